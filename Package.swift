@@ -1,0 +1,105 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "ocmw-proxy",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ocmw-proxy", targets: ["ocmw-proxy"]),
+        .executable(name: "newsocial-sim", targets: ["newsocial-sim"]),
+        .library(name: "NewSocialSimulator", targets: ["NewSocialSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+    ],
+    targets: [
+        // libcurl, with typed wrappers for its variadic C functions. Nothing else lives here.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // Pure core: INSZ, KBO, tenants and their validated registry snapshot. No I/O.
+        .target(name: "OCMWCore"),
+        // Shared dossier model and one normaliser per New Social dialect: pure functions bytes -> model.
+        .target(name: "OCMWDomain", dependencies: ["OCMWCore"]),
+        // One libcurl multi handle driven by a service thread, behind an async API.
+        .target(
+            name: "CurlClient",
+            dependencies: [
+                "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The HTTP server: routes, dispatch (fan-out), error -> problem+json mapping.
+        .target(
+            name: "ProxyServer",
+            dependencies: [
+                "OCMWCore", "OCMWDomain", "CurlClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Simulated New Social installations (one listener per OCMW), with fault injection.
+        .target(
+            name: "NewSocialSimulator",
+            dependencies: [
+                "OCMWCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Shared test helpers: in-memory logging, fixtures, running simulator + proxy in-process.
+        .target(
+            name: "ProxyTesting",
+            dependencies: [
+                "OCMWCore", "CurlClient", "ProxyServer", "NewSocialSimulator",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "ocmw-proxy",
+            dependencies: [
+                "OCMWCore", "ProxyServer", "CurlClient", "NewSocialSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "newsocial-sim",
+            dependencies: [
+                "NewSocialSimulator", "OCMWCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "OCMWCoreTests", dependencies: ["OCMWCore"]),
+        .testTarget(name: "OCMWDomainTests", dependencies: ["OCMWDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "ProxyTesting"]),
+        .testTarget(
+            name: "NewSocialSimulatorTests",
+            dependencies: ["NewSocialSimulator", "OCMWCore"]
+        ),
+        .testTarget(
+            name: "ProxyServerTests",
+            dependencies: [
+                "ProxyServer", "ProxyTesting", "NewSocialSimulator",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,122 @@
+/// A validated OCMW: every field typed, every limit resolved.
+public struct Tenant: Sendable, Equatable, Identifiable {
+    public let id: TenantID
+    public let kbo: KBONumber
+    public let name: String
+    public let postalCodes: [String]
+    public let backend: Backend
+    public let limits: TenantLimits
+    public let categoriesOfHelp: [CodeLabel]
+    public let certificateTypes: [CodeLabel]
+    public let state: TenantState
+
+    /// Whether citizen traffic may be sent to this tenant.
+    public var receivesTraffic: Bool { state == .active }
+
+    public init(id: TenantID, kbo: KBONumber, name: String, postalCodes: [String], backend: Backend,
+                limits: TenantLimits, categoriesOfHelp: [CodeLabel], certificateTypes: [CodeLabel],
+                state: TenantState) {
+        self.id = id
+        self.kbo = kbo
+        self.name = name
+        self.postalCodes = postalCodes
+        self.backend = backend
+        self.limits = limits
+        self.categoriesOfHelp = categoriesOfHelp
+        self.certificateTypes = certificateTypes
+        self.state = state
+    }
+}
+
+/// A tenant's stable id: a lowercase slug such as `gent` or `sint-niklaas`.
+public struct TenantID: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+    public let rawValue: String
+
+    /// Accepts 2–63 characters of `a-z`, `0-9` and inner `-`.
+    public init?(_ rawValue: String) {
+        let allowed = rawValue.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+        guard allowed, (2...63).contains(rawValue.utf8.count),
+              !rawValue.hasPrefix("-"), !rawValue.hasSuffix("-") else { return nil }
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: TenantID, rhs: TenantID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let id = TenantID(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a tenant id"))
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// Lifecycle of a tenant: only `active` tenants receive citizen traffic; `onboarding` ones can be
+/// checked by operators; `suspended` ones are kept in the file but receive nothing.
+public enum TenantState: String, Sendable, CaseIterable, Codable {
+    case active, onboarding, suspended
+}
+
+/// The New Social API dialect a backend speaks (see docs/newsocial-api.md).
+public enum Dialect: String, Sendable, CaseIterable, Codable {
+    /// Legacy: Dutch field names, amounts as `"2.721,96"`, dates `dd/MM/yyyy`.
+    case v1
+    /// camelCase, integer cents, ISO 8601 dates.
+    case v2
+}
+
+/// Where a secret comes from. The secret itself never appears in `tenants.json`.
+public enum SecretReference: Sendable, Equatable {
+    case environment(name: String)
+    case file(path: String)
+}
+
+/// A tenant's New Social installation.
+public struct Backend: Sendable, Equatable {
+    /// Scheme, host and port (and optional path prefix), without a trailing slash.
+    public let baseURL: String
+    public let dialect: Dialect
+    public let credentials: SecretReference
+
+    public init(baseURL: String, dialect: Dialect, credentials: SecretReference) {
+        self.baseURL = baseURL
+        self.dialect = dialect
+        self.credentials = credentials
+    }
+}
+
+/// Resolved limits for one tenant.
+public struct TenantLimits: Sendable, Equatable {
+    public let connectTimeoutMs: Int
+    public let totalTimeoutMs: Int
+    public let maxInFlight: Int
+    public let maxResponseBytes: Int
+
+    /// Built-in defaults, used when neither the tenant nor the file's `defaults` set a value.
+    public static let builtIn = TenantLimits(connectTimeoutMs: 1_000, totalTimeoutMs: 3_000,
+                                             maxInFlight: 64, maxResponseBytes: 4 * 1024 * 1024)
+
+    public init(connectTimeoutMs: Int, totalTimeoutMs: Int, maxInFlight: Int, maxResponseBytes: Int) {
+        self.connectTimeoutMs = connectTimeoutMs
+        self.totalTimeoutMs = totalTimeoutMs
+        self.maxInFlight = maxInFlight
+        self.maxResponseBytes = maxResponseBytes
+    }
+}
+
+/// An entry of an OCMW's code table (category of help, certificate type).
+public struct CodeLabel: Sendable, Equatable, Hashable, Codable {
+    public let code: String
+    public let label: String
+
+    public init(code: String, label: String) {
+        self.code = code
+        self.label = label
+    }
+}

@@ -1,0 +1,182 @@
+/// Collects every problem of a `TenantsDocument` while turning valid entries into `Tenant`s.
+struct TenantValidator {
+    private(set) var problems: [TenantValidationError] = []
+    private let defaults: TenantsDocument.LimitsEntry?
+
+    /// Keys that announce a secret written into the file instead of referenced.
+    private static let allowedCredentialKeys: Set<String> = ["env", "file"]
+
+    init(defaults: TenantsDocument.LimitsEntry?) {
+        self.defaults = defaults
+    }
+
+    mutating func validate(_ entries: [TenantsDocument.TenantEntry]) -> [Tenant] {
+        if let defaults { _ = limits(defaults, fallback: .builtIn, tenant: nil, path: "defaults") }
+        if entries.isEmpty { report(nil, "tenants", "the file lists no tenants") }
+        var seenIDs: [String: Int] = [:]
+        var seenKBO: [String: String] = [:]
+        var tenants: [Tenant] = []
+        for (index, entry) in entries.enumerated() {
+            let label = entry.id.isEmpty ? "#\(index)" : entry.id
+            if let first = seenIDs[entry.id] {
+                report(label, "id", "duplicate id, also used by tenant #\(first)")
+            } else {
+                seenIDs[entry.id] = index
+            }
+            if let tenant = validate(entry, label: label) {
+                if let other = seenKBO[tenant.kbo.digits] {
+                    report(label, "kbo", "KBO number \(tenant.kbo) is also used by tenant '\(other)'")
+                }
+                seenKBO[tenant.kbo.digits] = label
+                tenants.append(tenant)
+            }
+        }
+        return tenants
+    }
+
+    private mutating func validate(_ entry: TenantsDocument.TenantEntry, label: String) -> Tenant? {
+        let problemsBefore = problems.count
+        let id = TenantID(entry.id)
+        if id == nil { report(label, "id", "must be a slug of 2-63 characters a-z, 0-9 and '-'") }
+        let kbo = KBONumber(entry.kbo)
+        if kbo == nil { report(label, "kbo", "'\(entry.kbo)' is not a valid KBO number (10 digits, mod-97 check)") }
+        if entry.name.trimmingSpaces.isEmpty { report(label, "name", "must not be empty") }
+        if entry.postalCodes.isEmpty { report(label, "postalCodes", "must list at least one postal code") }
+        for (i, code) in entry.postalCodes.enumerated() where !Self.isBelgianPostalCode(code) {
+            report(label, "postalCodes[\(i)]", "'\(code)' is not a Belgian postal code (4 digits, 1000-9999)")
+        }
+        let baseURL = validateBaseURL(entry.backend.baseURL, tenant: label)
+        let dialect = Dialect(rawValue: entry.backend.dialect)
+        if dialect == nil {
+            let known = Dialect.allCases.map(\.rawValue).joined(separator: ", ")
+            report(label, "backend.dialect", "unknown dialect '\(entry.backend.dialect)' (known: \(known))")
+        }
+        let credentials = validateCredentials(entry.backend.credentials, tenant: label)
+        let limits = limits(entry.limits, fallback: resolvedDefaults, tenant: label, path: "limits")
+        let categories = codeTable(entry.categoriesOfHelp, tenant: label, field: "categoriesOfHelp")
+        let certificates = codeTable(entry.certificateTypes, tenant: label, field: "certificateTypes")
+        let state = TenantState(rawValue: entry.state)
+        if state == nil {
+            let known = TenantState.allCases.map(\.rawValue).joined(separator: ", ")
+            report(label, "state", "unknown state '\(entry.state)' (known: \(known))")
+        }
+        guard problems.count == problemsBefore, let id, let kbo, let baseURL, let dialect, let credentials,
+              let state else { return nil }
+        return Tenant(id: id, kbo: kbo, name: entry.name, postalCodes: entry.postalCodes,
+                      backend: Backend(baseURL: baseURL, dialect: dialect, credentials: credentials),
+                      limits: limits, categoriesOfHelp: categories, certificateTypes: certificates, state: state)
+    }
+
+    private var resolvedDefaults: TenantLimits {
+        guard let defaults else { return .builtIn }
+        return Self.merge(defaults, over: .builtIn)
+    }
+
+    private static func merge(_ entry: TenantsDocument.LimitsEntry, over base: TenantLimits) -> TenantLimits {
+        TenantLimits(connectTimeoutMs: entry.connectTimeoutMs ?? base.connectTimeoutMs,
+                     totalTimeoutMs: entry.totalTimeoutMs ?? base.totalTimeoutMs,
+                     maxInFlight: entry.maxInFlight ?? base.maxInFlight,
+                     maxResponseBytes: entry.maxResponseBytes ?? base.maxResponseBytes)
+    }
+
+    private mutating func limits(_ entry: TenantsDocument.LimitsEntry?, fallback: TenantLimits,
+                                 tenant: String?, path: String) -> TenantLimits {
+        guard let entry else { return fallback }
+        let merged = Self.merge(entry, over: fallback)
+        if !(1...60_000).contains(merged.connectTimeoutMs) {
+            report(tenant, "\(path).connectTimeoutMs", "must be between 1 and 60000")
+        }
+        if !(1...120_000).contains(merged.totalTimeoutMs) {
+            report(tenant, "\(path).totalTimeoutMs", "must be between 1 and 120000")
+        }
+        if merged.connectTimeoutMs > merged.totalTimeoutMs {
+            report(tenant, "\(path).connectTimeoutMs", "must not exceed totalTimeoutMs")
+        }
+        if !(1...10_000).contains(merged.maxInFlight) {
+            report(tenant, "\(path).maxInFlight", "must be between 1 and 10000")
+        }
+        if !(1_024...(256 * 1024 * 1024)).contains(merged.maxResponseBytes) {
+            report(tenant, "\(path).maxResponseBytes", "must be between 1024 and 268435456")
+        }
+        return merged
+    }
+
+    private mutating func validateBaseURL(_ text: String, tenant: String) -> String? {
+        let lower = text.lowercased()
+        let scheme = lower.hasPrefix("https://") ? "https://" : lower.hasPrefix("http://") ? "http://" : nil
+        guard let scheme else {
+            report(tenant, "backend.baseURL", "'\(text)' must start with http:// or https://")
+            return nil
+        }
+        let rest = text.dropFirst(scheme.count)
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let invalid = authority.isEmpty || authority.contains(where: { $0 == " " || $0 == "@" })
+            || rest.contains("?") || rest.contains("#")
+        if invalid {
+            report(tenant, "backend.baseURL", "'\(text)' must be scheme://host[:port][/path] without credentials, query or fragment")
+            return nil
+        }
+        if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
+            let port = authority[authority.index(after: colon)...]
+            guard let number = Int(port), (1...65_535).contains(number) else {
+                report(tenant, "backend.baseURL", "'\(text)' has an invalid port")
+                return nil
+            }
+        }
+        return text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
+    private mutating func validateCredentials(_ entry: [String: String], tenant: String) -> SecretReference? {
+        let inlined = entry.keys.filter { !Self.allowedCredentialKeys.contains($0) }.sorted()
+        if !inlined.isEmpty {
+            report(tenant, "backend.credentials", "secrets must not be written in tenants.json (found \(inlined.joined(separator: ", "))); name an environment variable ('env') or a file ('file')")
+            return nil
+        }
+        switch (entry["env"], entry["file"]) {
+        case let (name?, nil):
+            guard Self.isEnvironmentVariableName(name) else {
+                report(tenant, "backend.credentials.env", "'\(name)' is not an environment variable name ([A-Z_][A-Z0-9_]*)")
+                return nil
+            }
+            return .environment(name: name)
+        case let (nil, path?):
+            guard path.hasPrefix("/") else {
+                report(tenant, "backend.credentials.file", "must be an absolute path")
+                return nil
+            }
+            return .file(path: path)
+        default:
+            report(tenant, "backend.credentials", "must name exactly one of 'env' or 'file'")
+            return nil
+        }
+    }
+
+    private mutating func codeTable(_ entries: [TenantsDocument.CodeLabelEntry], tenant: String, field: String) -> [CodeLabel] {
+        var seen: Set<String> = []
+        for (i, entry) in entries.enumerated() {
+            if entry.code.trimmingSpaces.isEmpty { report(tenant, "\(field)[\(i)].code", "must not be empty") }
+            if entry.label.trimmingSpaces.isEmpty { report(tenant, "\(field)[\(i)].label", "must not be empty") }
+            if !seen.insert(entry.code).inserted { report(tenant, "\(field)[\(i)].code", "duplicate code '\(entry.code)'") }
+        }
+        return entries.map { CodeLabel(code: $0.code, label: $0.label) }
+    }
+
+    private mutating func report(_ tenant: String?, _ field: String, _ message: String) {
+        problems.append(TenantValidationError(tenant: tenant, field: field, message: message))
+    }
+
+    private static func isBelgianPostalCode(_ code: String) -> Bool {
+        code.utf8.count == 4 && code.utf8.allSatisfy { (48...57).contains($0) } && !code.hasPrefix("0")
+    }
+
+    private static func isEnvironmentVariableName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == 95 || (65...90).contains(first) else { return false }
+        return name.utf8.allSatisfy { $0 == 95 || (65...90).contains($0) || (48...57).contains($0) }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()[...]
+    }
+}

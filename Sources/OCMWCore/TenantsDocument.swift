@@ -1,0 +1,83 @@
+/// The operators' file, `tenants.json`, as written: decoded with Codable, not yet validated.
+///
+/// Fields are kept as loose as JSON allows (strings, optionals) so that validation can report
+/// every problem at once, naming tenant and field, instead of stopping at the first.
+public struct TenantsDocument: Codable, Sendable, Equatable {
+    /// Limits applied to every tenant that does not set its own.
+    public var defaults: LimitsEntry?
+    public var tenants: [TenantEntry]
+
+    public init(defaults: LimitsEntry? = nil, tenants: [TenantEntry]) {
+        self.defaults = defaults
+        self.tenants = tenants
+    }
+
+    /// One OCMW as written in `tenants.json`.
+    public struct TenantEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var kbo: String
+        public var name: String
+        public var postalCodes: [String]
+        public var backend: BackendEntry
+        public var limits: LimitsEntry?
+        public var categoriesOfHelp: [CodeLabelEntry]
+        public var certificateTypes: [CodeLabelEntry]
+        public var state: String
+
+        public init(id: String, kbo: String, name: String, postalCodes: [String], backend: BackendEntry,
+                    limits: LimitsEntry? = nil, categoriesOfHelp: [CodeLabelEntry],
+                    certificateTypes: [CodeLabelEntry], state: String) {
+            self.id = id
+            self.kbo = kbo
+            self.name = name
+            self.postalCodes = postalCodes
+            self.backend = backend
+            self.limits = limits
+            self.categoriesOfHelp = categoriesOfHelp
+            self.certificateTypes = certificateTypes
+            self.state = state
+        }
+    }
+
+    /// Where the tenant's New Social lives and how to authenticate to it.
+    public struct BackendEntry: Codable, Sendable, Equatable {
+        public var baseURL: String
+        public var dialect: String
+        /// Where the secret is, e.g. `{"env": "OCMW_GENT_API_KEY"}` or `{"file": "/run/secrets/gent"}`.
+        /// Any other key (a secret written inline) is rejected by validation.
+        public var credentials: [String: String]
+
+        public init(baseURL: String, dialect: String, credentials: [String: String]) {
+            self.baseURL = baseURL
+            self.dialect = dialect
+            self.credentials = credentials
+        }
+    }
+
+    /// Per-tenant limits; every field optional, falling back to `defaults` then built-ins.
+    public struct LimitsEntry: Codable, Sendable, Equatable {
+        public var connectTimeoutMs: Int?
+        public var totalTimeoutMs: Int?
+        public var maxInFlight: Int?
+        public var maxResponseBytes: Int?
+
+        public init(connectTimeoutMs: Int? = nil, totalTimeoutMs: Int? = nil,
+                    maxInFlight: Int? = nil, maxResponseBytes: Int? = nil) {
+            self.connectTimeoutMs = connectTimeoutMs
+            self.totalTimeoutMs = totalTimeoutMs
+            self.maxInFlight = maxInFlight
+            self.maxResponseBytes = maxResponseBytes
+        }
+    }
+
+    /// A code with its Dutch label, as the OCMW's code table has it.
+    public struct CodeLabelEntry: Codable, Sendable, Equatable {
+        public var code: String
+        public var label: String
+
+        public init(code: String, label: String) {
+            self.code = code
+            self.label = label
+        }
+    }
+}
