@@ -27,6 +27,13 @@ static inline CURLcode ccurl_easy_setopt_offset(CURL *handle, CURLoption option,
     return curl_easy_setopt(handle, option, value);
 }
 
+/// Sets the request body; curl copies it, so the caller's buffer may go away afterwards.
+static inline CURLcode ccurl_easy_set_body_copy(CURL *handle, const void *data, size_t length) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)length);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_COPYPOSTFIELDS, length > 0 ? (const char *)data : "");
+}
+
 typedef size_t (*ccurl_data_callback)(char *data, size_t size, size_t count, void *userdata);
 
 static inline CURLcode ccurl_easy_setopt_write_function(CURL *handle, ccurl_data_callback callback) {

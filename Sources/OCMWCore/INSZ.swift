@@ -76,6 +76,12 @@ public struct INSZ: Hashable, Sendable, CustomStringConvertible, CustomDebugStri
     public var debugDescription: String { "INSZ(redacted)" }
 }
 
+extension INSZ: CustomReflectable {
+    /// No children: `dump`, debuggers and test failure messages walk a value's mirror, and
+    /// would otherwise print `digits`.
+    public var customMirror: Mirror { Mirror(self, children: [:]) }
+}
+
 /// Why a text is not a valid INSZ. The message never contains the number.
 public struct INSZError: Error, Hashable, Sendable, CustomStringConvertible {
     enum Code: String, Sendable {

@@ -177,6 +177,8 @@ struct TenantValidator {
 
 extension String {
     var trimmingSpaces: Substring {
-        drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()[...]
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return self[first...last]
     }
 }

@@ -1,0 +1,94 @@
+import CCurl
+import Synchronization
+
+/// One request in flight: its continuation, the bytes received so far and the curl handle it runs on.
+///
+/// Safety: `@unchecked Sendable` because the fields are split by owner. `phase` (and with it the
+/// continuation) is guarded by its mutex and may be touched from any thread; everything marked
+/// *loop only* is read and written exclusively on the multi loop's thread, which owns the easy
+/// handle and runs the write/header callbacks.
+final class Transfer: @unchecked Sendable {
+    enum Phase {
+        case created
+        case waiting(CheckedContinuation<HTTPResponse, any Error>)
+        case cancelledEarly
+        case finished
+    }
+
+    let request: HTTPRequest
+    /// Effective total timeout, already shortened to the caller's deadline.
+    let timeoutMs: Int
+    private let phase = Mutex<Phase>(.created)
+
+    // Loop only.
+    var easyHandle: UnsafeMutableRawPointer?
+    var headerList: UnsafeMutablePointer<curl_slist>?
+    var body: [UInt8] = []
+    var headers: [HTTPHeader] = []
+    var exceededSizeLimit = false
+
+    init(request: HTTPRequest, timeoutMs: Int) {
+        self.request = request
+        self.timeoutMs = timeoutMs
+    }
+
+    /// Stores the continuation. Returns false when the task was cancelled before this point, in
+    /// which case the caller must resume the continuation itself and not submit the transfer.
+    func install(_ continuation: CheckedContinuation<HTTPResponse, any Error>) -> Bool {
+        phase.withLock { phase in
+            guard case .created = phase else { return false }
+            phase = .waiting(continuation)
+            return true
+        }
+    }
+
+    /// Resumes the caller exactly once, whichever of completion and cancellation comes first.
+    /// - Returns: whether this call was the one that resumed it.
+    @discardableResult
+    func finish(_ result: Result<HTTPResponse, CurlClientError>) -> Bool {
+        let continuation: CheckedContinuation<HTTPResponse, any Error>? = phase.withLock { phase in
+            switch phase {
+            case .created:
+                phase = .cancelledEarly
+                return nil
+            case .waiting(let continuation):
+                phase = .finished
+                return continuation
+            case .cancelledEarly, .finished:
+                return nil
+            }
+        }
+        guard let continuation else { return false }
+        continuation.resume(with: result.mapError { $0 as any Error })
+        return true
+    }
+
+    var isFinished: Bool {
+        phase.withLock { if case .waiting = $0 { false } else { true } }
+    }
+
+    /// Appends response bytes; refuses (so curl aborts) once the cap would be passed. Loop only.
+    func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard body.count + bytes.count <= request.maxResponseBytes else {
+            exceededSizeLimit = true
+            return false
+        }
+        body.append(contentsOf: bytes)
+        return true
+    }
+
+    /// Collects header lines; a new status line (after a 1xx) starts the list over. Loop only.
+    func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        var line = Substring(String(decoding: bytes, as: UTF8.self))
+        // "\r\n" is one Character in Swift, so test for newlines rather than for "\r" and "\n".
+        while let last = line.last, last.isNewline { line = line.dropLast() }
+        if line.hasPrefix("HTTP/") {
+            headers.removeAll(keepingCapacity: true)
+            return
+        }
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = line[..<colon].lowercased()
+        let value = line[line.index(after: colon)...].drop(while: { $0 == " " || $0 == "\t" })
+        headers.append(HTTPHeader(name, String(value)))
+    }
+}

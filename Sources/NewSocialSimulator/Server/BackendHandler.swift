@@ -1,0 +1,128 @@
+import NIOCore
+import NIOHTTP1
+import OCMWCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What every connection of one simulated backend shares.
+struct BackendContext: Sendable {
+    let tenant: TenantID
+    let responder: Responder
+    let faults: FaultBoard
+    let counters: BackendCounters
+    let currentYear: @Sendable () -> Int
+}
+
+/// Serves New Social API requests on one connection, applying the tenant's fault to each.
+///
+/// `HTTPServerPipelineHandler` (added by `configureHTTPServerPipeline`) holds back pipelined
+/// requests until the previous response is complete, so one request is in flight at a time here.
+final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let backend: BackendContext
+    private var head: HTTPRequestHead?
+    /// Set once the connection hangs or resets: nothing more is read or written.
+    private var silenced = false
+
+    init(_ backend: BackendContext) { self.backend = backend }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !silenced else { return }
+        switch unwrapInboundIn(data) {
+        case .head(let head): self.head = head
+        case .body: break
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            backend.counters.requestRead()
+            let (fault, fail) = backend.faults.decide(for: backend.tenant)
+            guard fault.latencyMs > 0 else { return act(fault, fail: fail, head: head, context: context) }
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(fault.latencyMs))) {
+                self.act(fault, fail: fail, head: head, context: context)
+            }
+        }
+    }
+
+    private func act(_ fault: Fault, fail: Bool, head: HTTPRequestHead, context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
+        switch fault.mode {
+        case .hang:
+            silenced = true
+        case .reset:
+            silenced = true
+            // SO_LINGER 0 makes close() send RST instead of FIN: the peer sees "connection reset".
+            guard let socket = context.channel as? any SocketOptionProvider else { return context.close(promise: nil) }
+            socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).assumeIsolated().whenComplete { _ in
+                context.close(promise: nil)
+            }
+        case .none, .garbage, .trickle:
+            let response: WireResponse
+            if fail {
+                response = .json(500, DialectBodies.error("simulated failure"))
+            } else if fault.mode == .garbage {
+                response = WireResponse(status: 200, body: "<html><body><h1>Service Temporarily Unavailable</h1>{\"insz\":")
+            } else {
+                response = backend.responder.respond(method: head.method.rawValue, uri: head.uri,
+                                                     currentYear: backend.currentYear())
+            }
+            let trickle = fault.mode == .trickle ? fault.trickleBytesPerSecond : nil
+            write(response, for: head, trickle: trickle, context: context)
+        }
+    }
+
+    private func write(_ response: WireResponse, for request: HTTPRequestHead, trickle bytesPerSecond: Int?,
+                       context: ChannelHandlerContext) {
+        let body = context.channel.allocator.buffer(string: response.body)
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Content-Length", value: String(body.readableBytes))
+        if let requestID = request.headers.first(name: "X-Request-Id") { headers.add(name: "X-Request-Id", value: requestID) }
+        let keepAlive = request.isKeepAlive
+        headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+        let head = HTTPResponseHead(version: request.version, status: HTTPResponseStatus(statusCode: response.status),
+                                    headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        if let bytesPerSecond {
+            context.flush()
+            trickle(body, bytesPerSecond: bytesPerSecond, keepAlive: keepAlive, context: context)
+        } else {
+            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+            finish(keepAlive: keepAlive, context: context)
+        }
+    }
+
+    /// Sends the body in chunks of about 1/20 s worth of bytes, each after its share of delay.
+    private func trickle(_ body: ByteBuffer, bytesPerSecond: Int, keepAlive: Bool, context: ChannelHandlerContext) {
+        var remaining = body
+        let chunkSize = max(1, bytesPerSecond / 20)
+        let delay = TimeAmount.nanoseconds(Int64(chunkSize) * 1_000_000_000 / Int64(bytesPerSecond))
+        func sendNext() {
+            guard context.channel.isActive else { return }
+            guard let chunk = remaining.readSlice(length: min(chunkSize, remaining.readableBytes)),
+                  chunk.readableBytes > 0 else {
+                return finish(keepAlive: keepAlive, context: context)
+            }
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(chunk))), promise: nil)
+            context.eventLoop.assumeIsolated().scheduleTask(in: delay) { sendNext() }
+        }
+        context.eventLoop.assumeIsolated().scheduleTask(in: delay) { sendNext() }
+    }
+
+    private func finish(keepAlive: Bool, context: ChannelHandlerContext) {
+        let promise: EventLoopPromise<Void>? = keepAlive ? nil : context.eventLoop.makePromise()
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: promise)
+        promise?.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+}

@@ -1,0 +1,46 @@
+import struct Foundation.Data
+import OCMWCore
+
+/// v1 `GET /nsapi/v1/dossiers/{insz}/schulden`.
+enum V1Debts {
+    struct Body: Decodable {
+        let rijksregisternummer: String
+        let referentie: String?
+        let schulden: [Item]
+    }
+
+    struct Item: Decodable, CitizenRecord {
+        let rijksregisternummer: String?
+        let omschrijving: String?
+        let periode: String?
+        let beslissingsdatum: String?
+        let agendapunt: String?
+        let oorspronkelijkBedrag: String?
+        let openstaandSaldo: String?
+
+        var reportedINSZ: String? { RecordRules.optionalText(rijksregisternummer) }
+    }
+
+    static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> DebtOverview {
+        let body = try WireDecoding.decode(Body.self, from: data)
+        try RecordRules.requireSameCitizen(body: body.rijksregisternummer, field: "rijksregisternummer",
+                                           records: body.schulden, recordsField: "schulden", as: insz)
+        var items: [Debt] = []
+        items.reserveCapacity(body.schulden.count)
+        for (index, item) in body.schulden.enumerated() {
+            items.append(try normalise(item, field: "schulden[\(index)]"))
+        }
+        return DebtOverview(reference: RecordRules.optionalText(body.referentie), items: items)
+    }
+
+    private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> Debt {
+        let decisionDate = try BelgianNotation.optionalDate(item.beslissingsdatum, field: "\(field).beslissingsdatum")
+        return try RecordRules.debt(
+            description: try RecordRules.requiredText(item.omschrijving, field: "\(field).omschrijving"),
+            period: try BelgianNotation.period(item.periode, field: "\(field).periode"),
+            decision: try RecordRules.decision(date: decisionDate, point: item.agendapunt, field: "\(field).agendapunt"),
+            originalCents: try BelgianNotation.cents(item.oorspronkelijkBedrag, field: "\(field).oorspronkelijkBedrag"),
+            outstandingCents: try BelgianNotation.cents(item.openstaandSaldo, field: "\(field).openstaandSaldo"),
+            field: "\(field).openstaandSaldo")
+    }
+}

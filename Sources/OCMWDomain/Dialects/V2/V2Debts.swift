@@ -1,0 +1,57 @@
+import struct Foundation.Data
+import OCMWCore
+
+/// v2 `GET /api/v2/citizens/{insz}/debts`.
+enum V2Debts {
+    struct Body: Decodable {
+        let insz: String
+        let reference: String?
+        let debts: [Item]
+    }
+
+    struct Item: Decodable, CitizenRecord {
+        let insz: String?
+        let description: String?
+        let periodStart: String?
+        let periodEnd: String?
+        let decisionDate: String?
+        let decisionPoint: String?
+        let originalCents: WireInteger?
+        let outstandingCents: WireInteger?
+
+        var reportedINSZ: String? { insz }
+    }
+
+    static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> DebtOverview {
+        let body = try WireDecoding.decode(Body.self, from: data)
+        try RecordRules.requireSameCitizen(body: body.insz, field: "insz",
+                                           records: body.debts, recordsField: "debts", as: insz)
+        var items: [Debt] = []
+        items.reserveCapacity(body.debts.count)
+        for (index, item) in body.debts.enumerated() {
+            items.append(try normalise(item, field: "debts[\(index)]"))
+        }
+        return DebtOverview(reference: RecordRules.optionalText(body.reference), items: items)
+    }
+
+    private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> Debt {
+        let start = try ISONotation.date(item.periodStart, field: "\(field).periodStart")
+        let end = try ISONotation.optionalDate(item.periodEnd, field: "\(field).periodEnd")
+        let decisionDate = try ISONotation.optionalDate(item.decisionDate, field: "\(field).decisionDate")
+        return try RecordRules.debt(
+            description: try RecordRules.requiredText(item.description, field: "\(field).description"),
+            period: try RecordRules.period(start: start, end: end, field: "\(field).periodEnd"),
+            decision: try RecordRules.decision(date: decisionDate, point: item.decisionPoint, field: "\(field).decisionPoint"),
+            originalCents: try V2Amount.cents(item.originalCents?.value, field: "\(field).originalCents"),
+            outstandingCents: try V2Amount.cents(item.outstandingCents?.value, field: "\(field).outstandingCents"),
+            field: "\(field).outstandingCents")
+    }
+}
+
+/// v2 amounts are integer cents; `null` or a missing key for a required amount is an error.
+enum V2Amount {
+    static func cents(_ value: Int?, field: String) throws(NormalisationError) -> Int {
+        guard let value else { throw NormalisationError(.missingValue, field: field) }
+        return try RecordRules.amount(value, field: field)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Hummingbird
+
+/// An RFC 9457 problem answer (`application/problem+json`). Every error the proxy returns to a
+/// caller takes this shape; `type` is a stable identifier documented in docs/api/openapi.yaml.
+public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
+    public let status: HTTPResponse.Status
+    /// Stable problem identifier, e.g. `invalid-insz`, rendered as a URN.
+    public let type: String
+    public let title: String
+    public let detail: String?
+
+    public init(status: HTTPResponse.Status, type: String, title: String, detail: String? = nil) {
+        self.status = status
+        self.type = type
+        self.title = title
+        self.detail = detail
+    }
+
+    enum CodingKeys: String, CodingKey { case type, title, status, detail }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("urn:ocmw-proxy:problem:\(type)", forKey: .type)
+        try container.encode(title, forKey: .title)
+        try container.encode(status.code, forKey: .status)
+        try container.encodeIfPresent(detail, forKey: .detail)
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = try JSONEncoder().encode(self)
+        return Response(status: status,
+                        headers: [.contentType: "application/problem+json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension ProblemDetails {
+    static func invalidINSZ(_ reason: String) -> ProblemDetails {
+        ProblemDetails(status: .badRequest, type: "invalid-insz", title: "The national number is not valid", detail: reason)
+    }
+
+    static func invalidParameter(_ name: String, _ reason: String) -> ProblemDetails {
+        ProblemDetails(status: .badRequest, type: "invalid-parameter", title: "A query parameter is not valid",
+                       detail: "\(name): \(reason)")
+    }
+
+    static let notFound = ProblemDetails(status: .notFound, type: "not-found", title: "No such resource")
+}

@@ -1,0 +1,44 @@
+import OCMWCore
+
+/// Tenant fixtures for tests: valid entries pointing at ports chosen at run time.
+public enum TestTenants {
+    /// A valid KBO number derived from a small seed, so every fixture tenant gets its own.
+    public static func kbo(_ seed: Int) -> String {
+        let firstEight = 2_120_000 + seed
+        let check = 97 - firstEight % 97
+        let digits = String(firstEight).leftPadded(to: 8) + String(check).leftPadded(to: 2)
+        return digits
+    }
+
+    /// One tenant entry as an operator would write it, for a backend on `127.0.0.1:port`.
+    public static func entry(
+        id: String, dialect: Dialect, port: Int, index: Int = 0,
+        limits: TenantsDocument.LimitsEntry? = nil, state: TenantState = .active
+    ) -> TenantsDocument.TenantEntry {
+        TenantsDocument.TenantEntry(
+            id: id, kbo: kbo(index), name: "OCMW \(id.capitalized)", postalCodes: ["9000"],
+            backend: .init(baseURL: "http://127.0.0.1:\(port)", dialect: dialect.rawValue,
+                           credentials: ["env": "OCMW_\(id.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY"]),
+            limits: limits,
+            categoriesOfHelp: [.init(code: "LL", label: "Leefloon")],
+            certificateTypes: [.init(code: "ATT-LL", label: "Attest leefloon")],
+            state: state.rawValue)
+    }
+
+    /// A validated registry for backends `(id, dialect, port)`, all with the same limits.
+    public static func registry(
+        _ backends: [(id: String, dialect: Dialect, port: Int)],
+        limits: TenantsDocument.LimitsEntry? = nil
+    ) throws -> TenantRegistry {
+        let entries = backends.enumerated().map { index, backend in
+            entry(id: backend.id, dialect: backend.dialect, port: backend.port, index: index, limits: limits)
+        }
+        return try TenantRegistry(validating: TenantsDocument(tenants: entries))
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import CurlClient
+import Hummingbird
+import Logging
+import NewSocialSimulator
+import OCMWCore
+import ProxyServer
+import ServiceLifecycle
+
+/// `ocmw-proxy demo`: simulated OCMWs for every tenant of the tenants file, plus the proxy in
+/// front of them, in one process; prints ready-to-paste curl lines.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run simulated OCMWs and the proxy together, and print example requests."
+    )
+
+    @OptionGroup var options: ServerOptions
+
+    @Option(help: "Seed of the simulated dataset.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Number of generated citizens besides the demo citizens.")
+    var citizens: Int = 1_000
+
+    @Option(help: "Port of the simulator's fault-injection admin listener.")
+    var simulatorAdminPort: Int = 9_100
+
+    func run() async throws {
+        let logger = LoggingSetup.bootstrap(level: options.logLevel)
+        let registry = try options.loadRegistry()
+        let dataset = Dataset.generate(seed: seed, tenants: registry.tenants.map(\.id), citizens: citizens)
+        let simulator = NewSocialSimulator(backends: SimulatedBackend.backends(from: registry), dataset: dataset,
+                                           adminPort: simulatorAdminPort, logger: logger)
+        let proxy = ProxyApplication(
+            configuration: .init(host: options.host, port: options.port, requestDeadlineMs: options.requestDeadlineMs),
+            registry: TenantRegistryStore(registry),
+            client: CurlClient(logger: logger),
+            logger: logger
+        )
+        let host = options.host
+        let adminPort = simulatorAdminPort
+        let sample = dataset.citizens.dropFirst(DemoCitizens.all.count).first { citizen in
+            citizen.records.contains { registry.tenant($0.tenant)?.receivesTraffic == true }
+        }?.insz
+        let app = proxy.makeApplication { port in
+            print(DemoBanner.text(proxy: "http://\(host):\(port)", simulatorAdmin: "http://\(host):\(adminPort)",
+                                  sampleINSZ: sample))
+        }
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: simulator), .init(service: app)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+    }
+}
+
+/// What the demo prints once everything listens.
+enum DemoBanner {
+    static func text(proxy: String, simulatorAdmin: String, sampleINSZ: String?) -> String {
+        var lines = [
+            "",
+            "ocmw-proxy demo is running: proxy at \(proxy), simulated OCMWs on the ports of tenants.json.",
+            "Try:",
+            "  # the wireframe citizen (OCMW Gent): open debts, totals 297196 / 272196 cents",
+            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts",
+            "  # the same with the paid-off debt shown",
+            "  curl -s '\(proxy)/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts?includePaid=true'",
+            "  # a citizen with dossiers at Gent and Bonheiden",
+            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts",
+            "  # a valid INSZ no OCMW knows: 200 with an empty list",
+            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.unknownINSZ)/debts",
+            "  # an invalid INSZ: 400 application/problem+json",
+            "  curl -si \(proxy)/v1/citizens/12345678901/debts",
+        ]
+        if let sampleINSZ {
+            lines += ["  # a generated citizen", "  curl -s \(proxy)/v1/citizens/\(sampleINSZ)/debts"]
+        }
+        lines += [
+            "  # make Bonheiden hang, watch it turn into status \"timeout\" within its deadline, then heal it",
+            "  curl -s -X PUT \(simulatorAdmin)/faults/bonheiden -d '{\"mode\":\"hang\"}'",
+            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts",
+            "  curl -s -X DELETE \(simulatorAdmin)/faults/bonheiden",
+            "  curl -s \(proxy)/health",
+            "Stop with Ctrl-C.",
+            "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import OCMWCore
+
+/// `ocmw-proxy tenants …`: operators' commands on `tenants.json`.
+struct TenantsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tenants",
+        abstract: "Inspect and validate the tenants file.",
+        subcommands: [ValidateCommand.self]
+    )
+
+    /// `ocmw-proxy tenants validate [PATH]`.
+    struct ValidateCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "validate",
+            abstract: "Validate a tenants file: prints every problem and exits 1 if there is any."
+        )
+
+        @Argument(help: "Path of the tenants file.")
+        var path: String = "tenants.json"
+
+        func run() throws {
+            do {
+                let registry = try TenantsFile.load(path: path)
+                let states = TenantState.allCases.map { state in
+                    "\(registry.tenants.filter { $0.state == state }.count) \(state.rawValue)"
+                }
+                print("\(path): OK, \(registry.tenants.count) tenants (\(states.joined(separator: ", ")))")
+            } catch let error as TenantsFile.LoadError {
+                print(error.description)
+                throw ExitCode.failure
+            }
+        }
+    }
+}

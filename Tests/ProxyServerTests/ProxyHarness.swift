@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NewSocialSimulator
+import OCMWCore
+import ProxyServer
+import ProxyTesting
+import Testing
+
+/// The parts of a citizen answer the tests look at.
+struct DebtsAnswer: Decodable {
+    struct Entry: Decodable {
+        struct OCMW: Decodable { let id: String; let name: String }
+        let ocmw: OCMW
+        let status: String
+        let reason: String?
+        let debts: Debts?
+    }
+    struct Debts: Decodable {
+        struct Item: Decodable { let description: String; let originalCents: Int; let outstandingCents: Int }
+        struct Totals: Decodable { let originalCents: Int; let outstandingCents: Int }
+        let reference: String?
+        let items: [Item]
+        let totals: Totals
+    }
+    let complete: Bool
+    let ocmws: [Entry]
+}
+
+/// A live proxy (port 0) in front of simulated Gent and Bonheiden.
+func withProxyAndSimulator(
+    gent: Dialect = .v2, bonheiden: Dialect = .v1, totalTimeoutMs: Int = 2_000,
+    logs: LogCapture = LogCapture(),
+    _ body: @Sendable (any TestClientProtocol, NewSocialSimulator) async throws -> Void
+) async throws {
+    try await withSimulator([("gent", gent), ("bonheiden", bonheiden)]) { simulator, ports in
+        let registry = try TestTenants.registry(
+            [("gent", gent, ports[TenantID("gent")!] ?? 0), ("bonheiden", bonheiden, ports[TenantID("bonheiden")!] ?? 0)],
+            limits: .init(connectTimeoutMs: min(500, totalTimeoutMs), totalTimeoutMs: totalTimeoutMs))
+        let logger = logs.logger(label: "proxy")
+        let proxy = ProxyApplication(
+            configuration: .init(port: 0, requestDeadlineMs: 5_000, currentYear: { 2026 }),
+            registry: TenantRegistryStore(registry),
+            client: .init(logger: logger),
+            logger: logger)
+        try await proxy.makeApplication().test(.live) { client in
+            try await body(client, simulator)
+        }
+    }
+}
+
+extension TestClientProtocol {
+    func debts(_ insz: String, query: String = "") async throws -> DebtsAnswer {
+        let response = try await execute(uri: "/v1/citizens/\(insz)/debts\(query)", method: .get)
+        #expect(response.status == .ok)
+        #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+        return try JSONDecoder().decode(DebtsAnswer.self, from: Data(buffer: response.body))
+    }
+}

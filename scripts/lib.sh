@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Shared by scripts/demo and scripts/test: install what the build needs when it is missing.
+set -euo pipefail
+
+export PATH="/opt/swift/usr/bin:$PATH"
+
+need_packages=()
+pkg-config --exists libcurl 2>/dev/null || need_packages+=(libcurl4-openssl-dev)
+[ -f /usr/include/openssl/ssl.h ] || need_packages+=(libssl-dev)
+command -v pkg-config >/dev/null 2>&1 || need_packages+=(pkg-config)
+
+install_missing() {
+  if [ ${#need_packages[@]} -gt 0 ]; then
+    echo "==> installing ${need_packages[*]}"
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_packages[@]}" >/dev/null
+  fi
+  command -v swift >/dev/null 2>&1 || { echo "swift not found (expected at /opt/swift/usr/bin)" >&2; exit 1; }
+}
