@@ -28,7 +28,9 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = try JSONEncoder().encode(self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = try encoder.encode(self)
         return Response(status: status,
                         headers: [.contentType: "application/problem+json"],
                         body: .init(byteBuffer: ByteBuffer(bytes: body)))

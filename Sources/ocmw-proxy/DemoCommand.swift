@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CurlClient
 import Hummingbird
 import Logging
@@ -44,8 +45,10 @@ struct DemoCommand: AsyncParsableCommand {
             citizen.records.contains { registry.tenant($0.tenant)?.receivesTraffic == true }
         }?.insz
         let app = proxy.makeApplication { port in
-            print(DemoBanner.text(proxy: "http://\(host):\(port)", simulatorAdmin: "http://\(host):\(adminPort)",
-                                  sampleINSZ: sample))
+            let banner = DemoBanner.text(proxy: "http://\(host):\(port)", simulatorAdmin: "http://\(host):\(adminPort)",
+                                         sampleINSZ: sample)
+            // Written unbuffered: print() is block-buffered when piped, and the banner must show now.
+            FileHandle.standardOutput.write(Data(banner.utf8))
         }
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: simulator), .init(service: app)],
