@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // libcurl, with typed wrappers for its variadic C functions. Nothing else lives here.
@@ -37,11 +38,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The routing index (INSZ -> OCMW, capacity, period) stored in SQLite, and its import.
+        .target(
+            name: "RoutingIndex",
+            dependencies: [
+                "OCMWCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // The HTTP server: routes, dispatch (fan-out), error -> problem+json mapping.
         .target(
             name: "ProxyServer",
             dependencies: [
-                "OCMWCore", "OCMWDomain", "CurlClient",
+                "OCMWCore", "OCMWDomain", "CurlClient", "RoutingIndex",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,7 +72,7 @@ let package = Package(
         .target(
             name: "ProxyTesting",
             dependencies: [
-                "OCMWCore", "CurlClient", "ProxyServer", "NewSocialSimulator",
+                "OCMWCore", "CurlClient", "ProxyServer", "NewSocialSimulator", "RoutingIndex",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -73,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "ocmw-proxy",
             dependencies: [
-                "OCMWCore", "ProxyServer", "CurlClient", "NewSocialSimulator",
+                "OCMWCore", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -89,6 +98,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OCMWCoreTests", dependencies: ["OCMWCore"]),
+        .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingIndex", "OCMWCore"]),
         .testTarget(name: "OCMWDomainTests", dependencies: ["OCMWDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "ProxyTesting"]),
         .testTarget(

@@ -1,17 +1,5 @@
 import OCMWCore
-
-/// The envelope of every per-part citizen answer:
-/// `{"complete": Bool, "ocmws": [{"ocmw": {"id","name"}, "status": "...", "<part>": {...}}]}`.
-public struct CitizenAnswer<Part: Encodable & Sendable>: Encodable, Sendable {
-    /// True only when every OCMW's part is `ok`.
-    public let complete: Bool
-    public let ocmws: [OCMWEntry<Part>]
-
-    init(ocmws: [OCMWEntry<Part>]) {
-        self.ocmws = ocmws
-        self.complete = ocmws.allSatisfy { $0.status == .ok }
-    }
-}
+import OCMWDomain
 
 /// The OCMW an entry is about.
 public struct OCMWReference: Encodable, Sendable, Equatable {
@@ -24,29 +12,90 @@ public struct OCMWReference: Encodable, Sendable, Equatable {
     }
 }
 
-/// One OCMW's entry: its status and, when `ok`, the part under the part's own name.
-public struct OCMWEntry<Part: Encodable & Sendable>: Encodable, Sendable {
-    public let ocmw: OCMWReference
-    public let status: PartStatus
-    /// Why the part is missing, when it is: short and free of personal data.
-    public let reason: String?
-    public let part: Part?
-    /// The JSON key the part is written under (`debts`, `payments`, …).
-    let partName: String
+extension PartStatus {
+    /// Whether this status leaves the answer complete: `notSupported` parts do not exist at that
+    /// OCMW, so nothing is missing.
+    var keepsAnswerComplete: Bool { self == .ok || self == .notSupported }
+}
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+/// The answer of a one-part read:
+/// `{"complete": Bool, "ocmws": [{"ocmw": {"id","name"}, "status": "...", "<part>": …}]}`.
+struct PartAnswer: Encodable, Sendable {
+    /// True only when every listed OCMW's part is `ok` (or `notSupported`).
+    let complete: Bool
+    let ocmws: [Entry]
+
+    struct Entry: Encodable, Sendable {
+        let ocmw: OCMWReference
+        let status: PartStatus
+        /// Why the part is missing, when it is: short and free of personal data.
+        let reason: String?
+        let value: PartValue?
+        /// The JSON key the part is written under (`debts`, `payments`, …).
+        let part: DossierPart
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(ocmw, forKey: Key("ocmw"))
+            try container.encode(status, forKey: Key("status"))
+            try container.encodeIfPresent(reason, forKey: Key("reason"))
+            try container.encodeIfPresent(value, forKey: Key(part.jsonName))
+        }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(ocmw, forKey: Key("ocmw"))
-        try container.encode(status, forKey: Key("status"))
-        try container.encodeIfPresent(reason, forKey: Key("reason"))
-        try container.encodeIfPresent(part, forKey: Key(partName))
+    init(ocmws: [Entry]) {
+        self.ocmws = ocmws
+        complete = ocmws.allSatisfy { $0.status.keepsAnswerComplete }
+    }
+}
+
+/// The answer of `/dossier`: every part of every OCMW of the citizen, each with its own status.
+struct DossierAnswer: Encodable, Sendable {
+    /// True only when every part of every listed OCMW is `ok` (or `notSupported`).
+    let complete: Bool
+    let ocmws: [OCMWDossier]
+
+    struct OCMWDossier: Encodable, Sendable {
+        let ocmw: OCMWReference
+        let complete: Bool
+        let parts: Parts
+    }
+
+    /// One result per part, written as an object keyed by part name, in `DossierPart` order.
+    struct Parts: Encodable, Sendable {
+        let results: [(part: DossierPart, result: PartSlot)]
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for (part, result) in results { try container.encode(result, forKey: Key(part.jsonName)) }
+        }
+    }
+
+    /// `{"status": "...", "reason"?: "...", "data"?: …}`.
+    struct PartSlot: Encodable, Sendable {
+        let status: PartStatus
+        let reason: String?
+        let data: PartValue?
+    }
+
+    init(ocmws: [OCMWDossier]) {
+        self.ocmws = ocmws
+        complete = ocmws.allSatisfy(\.complete)
     }
 }

@@ -1,49 +1,48 @@
 import Logging
 import OCMWCore
+import OCMWDomain
 
-/// Fans one citizen lookup out to the OCMWs that may hold a dossier, concurrently, each call
-/// within its tenant's limits and the request's deadline, and merges the answers in registry order.
+/// Fans citizen reads out: every (OCMW × part) backend call of a request runs concurrently
+/// through the one curl multi handle, each within its tenant's limits and the request's
+/// deadline; results are merged as they arrive and ordered by registry and part order.
 struct CitizenDispatcher: Sendable {
     let gateway: BackendGateway
 
-    /// Asks every tenant in `tenants` for one part.
-    /// - Parameters:
-    ///   - path: The part's path for a tenant's dialect, relative to its base URL.
-    ///   - decode: Turns a tenant's 200 body into the part (a dialect's normaliser).
-    /// - Returns: One entry per OCMW that has a dossier or did not answer validly; OCMWs that
-    ///   said they do not know the citizen are left out.
-    func fanOut<Part: Encodable & Sendable>(
-        to tenants: [Tenant],
-        partName: String,
-        deadline: ContinuousClock.Instant,
-        requestID: String,
-        path: @escaping @Sendable (Tenant) -> String,
-        decode: @escaping @Sendable (Tenant, [UInt8]) throws -> Part
-    ) async -> CitizenAnswer<Part> {
-        let outcomes = await withTaskGroup(of: (Int, PartOutcome<Part>).self) { group in
+    /// What one (OCMW × part) call produced.
+    struct PartResult: Sendable {
+        let tenantIndex: Int
+        let part: DossierPart
+        let outcome: PartOutcome<PartValue>
+    }
+
+    /// Calls every tenant for every part in `parts`, concurrently.
+    func fetch(_ parts: [DossierPart], from tenants: [Tenant], insz: INSZ, options: PartOptions,
+               deadline: ContinuousClock.Instant, requestID: String) async -> [PartResult] {
+        await withTaskGroup(of: PartResult.self) { group in
             for (index, tenant) in tenants.enumerated() {
-                group.addTask {
-                    let outcome = await gateway.fetch(tenant, path: path(tenant), deadline: deadline,
-                                                      requestID: requestID) { try decode(tenant, $0) }
-                    return (index, outcome)
+                for part in parts {
+                    group.addTask {
+                        let outcome = await fetch(part, from: tenant, insz: insz, options: options,
+                                                  deadline: deadline, requestID: requestID)
+                        return PartResult(tenantIndex: index, part: part, outcome: outcome)
+                    }
                 }
             }
-            var collected: [(Int, PartOutcome<Part>)] = []
-            collected.reserveCapacity(tenants.count)
-            for await result in group { collected.append(result) }
-            return collected.sorted { $0.0 < $1.0 }
+            var results: [PartResult] = []
+            results.reserveCapacity(tenants.count * parts.count)
+            for await result in group { results.append(result) }
+            return results
         }
-        let entries = outcomes.compactMap { index, outcome -> OCMWEntry<Part>? in
-            let ocmw = OCMWReference(tenants[index])
-            switch outcome {
-            case .ok(let part):
-                return OCMWEntry(ocmw: ocmw, status: .ok, reason: nil, part: part, partName: partName)
-            case .noDossier:
-                return nil
-            case .failed(let status, let reason):
-                return OCMWEntry(ocmw: ocmw, status: status, reason: reason, part: nil, partName: partName)
-            }
+    }
+
+    private func fetch(_ part: DossierPart, from tenant: Tenant, insz: INSZ, options: PartOptions,
+                       deadline: ContinuousClock.Instant, requestID: String) async -> PartOutcome<PartValue> {
+        let dialect = tenant.backend.dialect
+        guard let path = NewSocialPaths.path(for: part, insz: insz, dialect: dialect, months: options.months) else {
+            return .failed(.notSupported, reason: "dialect \(dialect.rawValue) does not offer \(part.jsonName)")
         }
-        return CitizenAnswer(ocmws: entries)
+        return await gateway.fetch(tenant, path: path, deadline: deadline, requestID: requestID) { body in
+            try PartValue.decode(part, body: body, tenant: tenant, insz: insz, options: options)
+        }
     }
 }

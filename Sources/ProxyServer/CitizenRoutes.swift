@@ -4,64 +4,50 @@ import Hummingbird
 import OCMWCore
 import OCMWDomain
 
-/// The citizen-facing read API under `/v1/citizens/{insz}/…`.
+/// The citizen-facing read API: `/v1/citizens/{insz}/dossier` and one route per part.
 struct CitizenRoutes: Sendable {
     let configuration: ProxyConfiguration
     let registry: TenantRegistryStore
+    let locator: CitizenLocator
     let dispatcher: CitizenDispatcher
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/v1/citizens/:insz/debts") { request, context in
-            try await debts(request, context)
+        router.get("/v1/citizens/:insz/dossier") { request, context in
+            try await read(DossierPart.allCases, request, context) { parts, tenants, results, location in
+                try Response.json(AnswerAssembly.dossierAnswer(parts, tenants: tenants, results: results, location: location))
+            }
+        }
+        for part in DossierPart.allCases {
+            router.get("/v1/citizens/:insz/\(part.jsonName)") { request, context in
+                try await read([part], request, context) { _, tenants, results, location in
+                    try Response.json(AnswerAssembly.partAnswer(part, tenants: tenants, results: results, location: location))
+                }
+            }
         }
     }
 
-    /// `GET /v1/citizens/{insz}/debts[?includePaid=true]`.
-    private func debts(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let insz = try parseINSZ(context)
-        let includePaid = try boolParameter("includePaid", in: request) ?? false
-        let answer = await dispatcher.fanOut(
-            to: registry.snapshot.activeTenants,
-            partName: "debts",
-            deadline: deadline(),
-            requestID: requestID(request),
-            path: { NewSocialPaths.debts(insz: insz, dialect: $0.backend.dialect) },
-            decode: { tenant, body in
-                try NewSocialDecoder.decodeDebts(body, dialect: tenant.backend.dialect, insz: insz)
-                    .shownToCitizen(includePaid: includePaid)
-            })
-        return try Response.json(answer)
+    /// Parses the request once at the edge, takes one registry snapshot, locates the citizen's
+    /// OCMWs and fans the parts out to them.
+    private func read(
+        _ parts: [DossierPart], _ request: Request, _ context: BasicRequestContext,
+        answer: ([DossierPart], [Tenant], [CitizenDispatcher.PartResult], CitizenLocator.Location) throws -> Response
+    ) async throws -> Response {
+        let today = configuration.today()
+        let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+        let options = try ReadOptions.parse(request.uri.queryParameters, today: today)
+        let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
+        let requestID = request.headers[.requestID].flatMap(Self.saneRequestID) ?? UUID().uuidString
+        let snapshot = registry.snapshot
+        let location = await locator.locate(insz, in: snapshot, deadline: deadline, requestID: requestID)
+        let results = await dispatcher.fetch(parts, from: location.tenants, insz: insz, options: options,
+                                             deadline: deadline, requestID: requestID)
+        return try answer(parts, location.tenants, results, location)
     }
 
-    private func parseINSZ(_ context: BasicRequestContext) throws -> INSZ {
-        let text = try context.parameters.require("insz")
-        do {
-            return try INSZ(parsing: text, currentYear: configuration.currentYear())
-        } catch {
-            throw ProblemDetails.invalidINSZ(error.description)
-        }
-    }
-
-    private func boolParameter(_ name: String, in request: Request) throws -> Bool? {
-        guard let text = request.uri.queryParameters.get(name) else { return nil }
-        switch text {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw ProblemDetails.invalidParameter(name, "expected true or false")
-        }
-    }
-
-    private func deadline() -> ContinuousClock.Instant {
-        .now + .milliseconds(configuration.requestDeadlineMs)
-    }
-
-    /// The caller's `X-Request-Id` when it sent a sane one, else a fresh UUID.
-    private func requestID(_ request: Request) -> String {
-        if let given = request.headers[.requestID], (1...128).contains(given.utf8.count),
-           given.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
-            return given
-        }
-        return UUID().uuidString
+    /// The caller's `X-Request-Id` when it is a sane token (printable ASCII, at most 128 bytes).
+    private static func saneRequestID(_ given: String) -> String? {
+        guard (1...128).contains(given.utf8.count), given.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
+        return given
     }
 }
 

@@ -8,6 +8,10 @@ public enum PartStatus: String, Codable, Sendable, CaseIterable {
     case unavailable
     /// The OCMW answered something that is not a valid answer (bad status, garbage, wrong citizen).
     case error
+    /// The OCMW's circuit breaker is open: it failed too often lately and is not called for now.
+    case circuitOpen
+    /// The OCMW's dialect or configuration does not offer this part: nothing is missing.
+    case notSupported
 }
 
 /// What one backend call for one part produced.

@@ -47,5 +47,14 @@ extension ProblemDetails {
                        detail: "\(name): \(reason)")
     }
 
+    static func invalidBody(_ reason: String) -> ProblemDetails {
+        ProblemDetails(status: .badRequest, type: "invalid-body", title: "The request body is not valid", detail: reason)
+    }
+
+    static func unknownOCMW(_ id: String) -> ProblemDetails {
+        ProblemDetails(status: .notFound, type: "unknown-ocmw", title: "No such OCMW",
+                       detail: "'\(id.prefix(64))' is not an OCMW of this proxy")
+    }
+
     static let notFound = ProblemDetails(status: .notFound, type: "not-found", title: "No such resource")
 }

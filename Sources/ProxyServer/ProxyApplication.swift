@@ -8,12 +8,15 @@ public struct ProxyApplication: Sendable {
     public let configuration: ProxyConfiguration
     public let registry: TenantRegistryStore
     public let client: CurlClient
+    public let routingIndex: any RoutingIndexStore
     public let logger: Logger
 
-    public init(configuration: ProxyConfiguration, registry: TenantRegistryStore, client: CurlClient, logger: Logger) {
+    public init(configuration: ProxyConfiguration, registry: TenantRegistryStore, client: CurlClient,
+                routingIndex: any RoutingIndexStore, logger: Logger) {
         self.configuration = configuration
         self.registry = registry
         self.client = client
+        self.routingIndex = routingIndex
         self.logger = logger
     }
 
@@ -22,9 +25,14 @@ public struct ProxyApplication: Sendable {
         let router = Router()
         router.add(middleware: AccessLogMiddleware())
         let gateway = BackendGateway(client: client, gate: InFlightGate(), logger: logger)
-        let routes = CitizenRoutes(configuration: configuration, registry: registry,
-                                   dispatcher: CitizenDispatcher(gateway: gateway))
-        routes.register(on: router)
+        let locator = CitizenLocator(index: routingIndex, gateway: gateway, configuration: configuration.discovery,
+                                     today: configuration.today, logger: logger)
+        CitizenRoutes(configuration: configuration, registry: registry, locator: locator,
+                      dispatcher: CitizenDispatcher(gateway: gateway)).register(on: router)
+        CertificateDocumentRoutes(configuration: configuration, registry: registry, gateway: gateway).register(on: router)
+        RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator)
+            .register(on: router)
+        CatalogueRoutes(registry: registry).register(on: router)
         HealthRoutes(registry: registry).register(on: router)
         return router
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OCMWCore
 
 /// Settings of the proxy's HTTP server and dispatch path.
 public struct ProxyConfiguration: Sendable {
@@ -7,21 +8,29 @@ public struct ProxyConfiguration: Sendable {
     /// The longest a citizen request may take; each backend call gets
     /// min(tenant total timeout, what is left of this).
     public var requestDeadlineMs: Int
-    /// Today's year, for reading INSZ check digits; injectable for tests.
-    public var currentYear: @Sendable () -> Int
+    /// Finding the OCMWs of a citizen the routing index does not know.
+    public var discovery: DiscoveryConfiguration
+    /// Today's Belgian calendar day: INSZ check digits, running dossiers, payment windows.
+    /// Injectable for tests.
+    public var today: @Sendable () -> DayDate
 
     public init(host: String = "127.0.0.1", port: Int = 8080, requestDeadlineMs: Int = 5_000,
-                currentYear: @escaping @Sendable () -> Int = ProxyConfiguration.systemYear) {
+                discovery: DiscoveryConfiguration = .init(),
+                today: @escaping @Sendable () -> DayDate = { .inBelgium(at: Date()) }) {
         self.host = host
         self.port = port
         self.requestDeadlineMs = requestDeadlineMs
-        self.currentYear = currentYear
+        self.discovery = discovery
+        self.today = today
     }
 
-    /// The current year in UTC.
-    public static let systemYear: @Sendable () -> Int = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar.component(.year, from: Date())
+    /// Parses an INSZ from a request (path or body) at the edge, reading check digits against
+    /// today's year; a bad one becomes the documented 400 problem.
+    func parseINSZ(_ text: String) throws(ProblemDetails) -> INSZ {
+        do {
+            return try INSZ(parsing: text, currentYear: today().year)
+        } catch {
+            throw ProblemDetails.invalidINSZ(error.description)
+        }
     }
 }

@@ -54,7 +54,7 @@ struct NewSocialSimCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try parsedFaults()
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
-        if let lastMonth, YearMonth(iso: lastMonth[...]) == nil { throw ValidationError("--last-month must be yyyy-MM") }
+        if let lastMonth, CalendarMonth(iso8601: lastMonth) == nil { throw ValidationError("--last-month must be yyyy-MM") }
         guard citizens >= 0 else { throw ValidationError("--citizens must not be negative") }
     }
 
@@ -87,7 +87,7 @@ struct NewSocialSimCommand: AsyncParsableCommand {
 
     private func loadDataset(tenants ids: [TenantID]) throws -> Dataset {
         if let dataset { return try Dataset(contentsOf: URL(fileURLWithPath: dataset)) }
-        let month = lastMonth.flatMap { YearMonth(iso: $0[...]) } ?? Self.previousMonth()
+        let month = lastMonth.flatMap { CalendarMonth(iso8601: $0) } ?? Self.previousMonth()
         return Dataset.generate(seed: seed, tenants: ids, citizens: citizens, lastMonth: month)
     }
 
@@ -101,10 +101,8 @@ struct NewSocialSimCommand: AsyncParsableCommand {
         }
     }
 
-    private static func previousMonth() -> YearMonth {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Brussels") ?? calendar.timeZone
-        let now = calendar.dateComponents([.year, .month], from: Date())
-        return YearMonth(now.year ?? 2025, now.month ?? 11).adding(months: -1)
+    private static func previousMonth() -> CalendarMonth {
+        let thisMonth = DayDate.inBelgium(at: Date()).calendarMonth
+        return thisMonth.adding(months: -1) ?? thisMonth
     }
 }

@@ -30,13 +30,21 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
         let registry = try options.loadRegistry()
-        let dataset = Dataset.generate(seed: seed, tenants: registry.tenants.map(\.id), citizens: citizens)
+        // Payments up to last month, so the default payment window (the past 3 months) shows data.
+        let today = DayDate.inBelgium(at: Date())
+        let lastMonth = CalendarMonth(containing: today).adding(months: -1) ?? .earliest
+        let dataset = Dataset.generate(seed: seed, tenants: registry.tenants.map(\.id), citizens: citizens,
+                                       lastMonth: lastMonth)
         let simulator = NewSocialSimulator(backends: SimulatedBackend.backends(from: registry), dataset: dataset,
                                            adminPort: simulatorAdminPort, logger: logger)
+        // The routing feed New Social installations would have pushed for the simulated dossiers.
+        let routingIndex = try options.openRoutingIndex()
+        _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
         let proxy = ProxyApplication(
-            configuration: .init(host: options.host, port: options.port, requestDeadlineMs: options.requestDeadlineMs),
+            configuration: options.proxyConfiguration,
             registry: TenantRegistryStore(registry),
             client: CurlClient(logger: logger),
+            routingIndex: routingIndex,
             logger: logger
         )
         let host = options.host

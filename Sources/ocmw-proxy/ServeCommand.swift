@@ -17,9 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
         let registry = try options.loadRegistry()
         let proxy = ProxyApplication(
-            configuration: .init(host: options.host, port: options.port, requestDeadlineMs: options.requestDeadlineMs),
+            configuration: options.proxyConfiguration,
             registry: TenantRegistryStore(registry),
             client: CurlClient(logger: logger),
+            routingIndex: try options.openRoutingIndex(),
             logger: logger
         )
         logger.info("starting", metadata: ["tenants": "\(registry.tenants.count)", "active": "\(registry.activeTenants.count)"])

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Logging
 import OCMWCore
+import ProxyServer
+import RoutingIndex
 
 /// Options shared by `serve` and `demo`.
 struct ServerOptions: ParsableArguments {
@@ -19,6 +21,35 @@ struct ServerOptions: ParsableArguments {
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
+
+    @Option(help: "Directory for the proxy's databases (routing index: routing.sqlite).")
+    var dataDir: String = "data"
+
+    @Flag(inversion: .prefixedNo, help: "Ask the active OCMWs about citizens the routing index does not know.")
+    var discovery: Bool = true
+
+    @Option(help: "How long an OCMW's 'unknown citizen' answer is believed, in seconds.")
+    var discoveryNegativeTtlSeconds: Int = 300
+
+    @Option(help: "Overall deadline of one citizen's discovery probes, in milliseconds.")
+    var discoveryDeadlineMs: Int = 1_500
+
+    @Option(help: "Discovery probes in flight at once for one citizen.")
+    var discoveryConcurrency: Int = 32
+
+    /// The proxy configuration these options describe.
+    var proxyConfiguration: ProxyConfiguration {
+        ProxyConfiguration(
+            host: host, port: port, requestDeadlineMs: requestDeadlineMs,
+            discovery: DiscoveryConfiguration(enabled: discovery, negativeTTL: .seconds(discoveryNegativeTtlSeconds),
+                                              maxConcurrentProbes: discoveryConcurrency, deadlineMs: discoveryDeadlineMs))
+    }
+
+    /// Opens (creating if needed) the routing index in the data directory.
+    func openRoutingIndex() throws -> SQLiteRoutingIndex {
+        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+        return try SQLiteRoutingIndex(path: URL(fileURLWithPath: dataDir).appendingPathComponent("routing.sqlite").path)
+    }
 
     /// Reads and validates the tenants file, printing every problem on failure.
     func loadRegistry() throws -> TenantRegistry {

@@ -41,7 +41,7 @@ struct DatasetTests {
         #expect(citizen.records.map(\.tenant) == [Fixture.gent])
         let record = try #require(citizen.record(at: Fixture.gent))
         #expect(record.reference == "568974")
-        #expect(record.dossiers == [DossierPeriod(capacity: "LL", since: SimDate(2022, 8, 1))])
+        #expect(record.dossiers == [DossierPeriod(capacity: "LL", since: .literal(2022, 8, 1))])
         let open = record.debts.filter { $0.outstandingCents > 0 }
         #expect(open.reduce(0) { $0 + $1.originalCents } == 297_196)
         #expect(open.reduce(0) { $0 + $1.outstandingCents } == 272_196)
@@ -94,10 +94,10 @@ struct DatasetTests {
 
     @Test("payments lie in the six months up to the last month")
     func paymentMonths() {
-        let dataset = Dataset.generate(seed: 11, tenants: tenants, citizens: 100, lastMonth: YearMonth(2024, 3))
+        let dataset = Dataset.generate(seed: 11, tenants: tenants, citizens: 100, lastMonth: .literal(2024, 3))
         let months = Set(dataset.citizens.dropFirst(DemoCitizens.all.count).flatMap { $0.records.flatMap(\.payments) }
-            .map(\.periodStart.yearMonth))
-        #expect(months.min() == YearMonth(2023, 10))
-        #expect(months.max() == YearMonth(2024, 3))
+            .map(\.periodStart.calendarMonth))
+        #expect(months.min() == CalendarMonth.literal(2023, 10))
+        #expect(months.max() == CalendarMonth.literal(2024, 3))
     }
 }

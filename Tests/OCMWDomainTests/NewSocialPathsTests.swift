@@ -43,4 +43,55 @@ struct NewSocialPathsTests {
         let to = try #require(CalendarMonth(year: 2022, month: 11))
         #expect(MonthRange(from: from, to: to) == nil)
     }
+
+    @Test("Every part has a path in each dialect, except certificates in v1", arguments: [
+        (DossierPart.ocmws, Dialect.v2, "/api/v2/citizens/85073003328"),
+        (.rights, .v2, "/api/v2/citizens/85073003328/rights"),
+        (.trajectories, .v2, "/api/v2/citizens/85073003328/trajectories"),
+        (.payments, .v2, "/api/v2/citizens/85073003328/payments?from=2023-08&to=2023-08"),
+        (.debts, .v2, "/api/v2/citizens/85073003328/debts"),
+        (.requests, .v2, "/api/v2/citizens/85073003328/requests"),
+        (.certificates, .v2, "/api/v2/citizens/85073003328/certificates"),
+        (.ocmws, .v1, "/nsapi/v1/dossiers/85073003328"),
+        (.rights, .v1, "/nsapi/v1/dossiers/85073003328/rechten"),
+        (.trajectories, .v1, "/nsapi/v1/dossiers/85073003328/trajecten"),
+        (.payments, .v1, "/nsapi/v1/dossiers/85073003328/betalingen?van=08/2023&tot=08/2023"),
+        (.debts, .v1, "/nsapi/v1/dossiers/85073003328/schulden"),
+        (.requests, .v1, "/nsapi/v1/dossiers/85073003328/aanvragen"),
+        (.certificates, .v1, nil),
+    ] as [(DossierPart, Dialect, String?)])
+    func partPaths(_ part: DossierPart, _ dialect: Dialect, expected: String?) throws {
+        let path = NewSocialPaths.path(for: part, insz: try Wireframe.insz(), dialect: dialect, months: try Self.august2023())
+        #expect(path == expected)
+        #expect(part.isOffered(by: dialect) == (expected != nil))
+    }
+
+    @Test("The specific path functions agree with the generic one", arguments: Dialect.allCases)
+    func specificAgreeWithGeneric(_ dialect: Dialect) throws {
+        let insz = try Wireframe.insz(), months = try Self.august2023()
+        #expect(NewSocialPaths.path(for: .debts, insz: insz, dialect: dialect, months: months)
+            == NewSocialPaths.debts(insz: insz, dialect: dialect))
+        #expect(NewSocialPaths.path(for: .payments, insz: insz, dialect: dialect, months: months)
+            == NewSocialPaths.payments(insz: insz, dialect: dialect, months: months))
+        #expect(NewSocialPaths.path(for: .ocmws, insz: insz, dialect: dialect, months: months)
+            == NewSocialPaths.citizen(insz: insz, dialect: dialect))
+    }
+
+    @Test("Parts are listed with their JSON names")
+    func partNames() {
+        #expect(DossierPart.allCases.map(\.jsonName)
+            == ["ocmws", "rights", "trajectories", "payments", "debts", "requests", "certificates"])
+    }
+
+    @Test("A certificate id is one percent-encoded path segment; v1 has no document path", arguments: [
+        ("ATT-2023-0042", "/api/v2/citizens/85073003328/certificates/ATT-2023-0042/document"),
+        ("../../debts?x=1", "/api/v2/citizens/85073003328/certificates/..%2F..%2Fdebts%3Fx%3D1/document"),
+        ("..", "/api/v2/citizens/85073003328/certificates/%2E%2E/document"),
+        ("attest 1/é", "/api/v2/citizens/85073003328/certificates/attest%201%2F%C3%A9/document"),
+    ])
+    func certificateDocument(_ id: String, expected: String) throws {
+        let insz = try Wireframe.insz()
+        #expect(NewSocialPaths.certificateDocument(insz: insz, id: id, dialect: .v2) == expected)
+        #expect(NewSocialPaths.certificateDocument(insz: insz, id: id, dialect: .v1) == nil)
+    }
 }

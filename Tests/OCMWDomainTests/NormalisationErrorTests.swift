@@ -6,7 +6,7 @@ import Testing
 @Suite("Responses that must be rejected")
 struct NormalisationErrorTests {
     struct Case: Sendable, CustomTestStringConvertible {
-        enum Part: Sendable { case debts, payments, dossiers }
+        enum Part: Sendable { case debts, payments, dossiers, rights, trajectories, requests, certificates }
 
         let scenario: String
         let dialect: Dialect
@@ -23,6 +23,10 @@ struct NormalisationErrorTests {
             case .debts: _ = try NewSocialDecoder.decodeDebts(body, dialect: dialect, insz: insz)
             case .payments: _ = try NewSocialDecoder.decodePayments(body, dialect: dialect, insz: insz)
             case .dossiers: _ = try NewSocialDecoder.decodeDossiers(body, dialect: dialect, insz: insz)
+            case .rights: _ = try NewSocialDecoder.decodeRights(body, dialect: dialect, insz: insz)
+            case .trajectories: _ = try NewSocialDecoder.decodeTrajectories(body, dialect: dialect, insz: insz)
+            case .requests: _ = try NewSocialDecoder.decodeRequests(body, dialect: dialect, insz: insz)
+            case .certificates: _ = try NewSocialDecoder.decodeCertificates(body, dialect: dialect, insz: insz)
             }
         }
     }
@@ -139,7 +143,7 @@ struct NormalisationErrorTests {
              body: Data(#"{"reference": "568974", "debts": []}"#.utf8), reason: "missingValue", field: "insz"),
     ]
 
-    @Test("A bad response is rejected with a stable reason", arguments: bothDialects + v1 + v2)
+    @Test("A bad response is rejected with a stable reason", arguments: bothDialects + v1 + v2 + parts)
     func rejected(_ badCase: Case) throws {
         let insz = try Wireframe.insz()
         let error = #expect(throws: NormalisationError.self) { try badCase.decode(insz: insz) }
@@ -147,7 +151,7 @@ struct NormalisationErrorTests {
         if let field = badCase.field { #expect(error?.field == field) }
     }
 
-    @Test("No error message contains either citizen's INSZ", arguments: bothDialects + v1 + v2)
+    @Test("No error message contains either citizen's INSZ", arguments: bothDialects + v1 + v2 + parts)
     func messagesNeverContainINSZ(_ badCase: Case) throws {
         let insz = try Wireframe.insz()
         let error = #expect(throws: NormalisationError.self) { try badCase.decode(insz: insz) }

@@ -60,7 +60,7 @@ enum WireBodies {
         }
     }
 
-    private static func body(_ top: [String: String], list: String, record: [(String, String)],
+    static func body(_ top: [String: String], list: String, record: [(String, String)],
                              _ overrides: [String: String]) -> Data {
         var fields = record.map { key, value in (key, overrides[key] ?? value) }
         // Keys that are not in the base record are added, e.g. a per-record `insz`.

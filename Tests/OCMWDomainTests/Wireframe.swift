@@ -13,9 +13,9 @@ enum Wireframe {
     /// Another valid citizen, for responses about the wrong person.
     static func otherINSZ() throws -> INSZ { try INSZ(parsing: "17073003384", currentYear: 2026) }
 
-    enum Part: String, Sendable { case debts, payments, dossiers }
+    enum Part: String, Sendable { case debts, payments, dossiers, rights, trajectories, requests, certificates }
 
-    /// The fixture file for a part in a dialect.
+    /// The fixture file for a part in a dialect (v1 has no certificates fixture).
     static func fixture(_ part: Part, _ dialect: Dialect) throws -> Data {
         let name = switch (part, dialect) {
         case (.debts, .v1): "schulden"
@@ -24,6 +24,11 @@ enum Wireframe {
         case (.payments, .v2): "payments"
         case (.dossiers, .v1): "dossiers"
         case (.dossiers, .v2): "citizen"
+        case (.rights, .v1): "rechten"
+        case (.trajectories, .v1): "trajecten"
+        case (.requests, .v1): "aanvragen"
+        case (.certificates, .v1): "attesten"
+        case (.rights, .v2), (.trajectories, .v2), (.requests, .v2), (.certificates, .v2): part.rawValue
         }
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "json",
                                                  subdirectory: "Fixtures/\(dialect.rawValue)"))

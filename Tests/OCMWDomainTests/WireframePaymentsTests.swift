@@ -29,6 +29,7 @@ struct WireframePaymentsTests {
         #expect(overview.notPaid.map(\.label) == ["leefloon", "aanvullende financiële hulp", "inhouding huishuur"])
         #expect(overview.notPaid.map(\.status) == [.inPayment, .notPaid, .notPaid])
         #expect(overview.notPaid.map(\.amountCents) == [33_956, 15_845, 58_986])
+        #expect(overview.unknownStatus.isEmpty)
     }
 
     @Test("A payment in progress to a third party is not paid, not paid for you")

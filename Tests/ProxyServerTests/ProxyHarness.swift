@@ -27,9 +27,15 @@ struct DebtsAnswer: Decodable {
     let ocmws: [Entry]
 }
 
+/// The day the tests live on: after the demo citizens' data, before any future-year INSZ.
+let testToday = DayDate(year: 2026, month: 11, day: 25)!
+
 /// A live proxy (port 0) in front of simulated Gent and Bonheiden.
+/// - Parameter index: The routing index; empty by default, so citizens are found by discovery.
 func withProxyAndSimulator(
     gent: Dialect = .v2, bonheiden: Dialect = .v1, totalTimeoutMs: Int = 2_000,
+    index: any RoutingIndexStore = InMemoryRoutingIndex(),
+    discovery: DiscoveryConfiguration = .init(),
     logs: LogCapture = LogCapture(),
     _ body: @Sendable (any TestClientProtocol, NewSocialSimulator) async throws -> Void
 ) async throws {
@@ -39,9 +45,10 @@ func withProxyAndSimulator(
             limits: .init(connectTimeoutMs: min(500, totalTimeoutMs), totalTimeoutMs: totalTimeoutMs))
         let logger = logs.logger(label: "proxy")
         let proxy = ProxyApplication(
-            configuration: .init(port: 0, requestDeadlineMs: 5_000, currentYear: { 2026 }),
+            configuration: .init(port: 0, requestDeadlineMs: 5_000, discovery: discovery, today: { testToday }),
             registry: TenantRegistryStore(registry),
             client: .init(logger: logger),
+            routingIndex: index,
             logger: logger)
         try await proxy.makeApplication().test(.live) { client in
             try await body(client, simulator)

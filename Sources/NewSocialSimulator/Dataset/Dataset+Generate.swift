@@ -1,19 +1,23 @@
 import OCMWCore
 
 extension Dataset {
+    /// October 2025: the `lastMonth` of `generate` unless one is given, fixed so that tests are stable.
+    public static let defaultLastMonth = CalendarMonth.literal(2025, 10)
+
     /// Generates a synthetic dataset; the same arguments always give the same dataset (and bytes).
     ///
     /// Always contains `DemoCitizens.all` first, then `citizens` generated people, each with a
-    /// record at one OCMW or (about 15 %) two, chosen among `tenants`, with debts (some paid off)
-    /// and payments over the six months up to and including `lastMonth`.
+    /// record at one OCMW or (about 15 %) two, chosen among `tenants`, with debts (some paid off),
+    /// payments over the six months up to and including `lastMonth`, rights, trajectories with
+    /// contact persons, requests and certificates (some available, some requested).
     /// - Parameters:
     ///   - seed: Seed of the SplitMix64 generator.
     ///   - tenants: OCMWs to spread the generated people over; none means only the demo citizens.
     ///   - citizens: How many people to generate besides the demo citizens.
     ///   - lastMonth: The most recent month with payments; pass the previous calendar month for
-    ///     realistic "past months" data. Fixed by default so that tests are stable.
+    ///     realistic "past months" data. Fixed by default (`defaultLastMonth`) so that tests are stable.
     public static func generate(seed: UInt64, tenants: [TenantID], citizens: Int,
-                                lastMonth: YearMonth = YearMonth(2025, 10)) -> Dataset {
+                                lastMonth: CalendarMonth = defaultLastMonth) -> Dataset {
         var generator = CitizenGenerator(seed: seed, tenants: tenants, lastMonth: lastMonth)
         var people = DemoCitizens.all
         guard !tenants.isEmpty else { return Dataset(citizens: people) }
@@ -28,11 +32,13 @@ extension Dataset {
 /// Makes one synthetic citizen at a time from a seeded generator.
 struct CitizenGenerator {
     var rng: SplitMix64
+    let seed: UInt64
     let tenants: [TenantID]
-    let lastMonth: YearMonth
+    let lastMonth: CalendarMonth
 
-    init(seed: UInt64, tenants: [TenantID], lastMonth: YearMonth) {
+    init(seed: UInt64, tenants: [TenantID], lastMonth: CalendarMonth) {
         self.rng = SplitMix64(seed: seed)
+        self.seed = seed
         self.tenants = tenants
         self.lastMonth = lastMonth
     }
@@ -48,14 +54,18 @@ struct CitizenGenerator {
             let others = tenants.filter { $0 != chosen[0] }
             chosen.append(rng.pick(others))
         }
-        return Citizen(insz: insz, firstName: firstName, lastName: lastName, records: chosen.map { record(at: $0) })
+        let records = chosen.map { tenant in
+            var parts = PartsGenerator(seed: seed, insz: insz, tenant: tenant, lastMonth: lastMonth)
+            return parts.completing(record(at: tenant))
+        }
+        return Citizen(insz: insz, firstName: firstName, lastName: lastName, records: records)
     }
 
     /// A valid national number: birth date, serial, mod-97 check (with the "2" prefix from 2000 on).
     mutating func randomINSZ() -> String {
         let year = rng.int(in: 1945...2005)
         let month = rng.int(in: 1...12)
-        let day = rng.int(in: 1...SimDate.days(inMonth: month, year: year))
+        let day = rng.int(in: 1...(CalendarMonth(year: year, month: month)?.dayCount ?? 28))
         let serial = rng.int(in: 1...997)
         let firstNine = (year % 100) * 10_000_000 + month * 100_000 + day * 1_000 + serial
         let check = 97 - ((year >= 2000 ? 2_000_000_000 : 0) + firstNine) % 97
@@ -63,19 +73,19 @@ struct CitizenGenerator {
     }
 
     mutating func record(at tenant: TenantID) -> OCMWRecord {
-        let since = randomDay(in: lastMonth.adding(months: -72)...lastMonth.adding(months: -1))
+        let since = rng.day(from: lastMonth.shifted(by: -72), through: lastMonth.shifted(by: -1))
         var dossiers = [DossierPeriod(capacity: rng.pick(["LL", "LL", "AFH", "BB", "SB", "HV", "MK", "AH"]), since: since)]
         if rng.chance(0.25) {
-            let otherSince = randomDay(in: since.yearMonth...lastMonth)
-            let until: SimDate? = rng.chance(0.4) ? randomDay(in: otherSince.yearMonth...lastMonth) : nil
+            let otherSince = rng.day(from: since.calendarMonth, through: lastMonth)
+            let until: DayDate? = rng.chance(0.4) ? rng.day(from: otherSince.calendarMonth, through: lastMonth) : nil
             dossiers.append(DossierPeriod(capacity: rng.pick(["AFH", "BB", "SB", "MK"]), since: otherSince, until: until))
         }
         let debts = (0..<rng.int(in: 0...5)).map { _ in debt(after: since) }
-        let firstPaid = max(since.yearMonth, lastMonth.adding(months: -5))
+        let firstPaid = max(since.calendarMonth, lastMonth.shifted(by: -5))
         var payments: [Payment] = []
         if firstPaid <= lastMonth {
-            for month in stride(from: 0, through: monthsBetween(firstPaid, lastMonth), by: 1) {
-                payments += self.payments(in: firstPaid.adding(months: month), receivesLeefloon: dossiers[0].capacity == "LL",
+            for offset in 0...firstPaid.distance(to: lastMonth) {
+                payments += self.payments(in: firstPaid.shifted(by: offset), receivesLeefloon: dossiers[0].capacity == "LL",
                                           ocmwName: "OCMW " + tenant.rawValue.prefix(1).uppercased() + tenant.rawValue.dropFirst())
             }
         }
@@ -83,11 +93,11 @@ struct CitizenGenerator {
                           dossiers: dossiers, debts: debts, payments: payments)
     }
 
-    mutating func debt(after since: SimDate) -> Debt {
-        let start = randomDay(in: since.yearMonth...lastMonth)
-        let end: SimDate? = rng.chance(0.5) ? start.yearMonth.adding(months: rng.int(in: 0...11)).lastDay : nil
+    mutating func debt(after since: DayDate) -> Debt {
+        let start = rng.day(from: since.calendarMonth, through: lastMonth)
+        let end: DayDate? = rng.chance(0.5) ? start.calendarMonth.shifted(by: rng.int(in: 0...11)).lastDay : nil
         let decided = rng.chance(0.6)
-        let decisionMonth = start.yearMonth.adding(months: rng.int(in: 0...2))
+        let decisionMonth = start.calendarMonth.shifted(by: rng.int(in: 0...2))
         let original = rng.chance(0.3) ? rng.int(in: 1...50) * 5_000 : rng.int(in: 1_000...250_000)
         let outstanding: Int
         switch rng.int(in: 0...3) {
@@ -96,13 +106,13 @@ struct CitizenGenerator {
         default: outstanding = original
         }
         return Debt(description: rng.pick(Names.debts), periodStart: start, periodEnd: end,
-                    decisionDate: decided ? randomDay(in: decisionMonth...decisionMonth) : nil,
+                    decisionDate: decided ? rng.day(from: decisionMonth, through: decisionMonth) : nil,
                     decisionPoint: decided ? String(rng.int(in: 1...400)) : nil,
                     originalCents: original, outstandingCents: outstanding)
     }
 
-    mutating func payments(in month: YearMonth, receivesLeefloon: Bool, ocmwName: String) -> [Payment] {
-        let paidOn = SimDate(month.adding(months: 1).year, month.adding(months: 1).month, rng.int(in: 1...5))
+    mutating func payments(in month: CalendarMonth, receivesLeefloon: Bool, ocmwName: String) -> [Payment] {
+        let paidOn = month.shifted(by: 1).day(clampedTo: rng.int(in: 1...5))
         let isLast = month == lastMonth
         var result: [Payment] = []
         if receivesLeefloon {
@@ -125,7 +135,7 @@ struct CitizenGenerator {
                                   periodEnd: month.lastDay, paymentDate: paidOn, statusCode: 3,
                                   paidTo: thirdParties.isEmpty ? ocmwName : rng.pick(thirdParties))
             if label == "medische kosten" {
-                let day = randomDay(in: month...month)
+                let day = rng.day(from: month, through: month)
                 payment.periodStart = day
                 payment.periodEnd = nil
                 payment.paymentDate = day
@@ -137,14 +147,5 @@ struct CitizenGenerator {
             result.append(payment)
         }
         return result
-    }
-
-    mutating func randomDay(in months: ClosedRange<YearMonth>) -> SimDate {
-        let month = months.lowerBound.adding(months: rng.int(in: 0...monthsBetween(months.lowerBound, months.upperBound)))
-        return SimDate(month.year, month.month, rng.int(in: 1...SimDate.days(inMonth: month.month, year: month.year)))
-    }
-
-    func monthsBetween(_ from: YearMonth, _ to: YearMonth) -> Int {
-        max(0, (to.year * 12 + to.month) - (from.year * 12 + from.month))
     }
 }

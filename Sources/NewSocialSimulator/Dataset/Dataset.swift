@@ -63,40 +63,17 @@ public struct Citizen: Codable, Sendable, Equatable {
     public func record(at tenant: TenantID) -> OCMWRecord? { records.first { $0.tenant == tenant } }
 }
 
-/// One OCMW's dossier on one citizen.
-public struct OCMWRecord: Codable, Sendable, Equatable {
-    /// The OCMW holding this record.
-    public var tenant: TenantID
-    /// The debt file's reference at this OCMW (e.g. `568974`).
-    public var reference: String
-    /// Capacities the citizen is followed in.
-    public var dossiers: [DossierPeriod]
-    /// Debts to the OCMW, paid-off ones included.
-    public var debts: [Debt]
-    /// Payments to or for the citizen, all months.
-    public var payments: [Payment]
-
-    /// A record of one OCMW.
-    public init(tenant: TenantID, reference: String, dossiers: [DossierPeriod], debts: [Debt], payments: [Payment]) {
-        self.tenant = tenant
-        self.reference = reference
-        self.dossiers = dossiers
-        self.debts = debts
-        self.payments = payments
-    }
-}
-
 /// A capacity (kind of help, e.g. `LL`) the citizen is followed in, and since when.
 public struct DossierPeriod: Codable, Sendable, Equatable {
     /// The kind of help, e.g. `LL` (leefloon).
     public var capacity: String
     /// First day.
-    public var since: SimDate
+    public var since: DayDate
     /// Last day; `nil` while running.
-    public var until: SimDate?
+    public var until: DayDate?
 
     /// A dossier period.
-    public init(capacity: String, since: SimDate, until: SimDate? = nil) {
+    public init(capacity: String, since: DayDate, until: DayDate? = nil) {
         self.capacity = capacity
         self.since = since
         self.until = until
@@ -108,11 +85,11 @@ public struct Debt: Codable, Sendable, Equatable {
     /// What the debt is for, as the OCMW wrote it.
     public var description: String
     /// First (or only) day of the period.
-    public var periodStart: SimDate
+    public var periodStart: DayDate
     /// `nil` for a debt about a single day.
-    public var periodEnd: SimDate?
+    public var periodEnd: DayDate?
     /// The BCSD decision, when one is attached.
-    public var decisionDate: SimDate?
+    public var decisionDate: DayDate?
     /// The agenda point of the decision.
     public var decisionPoint: String?
     /// The amount at the start, in cents.
@@ -121,7 +98,7 @@ public struct Debt: Codable, Sendable, Equatable {
     public var outstandingCents: Int
 
     /// A debt.
-    public init(description: String, periodStart: SimDate, periodEnd: SimDate? = nil, decisionDate: SimDate? = nil,
+    public init(description: String, periodStart: DayDate, periodEnd: DayDate? = nil, decisionDate: DayDate? = nil,
                 decisionPoint: String? = nil, originalCents: Int, outstandingCents: Int) {
         self.description = description
         self.periodStart = periodStart
@@ -140,11 +117,11 @@ public struct Payment: Codable, Sendable, Equatable {
     /// The amount, in cents.
     public var amountCents: Int
     /// First (or only) day of the period paid for.
-    public var periodStart: SimDate
+    public var periodStart: DayDate
     /// `nil` for a payment about a single day.
-    public var periodEnd: SimDate?
+    public var periodEnd: DayDate?
     /// `nil` while not (yet) paid.
-    public var paymentDate: SimDate?
+    public var paymentDate: DayDate?
     /// New Social's payment code (`3`, `2999`, …).
     public var statusCode: Int
     /// New Social's payment status (`1`, `2`), if any.
@@ -157,8 +134,8 @@ public struct Payment: Codable, Sendable, Equatable {
     public var paidVia: String?
 
     /// A payment.
-    public init(label: String, amountCents: Int, periodStart: SimDate, periodEnd: SimDate? = nil,
-                paymentDate: SimDate? = nil, statusCode: Int, status: Int? = nil, automatic: Bool = false,
+    public init(label: String, amountCents: Int, periodStart: DayDate, periodEnd: DayDate? = nil,
+                paymentDate: DayDate? = nil, statusCode: Int, status: Int? = nil, automatic: Bool = false,
                 paidTo: String? = nil, paidVia: String? = nil) {
         self.label = label
         self.amountCents = amountCents

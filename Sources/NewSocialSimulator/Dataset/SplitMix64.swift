@@ -1,3 +1,5 @@
+import OCMWCore
+
 /// SplitMix64: a tiny, fast, seedable generator. The dataset uses it (never the system generator)
 /// so the same seed gives the same bytes on every machine and Swift version.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -30,4 +32,13 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// One element of a non-empty array.
     mutating func pick<T>(_ items: [T]) -> T { items[int(in: 0...(items.count - 1))] }
+}
+
+extension SplitMix64 {
+    /// A day in the months `from` through `to` (only `from` when `to` is earlier): first the month,
+    /// then the day in it, two draws that every generator makes in this order.
+    mutating func day(from: CalendarMonth, through to: CalendarMonth) -> DayDate {
+        let month = from.shifted(by: int(in: 0...max(0, from.distance(to: to))))
+        return month.day(clampedTo: int(in: 1...month.dayCount))
+    }
 }

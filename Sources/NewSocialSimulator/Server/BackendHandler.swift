@@ -68,7 +68,8 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
             if fail {
                 response = .json(500, DialectBodies.error("simulated failure"))
             } else if fault.mode == .garbage {
-                response = WireResponse(status: 200, body: "<html><body><h1>Service Temporarily Unavailable</h1>{\"insz\":")
+                response = WireResponse(status: 200, contentType: "application/json",
+                                        body: Array("<html><body><h1>Service Temporarily Unavailable</h1>{\"insz\":".utf8))
             } else {
                 response = backend.responder.respond(method: head.method.rawValue, uri: head.uri,
                                                      currentYear: backend.currentYear())
@@ -80,9 +81,9 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func write(_ response: WireResponse, for request: HTTPRequestHead, trickle bytesPerSecond: Int?,
                        context: ChannelHandlerContext) {
-        let body = context.channel.allocator.buffer(string: response.body)
+        let body = context.channel.allocator.buffer(bytes: response.body)
         var headers = HTTPHeaders()
-        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Content-Type", value: response.contentType)
         headers.add(name: "Content-Length", value: String(body.readableBytes))
         if let requestID = request.headers.first(name: "X-Request-Id") { headers.add(name: "X-Request-Id", value: requestID) }
         let keepAlive = request.isKeepAlive

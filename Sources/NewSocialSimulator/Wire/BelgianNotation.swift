@@ -1,3 +1,5 @@
+import OCMWCore
+
 /// v1's notations: money as `"2.721,96"`, dates `dd/MM/yyyy`, periods `dd/MM/yyyy-dd/MM/yyyy`.
 enum BelgianNotation {
     /// Cents as Belgian money text, always with two decimals: 272196 → `"2.721,96"`.
@@ -14,11 +16,11 @@ enum BelgianNotation {
     }
 
     /// A period as one string; a single day when there is no end.
-    static func period(_ start: SimDate, _ end: SimDate?) -> String {
+    static func period(_ start: DayDate, _ end: DayDate?) -> String {
         guard let end else { return start.belgian }
         return start.belgian + "-" + end.belgian
     }
 
     /// A date, or `""` when absent.
-    static func date(_ date: SimDate?) -> String { date?.belgian ?? "" }
+    static func date(_ date: DayDate?) -> String { date?.belgian ?? "" }
 }

@@ -8,8 +8,8 @@ enum DialectBodies {
             return .object([
                 ("insz", .string(insz)),
                 ("dossiers", .array(record.dossiers.map { dossier in
-                    .object([("capacity", .string(dossier.capacity)), ("since", .string(dossier.since.iso)),
-                             ("until", .optional(dossier.until?.iso))])
+                    .object([("capacity", .string(dossier.capacity)), ("since", .string(dossier.since.iso8601)),
+                             ("until", .optional(dossier.until?.iso8601))])
                 })),
             ])
         case .v1:
@@ -30,8 +30,8 @@ enum DialectBodies {
                 ("insz", .string(insz)), ("reference", .string(record.reference)),
                 ("debts", .array(record.debts.map { debt in
                     .object([
-                        ("description", .string(debt.description)), ("periodStart", .string(debt.periodStart.iso)),
-                        ("periodEnd", .optional(debt.periodEnd?.iso)), ("decisionDate", .optional(debt.decisionDate?.iso)),
+                        ("description", .string(debt.description)), ("periodStart", .string(debt.periodStart.iso8601)),
+                        ("periodEnd", .optional(debt.periodEnd?.iso8601)), ("decisionDate", .optional(debt.decisionDate?.iso8601)),
                         ("decisionPoint", .optional(debt.decisionPoint)), ("originalCents", .int(debt.originalCents)),
                         ("outstandingCents", .int(debt.outstandingCents)),
                     ])
@@ -62,8 +62,8 @@ enum DialectBodies {
                 ("payments", .array(payments.map { payment in
                     .object([
                         ("label", .string(payment.label)), ("amountCents", .int(payment.amountCents)),
-                        ("periodStart", .string(payment.periodStart.iso)), ("periodEnd", .optional(payment.periodEnd?.iso)),
-                        ("paymentDate", .optional(payment.paymentDate?.iso)), ("statusCode", .int(payment.statusCode)),
+                        ("periodStart", .string(payment.periodStart.iso8601)), ("periodEnd", .optional(payment.periodEnd?.iso8601)),
+                        ("paymentDate", .optional(payment.paymentDate?.iso8601)), ("statusCode", .int(payment.statusCode)),
                         ("status", payment.status.map(JSONValue.int) ?? .null), ("automatic", .bool(payment.automatic)),
                         ("paidTo", .optional(payment.paidTo)), ("paidVia", .optional(payment.paidVia)),
                     ])

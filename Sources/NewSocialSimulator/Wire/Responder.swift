@@ -1,29 +1,40 @@
 import OCMWCore
 
-/// A response before it meets the wire: status code and JSON body.
+/// A response before it meets the wire: status code, content type and body.
 struct WireResponse: Sendable, Equatable {
     var status: Int
-    var body: String
+    var contentType: String
+    var body: [UInt8]
 
-    static func json(_ status: Int, _ value: JSONValue) -> WireResponse { WireResponse(status: status, body: value.serialized) }
+    static func json(_ status: Int, _ value: JSONValue) -> WireResponse {
+        WireResponse(status: status, contentType: "application/json", body: Array(value.serialized.utf8))
+    }
+
+    static func pdf(_ bytes: [UInt8]) -> WireResponse {
+        WireResponse(status: 200, contentType: "application/pdf", body: bytes)
+    }
+
+    /// The body as UTF-8 text.
+    var text: String { String(decoding: body, as: UTF8.self) }
 }
 
 /// Answers New Social API requests for one tenant from its slice of the dataset. Pure: no I/O.
 struct Responder: Sendable {
     let dialect: Dialect
+    /// The OCMW's name as printed on its certificates.
+    let ocmwName: String
     /// This tenant's records, by the citizen's 11 digits.
     let records: [String: OCMWRecord]
 
     init(tenant: TenantID, dialect: Dialect, dataset: Dataset) {
         self.dialect = dialect
+        self.ocmwName = "OCMW " + tenant.rawValue.prefix(1).uppercased() + tenant.rawValue.dropFirst()
         var records: [String: OCMWRecord] = [:]
         for citizen in dataset.citizens {
             if let record = citizen.record(at: tenant) { records[citizen.insz] = record }
         }
         self.records = records
     }
-
-    private enum Resource { case citizen, debts, payments }
 
     /// Routes and answers one request.
     /// - Parameters:
@@ -32,72 +43,34 @@ struct Responder: Sendable {
     ///   - currentYear: Today's year, for INSZ validation.
     func respond(method: String, uri: String, currentYear: Int) -> WireResponse {
         let (path, query) = Self.split(uri)
-        let parts = path.split(separator: "/")
-        let prefix: [Substring] = dialect == .v2 ? ["api", "v2", "citizens"] : ["nsapi", "v1", "dossiers"]
-        guard parts.count == 4 || parts.count == 5, Array(parts.prefix(3)) == prefix else {
-            return .json(404, DialectBodies.error("not found"))
-        }
-        let resource: Resource
-        switch parts.count == 4 ? nil : parts[4] {
-        case nil: resource = .citizen
-        case "debts" where dialect == .v2, "schulden" where dialect == .v1: resource = .debts
-        case "payments" where dialect == .v2, "betalingen" where dialect == .v1: resource = .payments
-        default: return .json(404, DialectBodies.error("not found"))
-        }
+        guard let resource = Resource(path: path, dialect: dialect) else { return .json(404, DialectBodies.error("not found")) }
         guard method == "GET" else { return .json(405, DialectBodies.error("method not allowed")) }
-        let digits = parts[3]
+        let digits = resource.insz
         guard digits.utf8.count == 11, digits.utf8.allSatisfy({ (48...57).contains($0) }),
               (try? INSZ(parsing: digits, currentYear: currentYear)) != nil else {
             return .json(400, DialectBodies.error("invalid insz"))
         }
         let insz = String(digits)
         guard let record = records[insz] else { return .json(404, DialectBodies.error("unknown citizen")) }
-        switch resource {
+        switch resource.part {
         case .citizen: return .json(200, DialectBodies.citizen(insz, record, dialect: dialect))
         case .debts: return .json(200, DialectBodies.debts(insz, record, dialect: dialect))
         case .payments:
             guard let range = monthRange(query) else { return .json(400, DialectBodies.error("invalid month range")) }
-            let payments = record.payments.filter { range.contains($0.periodStart.yearMonth) }
+            let payments = record.payments.filter { range.contains($0.periodStart.calendarMonth) }
             return .json(200, DialectBodies.payments(insz, payments, dialect: dialect))
-        }
-    }
-
-    /// `from`/`to` (v2, `yyyy-MM`) or `van`/`tot` (v1, `MM/yyyy`); payments are selected by the
-    /// month their period starts in.
-    private func monthRange(_ query: [String: Substring]) -> ClosedRange<YearMonth>? {
-        let from: YearMonth?, to: YearMonth?
-        switch dialect {
-        case .v2: (from, to) = (query["from"].flatMap(YearMonth.init(iso:)), query["to"].flatMap(YearMonth.init(iso:)))
-        case .v1: (from, to) = (query["van"].flatMap(YearMonth.init(belgian:)), query["tot"].flatMap(YearMonth.init(belgian:)))
-        }
-        guard let from, let to, from <= to else { return nil }
-        return from...to
-    }
-
-    /// Path and percent-decoded query items.
-    static func split(_ uri: String) -> (path: Substring, query: [String: Substring]) {
-        guard let mark = uri.firstIndex(of: "?") else { return (uri[...], [:]) }
-        var query: [String: Substring] = [:]
-        for item in uri[uri.index(after: mark)...].split(separator: "&") {
-            let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard pair.count == 2 else { continue }
-            query[String(percentDecoded(pair[0]))] = percentDecoded(pair[1])
-        }
-        return (uri[..<mark], query)
-    }
-
-    private static func percentDecoded(_ text: Substring) -> Substring {
-        guard text.contains("%") || text.contains("+") else { return text }
-        var bytes: [UInt8] = []
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-            } else {
-                bytes.append(byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+        case .rights: return .json(200, DialectBodies.rights(insz, record.rights, dialect: dialect))
+        case .trajectories: return .json(200, DialectBodies.trajectories(insz, record.trajectories, dialect: dialect))
+        case .requests: return .json(200, DialectBodies.requests(insz, record.requests, dialect: dialect))
+        case .certificates: return .json(200, DialectBodies.certificates(insz, record.certificates))
+        case .certificateDocument(let id):
+            guard let certificate = record.certificate(id: id) else {
+                return .json(404, DialectBodies.error("unknown certificate"))
             }
+            guard certificate.status == .available, let issued = certificate.issuedDate else {
+                return .json(404, DialectBodies.error("certificate not available"))
+            }
+            return .pdf(CertificatePDF.document(certificate, issued: issued, ocmwName: ocmwName))
         }
-        return Substring(String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -107,7 +107,7 @@ public struct DebtTotals: Sendable, Hashable, Codable {
     /// Sums the open debts among `debts`; paid-off debts never count.
     public init(openDebtsIn debts: [Debt]) {
         let open = debts.filter(\.isOpen)
-        // No overflow: normalisers cap every amount (see `AmountRules.maxCents`).
+        // No overflow: normalisers cap every amount (see `RecordRules.maxCents`).
         self.init(originalCents: open.reduce(0) { $0 + $1.originalCents },
                   outstandingCents: open.reduce(0) { $0 + $1.outstandingCents })
     }

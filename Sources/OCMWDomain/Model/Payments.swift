@@ -1,5 +1,5 @@
 /// One payment (uitbetaling) of a past month.
-public struct Payment: Sendable, Hashable, Codable {
+public struct Payment: Sendable, Hashable {
     /// The kind of help or deduction, as the OCMW wrote it (e.g. `leefloon`).
     public let label: String
     /// The amount in euro cents.
@@ -13,6 +13,7 @@ public struct Payment: Sendable, Hashable, Codable {
     public let paidTo: String?
     /// How it was paid (e.g. `aan kassa`), when known.
     public let paidVia: String?
+    /// Where the payment stands; `unknown` (with the codes) for codes outside New Social's table.
     public let status: PaymentStatus
 
     public init(label: String, amountCents: Int, period: DatePeriod, paymentDate: CalendarDate?,
@@ -27,6 +28,36 @@ public struct Payment: Sendable, Hashable, Codable {
     }
 }
 
+extension Payment: Codable {
+    /// Decodes a payment written by `encode(to:)`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(label: try container.decode(String.self, forKey: .label),
+                  amountCents: try container.decode(Int.self, forKey: .amountCents),
+                  period: try container.decode(DatePeriod.self, forKey: .period),
+                  paymentDate: try container.decodeIfPresent(CalendarDate.self, forKey: .paymentDate),
+                  paidTo: try container.decodeIfPresent(String.self, forKey: .paidTo),
+                  paidVia: try container.decodeIfPresent(String.self, forKey: .paidVia),
+                  status: try container.decode(PaymentStatus.self, forKey: .status, rawKey: .rawStatus))
+    }
+
+    /// Absent values are left out; an unknown status adds `rawStatus` (see `CodedStatus`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(label, forKey: .label)
+        try container.encode(amountCents, forKey: .amountCents)
+        try container.encode(period, forKey: .period)
+        try container.encodeIfPresent(paymentDate, forKey: .paymentDate)
+        try container.encodeIfPresent(paidTo, forKey: .paidTo)
+        try container.encodeIfPresent(paidVia, forKey: .paidVia)
+        try container.encode(status, forKey: .status, rawKey: .rawStatus)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case label, amountCents, period, paymentDate, paidTo, paidVia, status, rawStatus
+    }
+}
+
 /// Payments grouped the way Mijn Burgerprofiel shows them.
 public struct PaymentsOverview: Sendable, Hashable, Codable {
     /// Paid, to the citizen.
@@ -35,19 +66,24 @@ public struct PaymentsOverview: Sendable, Hashable, Codable {
     public let paidForYou: [Payment]
     /// Not paid, or in payment: see each payment's `status`.
     public let notPaid: [Payment]
+    /// Payments whose status codes New Social's table does not cover. Kept apart rather than
+    /// put in a group whose heading would state something about them nobody knows.
+    public let unknownStatus: [Payment]
 
     /// Groups payments, keeping their order within each group.
     public init(_ payments: [Payment]) {
-        var toYou: [Payment] = [], forYou: [Payment] = [], notPaid: [Payment] = []
+        var toYou: [Payment] = [], forYou: [Payment] = [], notPaid: [Payment] = [], unknown: [Payment] = []
         for payment in payments {
             switch (payment.status, payment.paidTo) {
             case (.paid, nil): toYou.append(payment)
             case (.paid, _?): forYou.append(payment)
             case (.inPayment, _), (.notPaid, _): notPaid.append(payment)
+            case (.unknown, _): unknown.append(payment)
             }
         }
         self.paidToYou = toYou
         self.paidForYou = forYou
         self.notPaid = notPaid
+        self.unknownStatus = unknown
     }
 }

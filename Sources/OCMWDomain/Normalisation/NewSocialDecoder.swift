@@ -42,8 +42,9 @@ public enum NewSocialDecoder {
     ///   - data: The response body.
     ///   - dialect: The tenant's New Social dialect.
     ///   - insz: The citizen the request was for.
-    /// - Throws: `NormalisationError` when the body is not a valid answer for this citizen, an
-    ///   amount is malformed or negative, or a status is not one of New Social's known codes.
+    /// - Throws: `NormalisationError` when the body is not a valid answer for this citizen, or an
+    ///   amount or status field is malformed. Status codes outside New Social's table are not an
+    ///   error: such a payment comes out with status `unknown`.
     public static func decodePayments(_ data: Data, dialect: Dialect, insz: INSZ) throws(NormalisationError) -> [Payment] {
         switch dialect {
         case .v1: try V1Payments.normalise(data, insz: insz)

@@ -1,8 +1,24 @@
 import OCMWCore
 
 /// The request path of each part, per dialect, relative to a tenant's `baseURL` (which has no
-/// trailing slash). Shared by the proxy, the simulator and tests so they cannot drift apart.
+/// trailing slash). Shared by the proxy and tests so they cannot drift apart; the contract is
+/// docs/newsocial-api.md.
 public enum NewSocialPaths {
+    /// The path of a part in a dialect, or `nil` when the dialect does not offer that part
+    /// (certificates in v1): the proxy reports such a part `notSupported`, not `error`.
+    /// - Parameters:
+    ///   - part: The part to fetch.
+    ///   - insz: The citizen.
+    ///   - dialect: The tenant's New Social dialect.
+    ///   - months: The month range; only payments use it.
+    public static func path(for part: DossierPart, insz: INSZ, dialect: Dialect, months: MonthRange) -> String? {
+        guard part.isOffered(by: dialect) else { return nil }
+        switch part {
+        case .payments: return payments(insz: insz, dialect: dialect, months: months)
+        default: return citizen(insz: insz, dialect: dialect) + suffix(of: part, dialect: dialect)
+        }
+    }
+
     /// "Does this OCMW know the citizen?": `/api/v2/citizens/{insz}` or `/nsapi/v1/dossiers/{insz}`.
     public static func citizen(insz: INSZ, dialect: Dialect) -> String {
         switch dialect {
@@ -13,10 +29,7 @@ public enum NewSocialPaths {
 
     /// The citizen's debts: `…/debts` (v2) or `…/schulden` (v1).
     public static func debts(insz: INSZ, dialect: Dialect) -> String {
-        switch dialect {
-        case .v1: citizen(insz: insz, dialect: dialect) + "/schulden"
-        case .v2: citizen(insz: insz, dialect: dialect) + "/debts"
-        }
+        citizen(insz: insz, dialect: dialect) + suffix(of: .debts, dialect: dialect)
     }
 
     /// The citizen's payments in a month range: `…/payments?from=yyyy-MM&to=yyyy-MM` (v2) or
@@ -32,8 +45,54 @@ public enum NewSocialPaths {
         }
     }
 
+    /// The PDF of one certificate, `…/certificates/{id}/document` (v2); `nil` in v1, which has
+    /// no certificates. The id comes from a backend or a caller, so it is percent-encoded: it
+    /// can never add a path segment or a query.
+    public static func certificateDocument(insz: INSZ, id: String, dialect: Dialect) -> String? {
+        guard DossierPart.certificates.isOffered(by: dialect) else { return nil }
+        return citizen(insz: insz, dialect: dialect) + suffix(of: .certificates, dialect: dialect)
+            + "/" + percentEncoded(id) + "/document"
+    }
+
+    /// What follows the citizen path for a part without query parameters.
+    private static func suffix(of part: DossierPart, dialect: Dialect) -> String {
+        switch (part, dialect) {
+        case (.ocmws, _), (.payments, _): ""
+        case (.rights, .v2): "/rights"
+        case (.rights, .v1): "/rechten"
+        case (.trajectories, .v2): "/trajectories"
+        case (.trajectories, .v1): "/trajecten"
+        case (.debts, .v2): "/debts"
+        case (.debts, .v1): "/schulden"
+        case (.requests, .v2): "/requests"
+        case (.requests, .v1): "/aanvragen"
+        case (.certificates, _): "/certificates"
+        }
+    }
+
     /// `MM/yyyy`; `/` is allowed unescaped in a query (RFC 3986), and v1 expects it so.
     private static func belgian(_ month: CalendarMonth) -> String {
         "\(ASCIIDigits.padded(month.month, width: 2))/\(ASCIIDigits.padded(month.year, width: 4))"
+    }
+
+    /// Every byte outside RFC 3986's unreserved set (`A–Z a–z 0–9 - . _ ~`) as `%XX`.
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%"
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        // "." and ".." are unreserved yet mean "this" and "parent" segment.
+        if out == "." || out == ".." { return String(repeating: "%2E", count: out.utf8.count) }
+        return out
     }
 }

@@ -17,7 +17,10 @@ public struct NormalisationError: Error, Sendable, Hashable, CustomStringConvert
         case invalidPeriod = "a period is malformed or ends before it starts"
         case incompleteDecision = "a decision has an agenda point but no date"
         case malformedPaymentStatus = "a payment status field is malformed"
-        case unknownPaymentStatus = "a payment status combination is not a known New Social status"
+        case invalidFlag = "a yes/no value is neither J nor N"
+        case incompleteAddress = "an office address lacks its street, postal code or municipality"
+        case notPDF = "a certificate document is not a PDF"
+        case partNotOffered = "the dialect does not offer this part"
     }
 
     let code: Code
@@ -55,5 +58,8 @@ public struct NormalisationError: Error, Sendable, Hashable, CustomStringConvert
     public static let invalidPeriod = NormalisationError(.invalidPeriod)
     public static let incompleteDecision = NormalisationError(.incompleteDecision)
     public static let malformedPaymentStatus = NormalisationError(.malformedPaymentStatus)
-    public static let unknownPaymentStatus = NormalisationError(.unknownPaymentStatus)
+    public static let invalidFlag = NormalisationError(.invalidFlag)
+    public static let incompleteAddress = NormalisationError(.incompleteAddress)
+    public static let notPDF = NormalisationError(.notPDF)
+    public static let partNotOffered = NormalisationError(.partNotOffered)
 }

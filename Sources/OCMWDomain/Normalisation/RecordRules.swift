@@ -1,11 +1,5 @@
 import OCMWCore
 
-/// A wire record that may name the citizen it belongs to.
-protocol CitizenRecord {
-    /// The INSZ the record says it is about, when it says so.
-    var reportedINSZ: String? { get }
-}
-
 /// The checks every dialect applies once its values are typed, so both dialects accept and
 /// reject exactly the same things.
 enum RecordRules {
@@ -70,13 +64,8 @@ enum RecordRules {
                     originalCents: originalCents, outstandingCents: outstandingCents)
     }
 
-    static func status(code: Int?, status: Int?, automatic: Bool, paymentDate: CalendarDate?,
-                       field: String) throws(NormalisationError) -> PaymentStatus {
-        guard let result = PaymentStatus(newSocialCode: code, status: status, automatic: automatic,
-                                         hasPaymentDate: paymentDate != nil) else {
-            throw NormalisationError(.unknownPaymentStatus, field: field)
-        }
-        return result
+    static func status(code: Int?, status: Int?, automatic: Bool, paymentDate: CalendarDate?) -> PaymentStatus {
+        PaymentStatus(newSocialCode: code, status: status, automatic: automatic, hasPaymentDate: paymentDate != nil)
     }
 
     static func dossier(capacity: String, since: CalendarDate, until: CalendarDate?,

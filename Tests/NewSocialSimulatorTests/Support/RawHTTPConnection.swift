@@ -9,7 +9,10 @@ struct RawResponse {
     var status: Int
     /// Header names lowercased.
     var headers: [String: String]
+    /// The body as UTF-8 text.
     var body: String
+    /// The body as received, for binary bodies.
+    var bytes: [UInt8]
 }
 
 /// Why a raw exchange failed.
@@ -81,9 +84,9 @@ final class RawHTTPConnection {
         }
         let length = headers["content-length"].flatMap { Int($0) } ?? 0
         while buffer.count < headEnd + length { try receive() }
-        let body = String(decoding: buffer[headEnd..<(headEnd + length)], as: UTF8.self)
+        let bytes = Array(buffer[headEnd..<(headEnd + length)])
         buffer.removeFirst(headEnd + length)
-        return RawResponse(status: status, headers: headers, body: body)
+        return RawResponse(status: status, headers: headers, body: String(decoding: bytes, as: UTF8.self), bytes: bytes)
     }
 
     /// Reads without sending: throws `.closed` once the server has closed its side.

@@ -6,7 +6,7 @@ enum Fixture {
     static let gent = tenant("gent")
     static let bonheiden = tenant("bonheiden")
     static let leuven = tenant("leuven")
-    static let lastMonth = YearMonth(2025, 10)
+    static let lastMonth = CalendarMonth.literal(2025, 10)
     static let dataset = Dataset.generate(seed: 7, tenants: [gent, bonheiden, leuven], citizens: 30, lastMonth: lastMonth)
 
     static func tenant(_ id: String) -> TenantID {

@@ -73,11 +73,20 @@ enum BelgianNotation {
     }
 
     /// Reads `J` (true), `N` or `""` (false).
-    static func flag(_ text: String?, field: String) throws(NormalisationError) -> Bool {
+    /// - Parameter invalid: The reason to report for any other text.
+    static func flag(_ text: String?, field: String,
+                     invalid: NormalisationError.Code = .invalidFlag) throws(NormalisationError) -> Bool {
+        try optionalFlag(text, field: field, invalid: invalid) ?? false
+    }
+
+    /// Reads `J` (true), `N` (false) or `""` (not said: `nil`).
+    static func optionalFlag(_ text: String?, field: String,
+                             invalid: NormalisationError.Code = .invalidFlag) throws(NormalisationError) -> Bool? {
         switch text ?? "" {
         case "J": return true
-        case "N", "": return false
-        default: throw NormalisationError(.malformedPaymentStatus, field: field)
+        case "N": return false
+        case "": return nil
+        default: throw NormalisationError(invalid, field: field)
         }
     }
 

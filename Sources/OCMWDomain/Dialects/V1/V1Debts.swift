@@ -3,10 +3,13 @@ import OCMWCore
 
 /// v1 `GET /nsapi/v1/dossiers/{insz}/schulden`.
 enum V1Debts {
-    struct Body: Decodable {
+    struct Body: CitizenResponse {
         let rijksregisternummer: String
         let referentie: String?
         let schulden: [Item]
+
+        var citizen: (insz: String, field: String) { (rijksregisternummer, "rijksregisternummer") }
+        var records: (items: [Item], field: String) { (schulden, "schulden") }
     }
 
     struct Item: Decodable, CitizenRecord {
@@ -22,14 +25,7 @@ enum V1Debts {
     }
 
     static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> DebtOverview {
-        let body = try WireDecoding.decode(Body.self, from: data)
-        try RecordRules.requireSameCitizen(body: body.rijksregisternummer, field: "rijksregisternummer",
-                                           records: body.schulden, recordsField: "schulden", as: insz)
-        var items: [Debt] = []
-        items.reserveCapacity(body.schulden.count)
-        for (index, item) in body.schulden.enumerated() {
-            items.append(try normalise(item, field: "schulden[\(index)]"))
-        }
+        let (body, items) = try Body.normalise(data, about: insz, each: normalise(_:field:))
         return DebtOverview(reference: RecordRules.optionalText(body.referentie), items: items)
     }
 

@@ -3,9 +3,12 @@ import OCMWCore
 
 /// v1 `GET /nsapi/v1/dossiers/{insz}`.
 enum V1Dossiers {
-    struct Body: Decodable {
+    struct Body: CitizenResponse {
         let rijksregisternummer: String
         let dossiers: [Item]
+
+        var citizen: (insz: String, field: String) { (rijksregisternummer, "rijksregisternummer") }
+        var records: (items: [Item], field: String) { (dossiers, "dossiers") }
     }
 
     struct Item: Decodable, CitizenRecord {
@@ -18,18 +21,14 @@ enum V1Dossiers {
     }
 
     static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> [DossierSummary] {
-        let body = try WireDecoding.decode(Body.self, from: data)
-        try RecordRules.requireSameCitizen(body: body.rijksregisternummer, field: "rijksregisternummer",
-                                           records: body.dossiers, recordsField: "dossiers", as: insz)
-        var summaries: [DossierSummary] = []
-        for (index, item) in body.dossiers.enumerated() {
-            let field = "dossiers[\(index)]"
-            summaries.append(try RecordRules.dossier(
-                capacity: try RecordRules.requiredText(item.hoedanigheid, field: "\(field).hoedanigheid"),
-                since: try BelgianNotation.date(item.vanaf, field: "\(field).vanaf"),
-                until: try BelgianNotation.optionalDate(item.tot, field: "\(field).tot"),
-                field: "\(field).tot"))
-        }
-        return summaries
+        try Body.normalise(data, about: insz, each: normalise(_:field:)).records
+    }
+
+    private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> DossierSummary {
+        try RecordRules.dossier(
+            capacity: try RecordRules.requiredText(item.hoedanigheid, field: "\(field).hoedanigheid"),
+            since: try BelgianNotation.date(item.vanaf, field: "\(field).vanaf"),
+            until: try BelgianNotation.optionalDate(item.tot, field: "\(field).tot"),
+            field: "\(field).tot")
     }
 }

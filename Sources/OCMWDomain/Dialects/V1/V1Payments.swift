@@ -3,9 +3,12 @@ import OCMWCore
 
 /// v1 `GET /nsapi/v1/dossiers/{insz}/betalingen?van=MM/yyyy&tot=MM/yyyy`.
 enum V1Payments {
-    struct Body: Decodable {
+    struct Body: CitizenResponse {
         let rijksregisternummer: String
         let betalingen: [Item]
+
+        var citizen: (insz: String, field: String) { (rijksregisternummer, "rijksregisternummer") }
+        var records: (items: [Item], field: String) { (betalingen, "betalingen") }
     }
 
     struct Item: Decodable, CitizenRecord {
@@ -24,24 +27,17 @@ enum V1Payments {
     }
 
     static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> [Payment] {
-        let body = try WireDecoding.decode(Body.self, from: data)
-        try RecordRules.requireSameCitizen(body: body.rijksregisternummer, field: "rijksregisternummer",
-                                           records: body.betalingen, recordsField: "betalingen", as: insz)
-        var payments: [Payment] = []
-        payments.reserveCapacity(body.betalingen.count)
-        for (index, item) in body.betalingen.enumerated() {
-            payments.append(try normalise(item, field: "betalingen[\(index)]"))
-        }
-        return payments
+        try Body.normalise(data, about: insz, each: normalise(_:field:)).records
     }
 
     private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> Payment {
         let paymentDate = try BelgianNotation.optionalDate(item.betaaldatum, field: "\(field).betaaldatum")
-        let status = try RecordRules.status(
+        let status = RecordRules.status(
             code: try BelgianNotation.code(item.betaalcode, field: "\(field).betaalcode"),
             status: try BelgianNotation.code(item.betaalstatus, field: "\(field).betaalstatus"),
-            automatic: try BelgianNotation.flag(item.automatisch, field: "\(field).automatisch"),
-            paymentDate: paymentDate, field: "\(field).betaalcode")
+            automatic: try BelgianNotation.flag(item.automatisch, field: "\(field).automatisch",
+                                                invalid: .malformedPaymentStatus),
+            paymentDate: paymentDate)
         return Payment(label: try RecordRules.requiredText(item.steun, field: "\(field).steun"),
                        amountCents: try BelgianNotation.cents(item.bedrag, field: "\(field).bedrag"),
                        period: try BelgianNotation.period(item.periode, field: "\(field).periode"),

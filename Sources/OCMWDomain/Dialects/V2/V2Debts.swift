@@ -3,10 +3,13 @@ import OCMWCore
 
 /// v2 `GET /api/v2/citizens/{insz}/debts`.
 enum V2Debts {
-    struct Body: Decodable {
+    struct Body: CitizenResponse {
         let insz: String
         let reference: String?
         let debts: [Item]
+
+        var citizen: (insz: String, field: String) { (insz, "insz") }
+        var records: (items: [Item], field: String) { (debts, "debts") }
     }
 
     struct Item: Decodable, CitizenRecord {
@@ -23,14 +26,7 @@ enum V2Debts {
     }
 
     static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> DebtOverview {
-        let body = try WireDecoding.decode(Body.self, from: data)
-        try RecordRules.requireSameCitizen(body: body.insz, field: "insz",
-                                           records: body.debts, recordsField: "debts", as: insz)
-        var items: [Debt] = []
-        items.reserveCapacity(body.debts.count)
-        for (index, item) in body.debts.enumerated() {
-            items.append(try normalise(item, field: "debts[\(index)]"))
-        }
+        let (body, items) = try Body.normalise(data, about: insz, each: normalise(_:field:))
         return DebtOverview(reference: RecordRules.optionalText(body.reference), items: items)
     }
 

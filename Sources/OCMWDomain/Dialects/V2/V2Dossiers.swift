@@ -3,9 +3,12 @@ import OCMWCore
 
 /// v2 `GET /api/v2/citizens/{insz}`.
 enum V2Dossiers {
-    struct Body: Decodable {
+    struct Body: CitizenResponse {
         let insz: String
         let dossiers: [Item]
+
+        var citizen: (insz: String, field: String) { (insz, "insz") }
+        var records: (items: [Item], field: String) { (dossiers, "dossiers") }
     }
 
     struct Item: Decodable, CitizenRecord {
@@ -18,18 +21,14 @@ enum V2Dossiers {
     }
 
     static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> [DossierSummary] {
-        let body = try WireDecoding.decode(Body.self, from: data)
-        try RecordRules.requireSameCitizen(body: body.insz, field: "insz",
-                                           records: body.dossiers, recordsField: "dossiers", as: insz)
-        var summaries: [DossierSummary] = []
-        for (index, item) in body.dossiers.enumerated() {
-            let field = "dossiers[\(index)]"
-            summaries.append(try RecordRules.dossier(
-                capacity: try RecordRules.requiredText(item.capacity, field: "\(field).capacity"),
-                since: try ISONotation.date(item.since, field: "\(field).since"),
-                until: try ISONotation.optionalDate(item.until, field: "\(field).until"),
-                field: "\(field).until"))
-        }
-        return summaries
+        try Body.normalise(data, about: insz, each: normalise(_:field:)).records
+    }
+
+    private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> DossierSummary {
+        try RecordRules.dossier(
+            capacity: try RecordRules.requiredText(item.capacity, field: "\(field).capacity"),
+            since: try ISONotation.date(item.since, field: "\(field).since"),
+            until: try ISONotation.optionalDate(item.until, field: "\(field).until"),
+            field: "\(field).until")
     }
 }

@@ -3,9 +3,12 @@ import OCMWCore
 
 /// v2 `GET /api/v2/citizens/{insz}/payments?from=yyyy-MM&to=yyyy-MM`.
 enum V2Payments {
-    struct Body: Decodable {
+    struct Body: CitizenResponse {
         let insz: String
         let payments: [Item]
+
+        var citizen: (insz: String, field: String) { (insz, "insz") }
+        var records: (items: [Item], field: String) { (payments, "payments") }
     }
 
     struct Item: Decodable, CitizenRecord {
@@ -25,24 +28,15 @@ enum V2Payments {
     }
 
     static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> [Payment] {
-        let body = try WireDecoding.decode(Body.self, from: data)
-        try RecordRules.requireSameCitizen(body: body.insz, field: "insz",
-                                           records: body.payments, recordsField: "payments", as: insz)
-        var payments: [Payment] = []
-        payments.reserveCapacity(body.payments.count)
-        for (index, item) in body.payments.enumerated() {
-            payments.append(try normalise(item, field: "payments[\(index)]"))
-        }
-        return payments
+        try Body.normalise(data, about: insz, each: normalise(_:field:)).records
     }
 
     private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> Payment {
         let start = try ISONotation.date(item.periodStart, field: "\(field).periodStart")
         let end = try ISONotation.optionalDate(item.periodEnd, field: "\(field).periodEnd")
         let paymentDate = try ISONotation.optionalDate(item.paymentDate, field: "\(field).paymentDate")
-        let status = try RecordRules.status(code: item.statusCode?.value, status: item.status?.value,
-                                            automatic: item.automatic ?? false, paymentDate: paymentDate,
-                                            field: "\(field).statusCode")
+        let status = RecordRules.status(code: item.statusCode?.value, status: item.status?.value,
+                                        automatic: item.automatic ?? false, paymentDate: paymentDate)
         return Payment(label: try RecordRules.requiredText(item.label, field: "\(field).label"),
                        amountCents: try V2Amount.cents(item.amountCents?.value, field: "\(field).amountCents"),
                        period: try RecordRules.period(start: start, end: end, field: "\(field).periodEnd"),

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import OCMWCore
+import OCMWDomain
+
+/// `GET /v1/citizens/{insz}/certificates/{ocmw}/{id}/document`: an available certificate's PDF,
+/// fetched from the OCMW's New Social (the link in the certificates part points here).
+struct CertificateDocumentRoutes: Sendable {
+    let configuration: ProxyConfiguration
+    let registry: TenantRegistryStore
+    let gateway: BackendGateway
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/v1/citizens/:insz/certificates/:ocmw/:id/document") { request, context in
+            try await document(request, context)
+        }
+    }
+
+    private func document(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+        let ocmw = try context.parameters.require("ocmw")
+        guard let id = TenantID(ocmw), let tenant = registry.snapshot.tenant(id), tenant.receivesTraffic else {
+            throw ProblemDetails.unknownOCMW(ocmw)
+        }
+        let certificateID = try context.parameters.require("id")
+        guard let path = NewSocialPaths.certificateDocument(insz: insz, id: certificateID, dialect: tenant.backend.dialect) else {
+            throw ProblemDetails(status: .notFound, type: "part-not-supported",
+                                 title: "This OCMW does not offer certificates online")
+        }
+        let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
+        let outcome = await gateway.fetch(tenant, path: path, deadline: deadline, requestID: UUID().uuidString) {
+            try NewSocialDecoder.decodeCertificateDocument($0, dialect: tenant.backend.dialect)
+        }
+        switch outcome {
+        case .ok(let pdf):
+            return Response(status: .ok, headers: [.contentType: "application/pdf"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
+        case .noDossier:
+            throw ProblemDetails(status: .notFound, type: "certificate-not-found",
+                                 title: "No such certificate, or it is not available yet")
+        case .failed(let status, let reason):
+            throw ProblemDetails(status: status == .timeout ? .gatewayTimeout : .badGateway, type: "backend-\(status.rawValue)",
+                                 title: "The OCMW could not deliver the certificate", detail: reason)
+        }
+    }
+}

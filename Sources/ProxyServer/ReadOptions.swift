@@ -1,0 +1,57 @@
+import Hummingbird
+import OCMWCore
+import OCMWDomain
+
+/// Query parameters of citizen reads, parsed and checked once.
+///
+/// - `includePaid=true|false` (debts; default false).
+/// - Payments window, past months only: `months=N` (1–24, default 3: the N months before the
+///   current one), or `from=yyyy-MM&to=yyyy-MM` (both before the current month, at most 24 months).
+enum ReadOptions {
+    static let defaultMonths = 3
+    static let maxMonths = 24
+
+    static func parse(_ query: Parameters, today: DayDate) throws -> PartOptions {
+        let includePaid = try bool("includePaid", query) ?? false
+        return PartOptions(includePaid: includePaid, months: try window(query, today: today), today: today)
+    }
+
+    private static func bool(_ name: String, _ query: Parameters) throws -> Bool? {
+        guard let text = query.get(name) else { return nil }
+        switch text {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw ProblemDetails.invalidParameter(name, "expected true or false")
+        }
+    }
+
+    private static func window(_ query: Parameters, today: DayDate) throws -> MonthRange {
+        let current = CalendarMonth(containing: today)
+        guard let lastPast = current.adding(months: -1) else {
+            throw ProblemDetails.invalidParameter("months", "today is outside the supported calendar")
+        }
+        switch (query.get("from"), query.get("to"), query.get("months")) {
+        case (nil, nil, let text):
+            let count = try text.map { text in
+                guard let count = Int(text), (1...maxMonths).contains(count) else {
+                    throw ProblemDetails.invalidParameter("months", "expected a whole number from 1 to \(maxMonths)")
+                }
+                return count
+            } ?? defaultMonths
+            guard let first = lastPast.adding(months: -(count - 1)), let range = MonthRange(from: first, to: lastPast) else {
+                throw ProblemDetails.invalidParameter("months", "window outside the supported calendar")
+            }
+            return range
+        case (let from?, let to?, nil):
+            guard let first = CalendarMonth(iso8601: from) else { throw ProblemDetails.invalidParameter("from", "expected yyyy-MM") }
+            guard let last = CalendarMonth(iso8601: to) else { throw ProblemDetails.invalidParameter("to", "expected yyyy-MM") }
+            guard last < current else { throw ProblemDetails.invalidParameter("to", "payments are shown for past months only") }
+            guard let range = MonthRange(from: first, to: last), range.from.distance(to: range.to) < maxMonths else {
+                throw ProblemDetails.invalidParameter("from", "expected from ≤ to, at most \(maxMonths) months")
+            }
+            return range
+        default:
+            throw ProblemDetails.invalidParameter("months", "give either months, or both from and to")
+        }
+    }
+}

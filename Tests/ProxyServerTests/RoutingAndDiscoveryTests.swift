@@ -1,0 +1,141 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NewSocialSimulator
+import OCMWCore
+import ProxyServer
+import ProxyTesting
+import Testing
+
+/// Which OCMWs are asked: the routing index first, discovery (with its caches) when it is empty.
+@Suite struct RoutingAndDiscoveryTests {
+    static let gent = TenantID("gent")!
+    static let bonheiden = TenantID("bonheiden")!
+
+    func served(_ simulator: NewSocialSimulator) -> (gent: Int, bonheiden: Int) {
+        (simulator.statistics(for: Self.gent).requestsServed, simulator.statistics(for: Self.bonheiden).requestsServed)
+    }
+
+    @Test func unknownCitizenIsProbedOnceThenAnsweredFromTheNegativeCache() async throws {
+        try await withProxyAndSimulator { client, simulator in
+            let first = try await client.debts(DemoCitizens.unknownINSZ)
+            #expect(first.ocmws.isEmpty)
+            #expect(served(simulator) == (1, 1))
+            let second = try await client.debts(DemoCitizens.unknownINSZ)
+            #expect(second.ocmws.isEmpty)
+            #expect(served(simulator) == (1, 1), "the negative answers were cached: no new probe")
+        }
+    }
+
+    @Test func negativeAnswersExpireAfterTheirTTL() async throws {
+        try await withProxyAndSimulator(discovery: .init(negativeTTL: .milliseconds(50))) { client, simulator in
+            _ = try await client.debts(DemoCitizens.unknownINSZ)
+            try await Task.sleep(for: .milliseconds(120))
+            _ = try await client.debts(DemoCitizens.unknownINSZ)
+            #expect(served(simulator) == (2, 2))
+        }
+    }
+
+    @Test func discoveredDossierBecomesAnIndexRow() async throws {
+        let index = InMemoryRoutingIndex()
+        try await withProxyAndSimulator(index: index) { client, simulator in
+            let first = try await client.debts(DemoCitizens.wireframeINSZ)
+            #expect(first.ocmws.map(\.ocmw.id) == ["gent"])
+            #expect(served(simulator) == (2, 1), "probe + debts at Gent, probe at Bonheiden")
+            let insz = try INSZ(parsing: DemoCitizens.wireframeINSZ, currentYear: 2026)
+            #expect(try await index.lookup(insz: insz, on: testToday).map(\.tenant) == [Self.gent])
+            _ = try await client.debts(DemoCitizens.wireframeINSZ)
+            #expect(served(simulator) == (3, 1), "the index answered: only the debts call, no probe")
+        }
+    }
+
+    @Test func indexedCitizenIsAskedOnlyWhereTheIndexSends() async throws {
+        let index = InMemoryRoutingIndex()
+        let insz = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: 2026)
+        try await index.register(RoutingRegistration(insz: insz, tenant: Self.bonheiden, capacity: "LL",
+                                                     start: DayDate(year: 2024, month: 1, day: 1)!, end: nil))
+        try await withProxyAndSimulator(index: index) { client, simulator in
+            let answer = try await client.debts(DemoCitizens.twoOCMWINSZ)
+            #expect(answer.ocmws.map(\.ocmw.id) == ["bonheiden"])
+            #expect(served(simulator) == (0, 1))
+        }
+    }
+
+    @Test func expiredIndexRowsAreNotUsed() async throws {
+        let index = InMemoryRoutingIndex()
+        let insz = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: 2026)
+        try await index.register(RoutingRegistration(insz: insz, tenant: Self.bonheiden, capacity: "LL",
+                                                     start: DayDate(year: 2020, month: 1, day: 1)!,
+                                                     end: DayDate(year: 2026, month: 11, day: 24)!))
+        try await withProxyAndSimulator(index: index, discovery: .init(enabled: false)) { client, simulator in
+            let answer = try await client.debts(DemoCitizens.twoOCMWINSZ)
+            #expect(answer.ocmws.isEmpty, "the only row ended yesterday and discovery is off")
+            #expect(served(simulator) == (0, 0))
+        }
+    }
+
+    @Test func probeFailureIsReportedNotCached() async throws {
+        try await withProxyAndSimulator { client, simulator in
+            simulator.setFault(Fault(mode: .reset), for: Self.bonheiden)
+            let first = try await client.debts(DemoCitizens.unknownINSZ)
+            #expect(first.ocmws.map(\.ocmw.id) == ["bonheiden"])
+            #expect(first.ocmws.first?.status == "unavailable")
+            #expect(!first.complete)
+            simulator.setFault(.none, for: Self.bonheiden)
+            let second = try await client.debts(DemoCitizens.unknownINSZ)
+            #expect(second.ocmws.isEmpty)
+            #expect(second.complete)
+        }
+    }
+
+    @Test func registrationFeedIsIdempotentAndRoutes() async throws {
+        let index = InMemoryRoutingIndex()
+        try await withProxyAndSimulator(index: index, discovery: .init(enabled: false)) { client, simulator in
+            let body = #"{"insz":"\#(DemoCitizens.twoOCMWINSZ)","ocmw":"bonheiden","capacity":"LL","start":"2024-01-01"}"#
+            for _ in 0..<2 {
+                let put = try await client.execute(uri: "/v1/routing/registrations", method: .put,
+                                                   body: ByteBuffer(string: body))
+                #expect(put.status == .noContent)
+            }
+            #expect(try await index.count() == 1)
+            #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.map(\.ocmw.id) == ["bonheiden"])
+            for _ in 0..<2 {
+                let delete = try await client.execute(uri: "/v1/routing/registrations", method: .delete,
+                                                      body: ByteBuffer(string: body))
+                #expect(delete.status == .noContent)
+            }
+            #expect(try await index.count() == 0)
+            #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.isEmpty)
+            #expect(served(simulator) == (0, 1))
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"insz":"85073009097","ocmw":"gent","capacity":"LL","start":"2024-01-01"}"#, 400),
+        (#"{"insz":"85073003328","ocmw":"nowhere","capacity":"LL","start":"2024-01-01"}"#, 404),
+        (#"{"insz":"85073003328","ocmw":"gent","capacity":"","start":"2024-01-01"}"#, 400),
+        (#"{"insz":"85073003328","ocmw":"gent","capacity":"LL","start":"2024-02-30"}"#, 400),
+        (#"{"insz":"85073003328","ocmw":"gent","capacity":"LL","start":"2024-02-01","end":"2024-01-01"}"#, 400),
+        (#"not json"#, 400),
+    ])
+    func badRegistrationIsAProblem(body: String, status: Int) async throws {
+        try await withProxyAndSimulator { client, _ in
+            let response = try await client.execute(uri: "/v1/routing/registrations", method: .put,
+                                                    body: ByteBuffer(string: body))
+            #expect(Int(response.status.code) == status)
+            #expect(response.headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test(.disabled("needs backend authentication: an OCMW must prove who it is before the feed can refuse another"))
+    func registrationByAnotherOCMWIsRefused() async throws {
+        try await withProxyAndSimulator { client, _ in
+            // Authenticated as Bonheiden, registering a dossier for Gent.
+            let response = try await client.execute(
+                uri: "/v1/routing/registrations", method: .put,
+                headers: [.authorization: "Bearer bonheiden-backend-credential"],
+                body: ByteBuffer(string: #"{"insz":"85073003328","ocmw":"gent","capacity":"LL","start":"2024-01-01"}"#))
+            #expect(response.status == .forbidden)
+        }
+    }
+}
