@@ -38,7 +38,7 @@ struct DemoCommand: AsyncParsableCommand {
         let simulator = NewSocialSimulator(backends: SimulatedBackend.backends(from: registry), dataset: dataset,
                                            adminPort: simulatorAdminPort, logger: logger)
         // The routing feed New Social installations would have pushed for the simulated dossiers.
-        let routingIndex = try options.openRoutingIndex()
+        let routingIndex = try options.openRoutingIndex(subdirectory: "demo")
         _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
         let proxy = ProxyApplication(
             configuration: options.proxyConfiguration,
@@ -69,28 +69,38 @@ struct DemoCommand: AsyncParsableCommand {
 /// What the demo prints once everything listens.
 enum DemoBanner {
     static func text(proxy: String, simulatorAdmin: String, sampleINSZ: String?) -> String {
+        let wireframe = "\(proxy)/v1/citizens/\(DemoCitizens.wireframeINSZ)"
+        let twoOCMW = "\(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)"
         var lines = [
             "",
             "ocmw-proxy demo is running: proxy at \(proxy), simulated OCMWs on the ports of tenants.json.",
             "Try:",
-            "  # the wireframe citizen (OCMW Gent): open debts, totals 297196 / 272196 cents",
-            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts",
-            "  # the same with the paid-off debt shown",
-            "  curl -s '\(proxy)/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts?includePaid=true'",
-            "  # a citizen with dossiers at Gent and Bonheiden",
-            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts",
-            "  # a valid INSZ no OCMW knows: 200 with an empty list",
-            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.unknownINSZ)/debts",
+            "  # everything of a citizen with dossiers at Gent (v2) and Bonheiden (v1), in one call",
+            "  curl -s \(twoOCMW)/dossier",
+            "  # the wireframe citizen (OCMW Gent), part by part",
+            "  curl -s \(wireframe)/ocmws",
+            "  curl -s \(wireframe)/rights",
+            "  curl -s \(wireframe)/trajectories",
+            "  curl -s '\(wireframe)/payments?from=2023-08&to=2023-08'   # the wireframe's August 2023",
+            "  curl -s \(wireframe)/debts                               # totals 297196 / 272196 cents",
+            "  curl -s '\(wireframe)/debts?includePaid=true'",
+            "  curl -s \(wireframe)/requests",
+            "  curl -s \(wireframe)/certificates                        # follow a \"download\" link for the PDF",
+            "  # the catalogue: OCMWs, categories of help, certificate types",
+            "  curl -s \(proxy)/v1/ocmws",
+            "  # a valid INSZ no OCMW knows: 200 with an empty list (asked once, then remembered)",
+            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.unknownINSZ)/dossier",
             "  # an invalid INSZ: 400 application/problem+json",
             "  curl -si \(proxy)/v1/citizens/12345678901/debts",
         ]
         if let sampleINSZ {
-            lines += ["  # a generated citizen", "  curl -s \(proxy)/v1/citizens/\(sampleINSZ)/debts"]
+            lines += ["  # a generated citizen (payments of the past 3 months by default)",
+                      "  curl -s \(proxy)/v1/citizens/\(sampleINSZ)/dossier"]
         }
         lines += [
-            "  # make Bonheiden hang, watch it turn into status \"timeout\" within its deadline, then heal it",
+            "  # make Bonheiden hang, watch its parts turn \"timeout\" within its deadline, then heal it",
             "  curl -s -X PUT \(simulatorAdmin)/faults/bonheiden -d '{\"mode\":\"hang\"}'",
-            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts",
+            "  curl -s \(twoOCMW)/dossier",
             "  curl -s -X DELETE \(simulatorAdmin)/faults/bonheiden",
             "  curl -s \(proxy)/health",
             "Stop with Ctrl-C.",

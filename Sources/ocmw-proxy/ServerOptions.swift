@@ -46,9 +46,12 @@ struct ServerOptions: ParsableArguments {
     }
 
     /// Opens (creating if needed) the routing index in the data directory.
-    func openRoutingIndex() throws -> SQLiteRoutingIndex {
-        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
-        return try SQLiteRoutingIndex(path: URL(fileURLWithPath: dataDir).appendingPathComponent("routing.sqlite").path)
+    /// - Parameter subdirectory: Keeps a demo's index apart from a real one.
+    func openRoutingIndex(subdirectory: String? = nil) throws -> SQLiteRoutingIndex {
+        var directory = URL(fileURLWithPath: dataDir)
+        if let subdirectory { directory.appendPathComponent(subdirectory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return try SQLiteRoutingIndex(path: directory.appendingPathComponent("routing.sqlite").path)
     }
 
     /// Reads and validates the tenants file, printing every problem on failure.
