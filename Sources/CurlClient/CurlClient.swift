@@ -28,6 +28,10 @@ public final class CurlClient: Service, Sendable {
     private let loop: MultiLoop
     private let logger: Logger
     private let started = Mutex(false)
+    private let running = Mutex(false)
+
+    /// Whether the multi loop thread is running (between `run()` starting and shutting down).
+    public var isRunning: Bool { running.withLock { $0 } }
 
     public init(configuration: Configuration = .init(), logger: Logger) {
         self.loop = MultiLoop(configuration: .init(maxConnectionsPerHost: configuration.maxConnectionsPerHost,
@@ -88,8 +92,10 @@ public final class CurlClient: Service, Sendable {
         }
         thread.name = "curl-multi"
         thread.start()
+        running.withLock { $0 = true }
         logger.debug("curl multi loop started")
         try? await gracefulShutdown()
+        running.withLock { $0 = false }
         loop.stop()
         for await _ in done.stream {}
         logger.debug("curl multi loop stopped")

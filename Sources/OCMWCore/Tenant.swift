@@ -91,25 +91,6 @@ public struct Backend: Sendable, Equatable {
     }
 }
 
-/// Resolved limits for one tenant.
-public struct TenantLimits: Sendable, Equatable {
-    public let connectTimeoutMs: Int
-    public let totalTimeoutMs: Int
-    public let maxInFlight: Int
-    public let maxResponseBytes: Int
-
-    /// Built-in defaults, used when neither the tenant nor the file's `defaults` set a value.
-    public static let builtIn = TenantLimits(connectTimeoutMs: 1_000, totalTimeoutMs: 3_000,
-                                             maxInFlight: 64, maxResponseBytes: 4 * 1024 * 1024)
-
-    public init(connectTimeoutMs: Int, totalTimeoutMs: Int, maxInFlight: Int, maxResponseBytes: Int) {
-        self.connectTimeoutMs = connectTimeoutMs
-        self.totalTimeoutMs = totalTimeoutMs
-        self.maxInFlight = maxInFlight
-        self.maxResponseBytes = maxResponseBytes
-    }
-}
-
 /// An entry of an OCMW's code table (category of help, certificate type).
 public struct CodeLabel: Sendable, Equatable, Hashable, Codable {
     public let code: String

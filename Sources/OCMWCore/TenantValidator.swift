@@ -11,7 +11,7 @@ struct TenantValidator {
     }
 
     mutating func validate(_ entries: [TenantsDocument.TenantEntry]) -> [Tenant] {
-        if let defaults { _ = limits(defaults, fallback: .builtIn, tenant: nil, path: "defaults") }
+        if let defaults { _ = limits(defaults, over: nil, tenant: nil, path: "defaults") }
         if entries.isEmpty { report(nil, "tenants", "the file lists no tenants") }
         var seenIDs: [String: Int] = [:]
         var seenKBO: [String: String] = [:]
@@ -52,7 +52,7 @@ struct TenantValidator {
             report(label, "backend.dialect", "unknown dialect '\(entry.backend.dialect)' (known: \(known))")
         }
         let credentials = validateCredentials(entry.backend.credentials, tenant: label)
-        let limits = limits(entry.limits, fallback: resolvedDefaults, tenant: label, path: "limits")
+        let limits = limits(entry.limits, over: defaults, tenant: label, path: "limits")
         let categories = codeTable(entry.categoriesOfHelp, tenant: label, field: "categoriesOfHelp")
         let certificates = codeTable(entry.certificateTypes, tenant: label, field: "certificateTypes")
         let state = TenantState(rawValue: entry.state)
@@ -67,38 +67,14 @@ struct TenantValidator {
                       limits: limits, categoriesOfHelp: categories, certificateTypes: certificates, state: state)
     }
 
-    private var resolvedDefaults: TenantLimits {
-        guard let defaults else { return .builtIn }
-        return Self.merge(defaults, over: .builtIn)
-    }
-
-    private static func merge(_ entry: TenantsDocument.LimitsEntry, over base: TenantLimits) -> TenantLimits {
-        TenantLimits(connectTimeoutMs: entry.connectTimeoutMs ?? base.connectTimeoutMs,
-                     totalTimeoutMs: entry.totalTimeoutMs ?? base.totalTimeoutMs,
-                     maxInFlight: entry.maxInFlight ?? base.maxInFlight,
-                     maxResponseBytes: entry.maxResponseBytes ?? base.maxResponseBytes)
-    }
-
-    private mutating func limits(_ entry: TenantsDocument.LimitsEntry?, fallback: TenantLimits,
+    /// Resolves a limits object over the file's defaults. Only an object the tenant wrote itself
+    /// is checked: problems in `defaults` are reported once, under `defaults`, not per tenant.
+    private mutating func limits(_ entry: TenantsDocument.LimitsEntry?, over defaults: TenantsDocument.LimitsEntry?,
                                  tenant: String?, path: String) -> TenantLimits {
-        guard let entry else { return fallback }
-        let merged = Self.merge(entry, over: fallback)
-        if !(1...60_000).contains(merged.connectTimeoutMs) {
-            report(tenant, "\(path).connectTimeoutMs", "must be between 1 and 60000")
-        }
-        if !(1...120_000).contains(merged.totalTimeoutMs) {
-            report(tenant, "\(path).totalTimeoutMs", "must be between 1 and 120000")
-        }
-        if merged.connectTimeoutMs > merged.totalTimeoutMs {
-            report(tenant, "\(path).connectTimeoutMs", "must not exceed totalTimeoutMs")
-        }
-        if !(1...10_000).contains(merged.maxInFlight) {
-            report(tenant, "\(path).maxInFlight", "must be between 1 and 10000")
-        }
-        if !(1_024...(256 * 1024 * 1024)).contains(merged.maxResponseBytes) {
-            report(tenant, "\(path).maxResponseBytes", "must be between 1024 and 268435456")
-        }
-        return merged
+        let (limits, problems) = TenantLimits.resolve([entry, defaults].compactMap { $0 })
+        guard entry != nil else { return limits }
+        for problem in problems { report(tenant, "\(path).\(problem.field)", problem.message) }
+        return limits
     }
 
     private mutating func validateBaseURL(_ text: String, tenant: String) -> String? {

@@ -55,18 +55,60 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
     }
 
     /// Per-tenant limits; every field optional, falling back to `defaults` then built-ins.
+    /// `TenantLimits` documents each field and its built-in default.
     public struct LimitsEntry: Codable, Sendable, Equatable {
         public var connectTimeoutMs: Int?
         public var totalTimeoutMs: Int?
         public var maxInFlight: Int?
         public var maxResponseBytes: Int?
+        public var queueSize: Int?
+        public var queueTimeoutMs: Int?
+        public var breakerFailureRate: Double?
+        public var breakerSlowCallRate: Double?
+        public var breakerSlowCallMs: Int?
+        public var breakerMinimumCalls: Int?
+        public var breakerWindowMs: Int?
+        public var breakerOpenMs: Int?
+        public var breakerHalfOpenCalls: Int?
+        public var retryBudgetPercent: Double?
+        public var retryMinConcurrency: Int?
+        public var retryMaxAttempts: Int?
+        public var retryBackoffBaseMs: Int?
+        public var retryBackoffMaxMs: Int?
+        public var rateLimitPerSecond: Double?
+        public var rateLimitBurst: Int?
+        public var maxConnections: Int?
 
         public init(connectTimeoutMs: Int? = nil, totalTimeoutMs: Int? = nil,
-                    maxInFlight: Int? = nil, maxResponseBytes: Int? = nil) {
+                    maxInFlight: Int? = nil, maxResponseBytes: Int? = nil,
+                    queueSize: Int? = nil, queueTimeoutMs: Int? = nil,
+                    breakerFailureRate: Double? = nil, breakerSlowCallRate: Double? = nil,
+                    breakerSlowCallMs: Int? = nil, breakerMinimumCalls: Int? = nil, breakerWindowMs: Int? = nil,
+                    breakerOpenMs: Int? = nil, breakerHalfOpenCalls: Int? = nil,
+                    retryBudgetPercent: Double? = nil, retryMinConcurrency: Int? = nil, retryMaxAttempts: Int? = nil,
+                    retryBackoffBaseMs: Int? = nil, retryBackoffMaxMs: Int? = nil,
+                    rateLimitPerSecond: Double? = nil, rateLimitBurst: Int? = nil, maxConnections: Int? = nil) {
             self.connectTimeoutMs = connectTimeoutMs
             self.totalTimeoutMs = totalTimeoutMs
             self.maxInFlight = maxInFlight
             self.maxResponseBytes = maxResponseBytes
+            self.queueSize = queueSize
+            self.queueTimeoutMs = queueTimeoutMs
+            self.breakerFailureRate = breakerFailureRate
+            self.breakerSlowCallRate = breakerSlowCallRate
+            self.breakerSlowCallMs = breakerSlowCallMs
+            self.breakerMinimumCalls = breakerMinimumCalls
+            self.breakerWindowMs = breakerWindowMs
+            self.breakerOpenMs = breakerOpenMs
+            self.breakerHalfOpenCalls = breakerHalfOpenCalls
+            self.retryBudgetPercent = retryBudgetPercent
+            self.retryMinConcurrency = retryMinConcurrency
+            self.retryMaxAttempts = retryMaxAttempts
+            self.retryBackoffBaseMs = retryBackoffBaseMs
+            self.retryBackoffMaxMs = retryBackoffMaxMs
+            self.rateLimitPerSecond = rateLimitPerSecond
+            self.rateLimitBurst = rateLimitBurst
+            self.maxConnections = maxConnections
         }
     }
 

@@ -45,7 +45,11 @@ enum AnswerAssembly {
                                   parts: .init(results: slots)))
         }
         for gap in location.unreachable {
-            let slots = parts.map { ($0, DossierAnswer.PartSlot(status: gap.status, reason: "discovery: \(gap.reason)", data: nil)) }
+            let slots = parts.map { part in
+                part.isOffered(by: gap.tenant.backend.dialect)
+                    ? (part, DossierAnswer.PartSlot(status: gap.status, reason: "discovery: \(gap.reason)", data: nil))
+                    : (part, DossierAnswer.PartSlot(status: .notSupported, reason: nil, data: nil))
+            }
             dossiers.append(.init(ocmw: OCMWReference(gap.tenant), complete: false, parts: .init(results: slots)))
         }
         return DossierAnswer(ocmws: dossiers)

@@ -1,63 +1,151 @@
 import CurlClient
 import Logging
 import OCMWCore
+import OCMWDomain
 
 /// Calls one tenant's New Social for one part and turns whatever happens into a `PartOutcome`:
 /// it never throws, so one sick OCMW can only ever colour its own entry of an answer.
+///
+/// Each call passes the tenant's own guards, in this order, before anything reaches curl:
+/// circuit breaker (open → `circuitOpen` at once), rate limit, bulkhead (bounded queue, fast
+/// rejection), deadline budget. Reads that fail with a connect error or a 5xx are retried within
+/// the tenant's retry budget, with jittered backoff, while the deadline allows.
 struct BackendGateway: Sendable {
     let client: CurlClient
-    let gate: InFlightGate
+    let runtimes: TenantRuntimeRegistry
+    let metrics: ProxyMetrics
     let logger: Logger
 
     /// Fetches `path` (relative to the tenant's base URL) and decodes a 200 with `decode`.
+    /// - Parameter part: The part's name, for metrics.
     func fetch<Value: Sendable>(
         _ tenant: Tenant,
+        part: String,
         path: String,
         deadline: ContinuousClock.Instant,
         requestID: String,
         decode: ([UInt8]) throws -> Value
     ) async -> PartOutcome<Value> {
-        guard gate.tryEnter(tenant.id, limit: tenant.limits.maxInFlight) else {
-            return .failed(.unavailable, reason: "max in-flight reached")
-        }
-        defer { gate.leave(tenant.id) }
-
-        let request = HTTPRequest(
-            url: tenant.backend.baseURL + path,
-            headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("X-Request-Id", requestID)],
-            connectTimeoutMs: tenant.limits.connectTimeoutMs,
-            totalTimeoutMs: tenant.limits.totalTimeoutMs,
-            maxResponseBytes: tenant.limits.maxResponseBytes
-        )
-        let response: HTTPResponse
-        do {
-            response = try await client.execute(request, deadline: deadline)
-        } catch {
-            logger.info("backend call failed", metadata: ["tenant": "\(tenant.id)", "error": "\(error.kind.rawValue)"])
-            return .failed(Self.status(for: error.kind), reason: error.kind.rawValue)
-        }
-        switch response.status {
-        case 200:
-            do {
-                return .ok(try decode(response.body))
-            } catch {
-                logger.info("backend answer rejected", metadata: ["tenant": "\(tenant.id)", "error": "\(error)"])
-                return .failed(.error, reason: "invalid answer")
-            }
-        case 404:
-            return .noDossier
-        case 500...599:
-            return .failed(.unavailable, reason: "backend status \(response.status)")
-        default:
-            return .failed(.error, reason: "backend status \(response.status)")
+        let resilience = runtimes.resilience(for: tenant)
+        resilience.requestStarted()
+        defer { resilience.requestFinished() }
+        var attempt = 1
+        while true {
+            let (outcome, retryable) = await attemptOnce(tenant, resilience, part: part, path: path, deadline: deadline,
+                                                         requestID: requestID, decode: decode)
+            guard retryable, resilience.startRetry(attemptsMade: attempt, retryable: true) else { return outcome }
+            defer { resilience.finishRetry() }
+            let pause = resilience.backoff(attempt: attempt)
+            guard ContinuousClock.now + pause < deadline else { return outcome }
+            metrics.retried(tenant: tenant.id)
+            try? await Task.sleep(for: pause)
+            attempt += 1
         }
     }
 
-    private static func status(for kind: CurlClientError.Kind) -> PartStatus {
-        switch kind {
-        case .timedOut, .cancelled: .timeout
-        case .connectFailed, .connectionLost, .shutdown: .unavailable
-        case .responseTooLarge, .invalidRequest, .transport: .error
+    /// One attempt through the guards. Returns the outcome and whether a retry could cure it.
+    private func attemptOnce<Value: Sendable>(
+        _ tenant: Tenant, _ resilience: TenantResilience, part: String, path: String,
+        deadline: ContinuousClock.Instant, requestID: String, decode: ([UInt8]) throws -> Value
+    ) async -> (PartOutcome<Value>, retryable: Bool) {
+        guard case .allow(let ticket) = resilience.permit() else {
+            metrics.rejected(tenant: tenant.id, reason: "circuitOpen")
+            return (.failed(.circuitOpen, reason: "circuit open after repeated failures"), false)
+        }
+        guard resilience.takeRateToken() else {
+            _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
+            metrics.rejected(tenant: tenant.id, reason: "rateLimited")
+            return (.failed(.unavailable, reason: "rate limit toward this OCMW reached"), false)
+        }
+        guard await resilience.enter() else {
+            _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
+            metrics.rejected(tenant: tenant.id, reason: "bulkhead")
+            return (.failed(.unavailable, reason: "too many calls in flight to this OCMW"), false)
+        }
+        defer { resilience.leave() }
+        let inFlight = metrics.inFlight(tenant: tenant.id)
+        inFlight.increment()
+        defer { inFlight.decrement() }
+
+        let started = ContinuousClock.now
+        guard let budget = tenant.limits.deadlineBudget(deadline: deadline, now: started) else {
+            _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
+            return (.failed(.timeout, reason: "no time left before the request deadline"), false)
+        }
+        let request = HTTPRequest(
+            url: tenant.backend.baseURL + path,
+            headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("X-Request-Id", requestID)],
+            connectTimeoutMs: budget.connectTimeoutMs,
+            totalTimeoutMs: budget.totalTimeoutMs,
+            maxResponseBytes: tenant.limits.maxResponseBytes
+        )
+        let result: (PartOutcome<Value>, CallOutcome, retryable: Bool)
+        do {
+            let response = try await client.execute(request, deadline: deadline)
+            result = Self.interpret(response, tenant: tenant, decode: decode, metrics: metrics, logger: logger)
+        } catch {
+            logger.info("backend call failed", metadata: ["tenant": "\(tenant.id)", "part": "\(part)",
+                                                          "error": "\(error.kind.rawValue)", "request_id": "\(requestID)"])
+            result = Self.interpret(error)
+        }
+        let duration = started.duration(to: .now)
+        if let transition = resilience.record(result.1, duration: duration, ticket: ticket) {
+            let state = if case .closed = transition { "closed" } else { "open" }
+            metrics.breakerTransition(tenant: tenant.id, to: state)
+            logger.warning("circuit breaker \(state)", metadata: ["tenant": "\(tenant.id)"])
+        }
+        metrics.backendCall(tenant: tenant.id, part: part, outcome: result.0.metricLabel, duration: duration)
+        return (result.0, result.retryable)
+    }
+
+    private static func interpret<Value>(
+        _ response: HTTPResponse, tenant: Tenant, decode: ([UInt8]) throws -> Value, metrics: ProxyMetrics, logger: Logger
+    ) -> (PartOutcome<Value>, CallOutcome, retryable: Bool) {
+        switch response.status {
+        case 200:
+            do {
+                return (.ok(try decode(response.body)), .success, false)
+            } catch {
+                metrics.answerRejected(tenant: tenant.id, reason: Self.rejectionLabel(error))
+                logger.info("backend answer rejected", metadata: ["tenant": "\(tenant.id)", "error": "\(error)"])
+                return (.failed(.error, reason: "invalid answer"), .failure, false)
+            }
+        case 404:
+            return (.noDossier, .success, false)
+        case 501:
+            return (.failed(.notSupported, reason: "the OCMW does not offer this part"), .success, false)
+        case 500...599:
+            return (.failed(.unavailable, reason: "backend status \(response.status)"), .failure, true)
+        default:
+            return (.failed(.error, reason: "backend status \(response.status)"), .failure, false)
+        }
+    }
+
+    private static func interpret<Value>(_ error: CurlClientError) -> (PartOutcome<Value>, CallOutcome, retryable: Bool) {
+        switch error.kind {
+        case .timedOut: (.failed(.timeout, reason: error.kind.rawValue), .failure, false)
+        case .cancelled: (.failed(.timeout, reason: error.kind.rawValue), .ignored, false)
+        case .connectFailed: (.failed(.unavailable, reason: error.kind.rawValue), .failure, true)
+        case .connectionLost: (.failed(.unavailable, reason: error.kind.rawValue), .failure, true)
+        case .shutdown: (.failed(.unavailable, reason: error.kind.rawValue), .ignored, false)
+        case .responseTooLarge, .transport: (.failed(.error, reason: error.kind.rawValue), .failure, false)
+        case .invalidRequest: (.failed(.error, reason: error.kind.rawValue), .ignored, false)
+        }
+    }
+
+    /// A stable metric label for a rejected answer (never the message: it may name a field value).
+    private static func rejectionLabel(_ error: any Error) -> String {
+        (error as? NormalisationError)?.reason ?? "other"
+    }
+}
+
+extension PartOutcome {
+    /// The outcome as a metric label: `ok`, `noDossier` or the failure status.
+    var metricLabel: String {
+        switch self {
+        case .ok: "ok"
+        case .noDossier: "noDossier"
+        case .failed(let status, _): status.rawValue
         }
     }
 }

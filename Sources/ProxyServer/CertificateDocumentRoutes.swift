@@ -22,13 +22,15 @@ struct CertificateDocumentRoutes: Sendable {
         guard let id = TenantID(ocmw), let tenant = registry.snapshot.tenant(id), tenant.receivesTraffic else {
             throw ProblemDetails.unknownOCMW(ocmw)
         }
-        let certificateID = try context.parameters.require("id")
+        // Path parameters arrive still percent-encoded; the id is encoded again for the backend.
+        let rawID = try context.parameters.require("id")
+        let certificateID = rawID.removingPercentEncoding ?? rawID
         guard let path = NewSocialPaths.certificateDocument(insz: insz, id: certificateID, dialect: tenant.backend.dialect) else {
             throw ProblemDetails(status: .notFound, type: "part-not-supported",
                                  title: "This OCMW does not offer certificates online")
         }
         let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
-        let outcome = await gateway.fetch(tenant, path: path, deadline: deadline, requestID: UUID().uuidString) {
+        let outcome = await gateway.fetch(tenant, part: "certificateDocument", path: path, deadline: deadline, requestID: RequestID.of(request)) {
             try NewSocialDecoder.decodeCertificateDocument($0, dialect: tenant.backend.dialect)
         }
         switch outcome {

@@ -37,10 +37,11 @@ final class CitizenLocator: Sendable {
                 requestID: String) async -> Location {
         let day = today()
         do {
-            let rows = try await index.lookup(insz: insz, on: day)
-            let ids = Set(rows.map(\.tenant))
-            if !ids.isEmpty || !configuration.enabled {
-                return Location(tenants: registry.activeTenants.filter { ids.contains($0.id) }, unreachable: [])
+            let ids = Set(try await index.lookup(insz: insz, on: day).map(\.tenant))
+            // Rows for suspended or removed OCMWs do not count: the citizen may be elsewhere too.
+            let tenants = registry.activeTenants.filter { ids.contains($0.id) }
+            if !tenants.isEmpty || !configuration.enabled {
+                return Location(tenants: tenants, unreachable: [])
             }
         } catch {
             // A broken index must not hide dossiers: fall back to asking the OCMWs.
@@ -94,7 +95,7 @@ final class CitizenLocator: Sendable {
                 guard let tenant = pending.popFirst() else { return }
                 group.addTask {
                     let path = NewSocialPaths.citizen(insz: insz, dialect: tenant.backend.dialect)
-                    let outcome = await self.gateway.fetch(tenant, path: path, deadline: deadline, requestID: requestID) {
+                    let outcome = await self.gateway.fetch(tenant, part: "probe", path: path, deadline: deadline, requestID: requestID) {
                         try NewSocialDecoder.decodeDossiers($0, dialect: tenant.backend.dialect, insz: insz)
                     }
                     return (tenant, outcome)

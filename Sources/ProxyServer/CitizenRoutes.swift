@@ -36,22 +36,29 @@ struct CitizenRoutes: Sendable {
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
         let options = try ReadOptions.parse(request.uri.queryParameters, today: today)
         let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
-        let requestID = request.headers[.requestID].flatMap(Self.saneRequestID) ?? UUID().uuidString
+        let requestID = RequestID.of(request)
         let snapshot = registry.snapshot
         let location = await locator.locate(insz, in: snapshot, deadline: deadline, requestID: requestID)
         let results = await dispatcher.fetch(parts, from: location.tenants, insz: insz, options: options,
                                              deadline: deadline, requestID: requestID)
         return try answer(parts, location.tenants, results, location)
     }
-
-    /// The caller's `X-Request-Id` when it is a sane token (printable ASCII, at most 128 bytes).
-    private static func saneRequestID(_ given: String) -> String? {
-        guard (1...128).contains(given.utf8.count), given.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
-        return given
-    }
 }
 
 extension HTTPField.Name {
     /// `X-Request-Id`: correlates a caller's request with every backend call made for it.
     static let requestID = HTTPField.Name("X-Request-Id")!
+}
+
+/// The id that correlates a request with its backend calls and log lines.
+enum RequestID {
+    /// The caller's `X-Request-Id` when it is a sane token (printable ASCII, at most 128 bytes),
+    /// else a fresh UUID.
+    static func of(_ request: Request) -> String {
+        if let given = request.headers[.requestID], (1...128).contains(given.utf8.count),
+           given.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
+            return given
+        }
+        return UUID().uuidString
+    }
 }

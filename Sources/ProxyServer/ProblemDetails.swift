@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// An RFC 9457 problem answer (`application/problem+json`). Every error the proxy returns to a
-/// caller takes this shape; `type` is a stable identifier documented in docs/api/openapi.yaml.
+/// caller takes this shape; `type` is a stable identifier documented in docs/openapi.yaml.
 public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
     public let status: HTTPResponse.Status
     /// Stable problem identifier, e.g. `invalid-insz`, rendered as a URN.
@@ -56,5 +56,4 @@ extension ProblemDetails {
                        detail: "'\(id.prefix(64))' is not an OCMW of this proxy")
     }
 
-    static let notFound = ProblemDetails(status: .notFound, type: "not-found", title: "No such resource")
 }

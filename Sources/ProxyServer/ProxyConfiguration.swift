@@ -5,6 +5,9 @@ import OCMWCore
 public struct ProxyConfiguration: Sendable {
     public var host: String
     public var port: Int
+    /// Where the admin API (tenant status, reload, metrics) listens: loopback by default.
+    public var adminHost: String
+    public var adminPort: Int
     /// The longest a citizen request may take; each backend call gets
     /// min(tenant total timeout, what is left of this).
     public var requestDeadlineMs: Int
@@ -14,11 +17,14 @@ public struct ProxyConfiguration: Sendable {
     /// Injectable for tests.
     public var today: @Sendable () -> DayDate
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, requestDeadlineMs: Int = 5_000,
+    public init(host: String = "127.0.0.1", port: Int = 8080, adminHost: String = "127.0.0.1", adminPort: Int = 9090,
+                requestDeadlineMs: Int = 5_000,
                 discovery: DiscoveryConfiguration = .init(),
                 today: @escaping @Sendable () -> DayDate = { .inBelgium(at: Date()) }) {
         self.host = host
         self.port = port
+        self.adminHost = adminHost
+        self.adminPort = adminPort
         self.requestDeadlineMs = requestDeadlineMs
         self.discovery = discovery
         self.today = today

@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import OCMWCore
+
+/// The operators' API: `GET /admin/tenants` (every tenant with its live resilience state and the
+/// last reload), `POST /admin/tenants/reload`, and `GET /metrics` (Prometheus text format).
+struct AdminRoutes: Sendable {
+    let registry: TenantRegistryStore
+    let runtimes: TenantRuntimeRegistry
+    let reloader: TenantReloader?
+    let metrics: ProxyMetrics
+
+    struct TenantsView: Encodable {
+        let tenants: [TenantView]
+        let reload: TenantReloader.Status?
+    }
+
+    struct TenantView: Encodable {
+        let id: String
+        let name: String
+        let state: String
+        let dialect: String
+        let baseURL: String
+        let maxInFlight: Int
+        let totalTimeoutMs: Int
+        /// Live state since the tenant's limits last changed; nil before its first call.
+        let runtime: TenantResilience.Status?
+    }
+
+    struct ReloadView: Encodable {
+        let result: String
+        let tenants: Int?
+        let problems: [String]
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/admin/tenants") { _, _ in
+            let views = registry.snapshot.tenants.map { tenant in
+                TenantView(id: tenant.id.rawValue, name: tenant.name, state: tenant.state.rawValue,
+                           dialect: tenant.backend.dialect.rawValue, baseURL: tenant.backend.baseURL,
+                           maxInFlight: tenant.limits.maxInFlight, totalTimeoutMs: tenant.limits.totalTimeoutMs,
+                           runtime: runtimes.existing(tenant.id)?.status)
+            }
+            return try Response.json(TenantsView(tenants: views, reload: reloader?.status))
+        }
+        router.post("/admin/tenants/reload") { _, _ in
+            guard let reloader else {
+                throw ProblemDetails(status: .conflict, type: "reload-unavailable",
+                                     title: "This proxy was not started from a tenants file")
+            }
+            let outcome = reloader.reload(trigger: "admin")
+            runtimes.retain(only: Set(registry.snapshot.tenants.map(\.id)))
+            switch outcome {
+            case .reloaded(let tenants):
+                return try Response.json(ReloadView(result: "ok", tenants: tenants, problems: []))
+            case .rejected(let problems):
+                return try Response.json(ReloadView(result: "rejected", tenants: nil, problems: problems),
+                                         status: .unprocessableContent)
+            }
+        }
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
+    }
+}
