@@ -114,8 +114,9 @@ let package = Package(
         .testTarget(
             name: "ProxyServerTests",
             dependencies: [
-                "ProxyServer", "ProxyTesting", "NewSocialSimulator",
+                "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

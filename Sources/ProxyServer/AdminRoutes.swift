@@ -49,7 +49,6 @@ struct AdminRoutes: Sendable {
                                      title: "This proxy was not started from a tenants file")
             }
             let outcome = reloader.reload(trigger: "admin")
-            runtimes.retain(only: Set(registry.snapshot.tenants.map(\.id)))
             switch outcome {
             case .reloaded(let tenants):
                 return try Response.json(ReloadView(result: "ok", tenants: tenants, problems: []))

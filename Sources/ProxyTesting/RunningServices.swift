@@ -49,3 +49,7 @@ public func withSimulator<T: Sendable>(
         throw error
     }
 }
+
+/// The curl client's request type under a name that does not clash with HTTPTypes' `HTTPRequest`
+/// in files that also import Hummingbird.
+public typealias BackendRequest = HTTPRequest

@@ -40,26 +40,24 @@ struct DemoCommand: AsyncParsableCommand {
         // The routing feed New Social installations would have pushed for the simulated dossiers.
         let routingIndex = try options.openRoutingIndex(subdirectory: "demo")
         _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
-        let proxy = ProxyApplication(
-            configuration: options.proxyConfiguration,
-            registry: TenantRegistryStore(registry),
-            client: CurlClient(logger: logger),
-            routingIndex: routingIndex,
-            logger: logger
-        )
+        let (proxy, services) = options.makeProxy(registry: registry, routingIndex: routingIndex, logger: logger)
         let host = options.host
         let adminPort = simulatorAdminPort
+        let proxyAdminHost = options.adminHost
+        let proxyAdminPort = options.adminPort
         let sample = dataset.citizens.dropFirst(DemoCitizens.all.count).first { citizen in
             citizen.records.contains { registry.tenant($0.tenant)?.receivesTraffic == true }
         }?.insz
         let app = proxy.makeApplication { port in
             let banner = DemoBanner.text(proxy: "http://\(host):\(port)", simulatorAdmin: "http://\(host):\(adminPort)",
+                                         proxyAdmin: "http://\(proxyAdminHost):\(proxyAdminPort)",
                                          sampleINSZ: sample)
             // Written unbuffered: print() is block-buffered when piped, and the banner must show now.
             FileHandle.standardOutput.write(Data(banner.utf8))
         }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: simulator), .init(service: app)],
+            services: [.init(service: simulator), .init(service: app), .init(service: proxy.makeAdminApplication())]
+                + services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()
@@ -68,7 +66,7 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// What the demo prints once everything listens.
 enum DemoBanner {
-    static func text(proxy: String, simulatorAdmin: String, sampleINSZ: String?) -> String {
+    static func text(proxy: String, simulatorAdmin: String, proxyAdmin: String, sampleINSZ: String?) -> String {
         let wireframe = "\(proxy)/v1/citizens/\(DemoCitizens.wireframeINSZ)"
         let twoOCMW = "\(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)"
         var lines = [
@@ -103,6 +101,10 @@ enum DemoBanner {
             "  curl -s \(twoOCMW)/dossier",
             "  curl -s -X DELETE \(simulatorAdmin)/faults/bonheiden",
             "  curl -s \(proxy)/health",
+            "  # operators (admin API on its own port): tenants with breaker/bulkhead state, reload, metrics",
+            "  curl -s \(proxyAdmin)/admin/tenants",
+            "  curl -s -X POST \(proxyAdmin)/admin/tenants/reload",
+            "  curl -s \(proxyAdmin)/metrics",
             "Stop with Ctrl-C.",
             "",
         ]

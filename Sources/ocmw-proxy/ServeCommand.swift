@@ -3,6 +3,7 @@ import CurlClient
 import Hummingbird
 import Logging
 import ProxyServer
+import ServiceLifecycle
 
 /// `ocmw-proxy serve`: runs the proxy against the backends of `tenants.json`.
 struct ServeCommand: AsyncParsableCommand {
@@ -16,14 +17,14 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
         let registry = try options.loadRegistry()
-        let proxy = ProxyApplication(
-            configuration: options.proxyConfiguration,
-            registry: TenantRegistryStore(registry),
-            client: CurlClient(logger: logger),
-            routingIndex: try options.openRoutingIndex(),
-            logger: logger
-        )
+        let (proxy, services) = options.makeProxy(registry: registry, routingIndex: try options.openRoutingIndex(),
+                                                  logger: logger)
         logger.info("starting", metadata: ["tenants": "\(registry.tenants.count)", "active": "\(registry.activeTenants.count)"])
-        try await proxy.makeApplication().runService()
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: proxy.makeApplication()), .init(service: proxy.makeAdminApplication())]
+                + services.map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
     }
 }

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Logging
 import OCMWCore
+import CurlClient
 import ProxyServer
+import ServiceLifecycle
 import RoutingIndex
 
 /// Options shared by `serve` and `demo`.
@@ -15,6 +17,12 @@ struct ServerOptions: ParsableArguments {
 
     @Option(help: "Port to listen on.")
     var port: Int = 8080
+
+    @Option(help: "Address of the admin API (tenant status, reload, metrics); keep it private.")
+    var adminHost: String = "127.0.0.1"
+
+    @Option(help: "Port of the admin API.")
+    var adminPort: Int = 9090
 
     @Option(help: "Longest time a citizen request may take, in milliseconds.")
     var requestDeadlineMs: Int = 5_000
@@ -40,7 +48,7 @@ struct ServerOptions: ParsableArguments {
     /// The proxy configuration these options describe.
     var proxyConfiguration: ProxyConfiguration {
         ProxyConfiguration(
-            host: host, port: port, requestDeadlineMs: requestDeadlineMs,
+            host: host, port: port, adminHost: adminHost, adminPort: adminPort, requestDeadlineMs: requestDeadlineMs,
             discovery: DiscoveryConfiguration(enabled: discovery, negativeTTL: .seconds(discoveryNegativeTtlSeconds),
                                               maxConcurrentProbes: discoveryConcurrency, deadlineMs: discoveryDeadlineMs))
     }
@@ -52,6 +60,26 @@ struct ServerOptions: ParsableArguments {
         if let subdirectory { directory.appendPathComponent(subdirectory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return try SQLiteRoutingIndex(path: directory.appendingPathComponent("routing.sqlite").path)
+    }
+
+    /// The proxy and its services for a registry read from the tenants file: the citizen API, the
+    /// admin API, and reloading the file when it changes or on SIGHUP.
+    func makeProxy(registry: TenantRegistry, routingIndex: any RoutingIndexStore, logger: Logger)
+        -> (proxy: ProxyApplication, services: [any Service]) {
+        let metrics = ProxyMetrics()
+        let store = TenantRegistryStore(registry)
+        let reloader = TenantReloader(path: tenants, store: store, metrics: metrics, logger: logger)
+        // One multi handle serves every tenant: its per-host cap is the largest tenant's; each
+        // tenant's bulkhead keeps its own calls (and so its connections in use) within its limits.
+        let perHost = registry.tenants.map(\.limits.maxConnections).max() ?? 32
+        let client = CurlClient(configuration: .init(maxConnectionsPerHost: perHost), logger: logger)
+        let proxy = ProxyApplication(configuration: proxyConfiguration, registry: store, client: client,
+                                     routingIndex: routingIndex, metrics: metrics, reloader: reloader, logger: logger)
+        let services: [any Service] = [
+            TenantFileWatcher(path: tenants, reloader: reloader),
+            TenantSignalReloader(reloader: reloader),
+        ]
+        return (proxy, services)
     }
 
     /// Reads and validates the tenants file, printing every problem on failure.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NewSocialSimulator
 import OCMWCore
 import ProxyServer
@@ -53,6 +54,25 @@ func withProxyAndSimulator(
         try await proxy.makeApplication().test(.live) { client in
             try await body(client, simulator)
         }
+    }
+}
+
+/// A live proxy (port 0) for a given registry, with discovery off unless asked.
+func withProxy(
+    registry: TenantRegistry, index: any RoutingIndexStore = InMemoryRoutingIndex(),
+    discovery: DiscoveryConfiguration = .init(enabled: false),
+    reloader: ((TenantRegistryStore, ProxyMetrics) -> TenantReloader)? = nil,
+    _ body: @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    let logger = Logger(label: "proxy", factory: { _ in SwiftLogNoOpLogHandler() })
+    let store = TenantRegistryStore(registry)
+    let metrics = ProxyMetrics()
+    let proxy = ProxyApplication(
+        configuration: .init(port: 0, requestDeadlineMs: 5_000, discovery: discovery, today: { testToday }),
+        registry: store, client: .init(logger: logger), routingIndex: index, metrics: metrics,
+        reloader: reloader?(store, metrics), logger: logger)
+    try await proxy.makeApplication().test(.live) { client in
+        try await body(client)
     }
 }
 

@@ -21,11 +21,4 @@ final class TenantRuntimeRegistry: Sendable {
     func existing(_ id: TenantID) -> TenantResilience? {
         runtimes.withLock { $0[id] }
     }
-
-    /// Forgets tenants that are no longer configured (their in-flight calls keep their instance).
-    func retain(only ids: Set<TenantID>) {
-        runtimes.withLock { runtimes in
-            runtimes = runtimes.filter { ids.contains($0.key) }
-        }
-    }
 }
