@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // libcurl, with typed wrappers for its variadic C functions. Nothing else lives here.
@@ -48,11 +51,30 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Callers' bearer JWTs: JWKS, algorithms, issuer, audience, time, scopes, citizen claim.
+        .target(
+            name: "CallerAuth",
+            dependencies: [
+                "OCMWCore",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The append-only audit trail of access to citizen data, with keyed INSZ pseudonyms.
+        .target(
+            name: "AuditTrail",
+            dependencies: [
+                "OCMWCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // The HTTP server: routes, dispatch (fan-out), error -> problem+json mapping.
         .target(
             name: "ProxyServer",
             dependencies: [
-                "OCMWCore", "OCMWDomain", "CurlClient", "RoutingIndex",
+                "OCMWCore", "OCMWDomain", "CurlClient", "RoutingIndex", "CallerAuth", "AuditTrail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -70,6 +92,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -78,7 +101,7 @@ let package = Package(
         .target(
             name: "ProxyTesting",
             dependencies: [
-                "OCMWCore", "CurlClient", "ProxyServer", "NewSocialSimulator", "RoutingIndex",
+                "OCMWCore", "CurlClient", "ProxyServer", "NewSocialSimulator", "RoutingIndex", "CallerAuth", "AuditTrail",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -88,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "ocmw-proxy",
             dependencies: [
-                "OCMWCore", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex",
+                "OCMWCore", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex", "CallerAuth", "AuditTrail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,6 +128,16 @@ let package = Package(
         ),
         .testTarget(name: "OCMWCoreTests", dependencies: ["OCMWCore"]),
         .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingIndex", "OCMWCore"]),
+        .testTarget(
+            name: "CallerAuthTests",
+            dependencies: [
+                "CallerAuth", "OCMWCore",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(name: "AuditTrailTests", dependencies: ["AuditTrail", "OCMWCore"]),
         .testTarget(name: "OCMWDomainTests", dependencies: ["OCMWDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "ProxyTesting"]),
         .testTarget(
@@ -114,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "ProxyServerTests",
             dependencies: [
-                "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient",
+                "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient", "CallerAuth", "AuditTrail",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -24,10 +24,14 @@ public struct CurlClientError: Error, Sendable, Hashable, CustomStringConvertibl
     public let kind: Kind
     /// curl's own explanation, for logs. Never contains request data.
     public let detail: String
+    /// Set when the failure is a TLS one (kind `connectFailed`): which part of TLS failed.
+    /// Unlike a refused connection, these do not heal by retrying: the configuration is wrong.
+    public let tlsFailure: TLSFailure?
 
-    init(_ kind: Kind, detail: String = "") {
+    init(_ kind: Kind, detail: String = "", tlsFailure: TLSFailure? = nil) {
         self.kind = kind
         self.detail = detail
+        self.tlsFailure = tlsFailure
     }
 
     public static let cancelled = CurlClientError(.cancelled)

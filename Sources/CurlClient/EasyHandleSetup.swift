@@ -38,6 +38,7 @@ enum EasyHandleSetup {
         set(ccurl_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0))
         set(ccurl_easy_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1))
         set(ccurl_easy_setopt_long(handle, CURLOPT_TCP_NODELAY, 1))
+        configureTLS(handle, for: transfer, set: set)
 
         let userdata = Unmanaged.passUnretained(transfer).toOpaque()
         set(ccurl_easy_setopt_write_function(handle, writeCallback))
@@ -86,14 +87,16 @@ enum EasyHandleSetup {
     }
 
     private static func error(for code: CURLcode, transfer: Transfer) -> CurlClientError {
+        if let failure = tlsFailure(for: code, transfer: transfer) {
+            return tlsError(failure, code: code, transfer: transfer)
+        }
         let detail = String(cString: curl_easy_strerror(code))
         switch code {
         case CURLE_WRITE_ERROR where transfer.exceededSizeLimit:
             return CurlClientError(.responseTooLarge, detail: "response exceeded \(transfer.request.maxResponseBytes) bytes")
         case CURLE_OPERATION_TIMEDOUT:
             return CurlClientError(.timedOut, detail: detail)
-        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY,
-             CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return CurlClientError(.connectFailed, detail: detail)
         case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
             return CurlClientError(.connectionLost, detail: detail)

@@ -16,9 +16,12 @@ public struct HTTPRequest: Sendable {
     public var totalTimeoutMs: Int
     /// The transfer is aborted as soon as the response body grows past this size.
     public var maxResponseBytes: Int
+    /// Trust and client certificate for `https://`; `nil` verifies against the system trust store.
+    public var tls: TLSOptions?
 
     public init(method: Method = .get, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil,
-                connectTimeoutMs: Int = 1_000, totalTimeoutMs: Int = 5_000, maxResponseBytes: Int = 4 << 20) {
+                connectTimeoutMs: Int = 1_000, totalTimeoutMs: Int = 5_000, maxResponseBytes: Int = 4 << 20,
+                tls: TLSOptions? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -26,6 +29,7 @@ public struct HTTPRequest: Sendable {
         self.connectTimeoutMs = connectTimeoutMs
         self.totalTimeoutMs = totalTimeoutMs
         self.maxResponseBytes = maxResponseBytes
+        self.tls = tls
     }
 }
 

@@ -26,10 +26,20 @@ final class Transfer: @unchecked Sendable {
     var body: [UInt8] = []
     var headers: [HTTPHeader] = []
     var exceededSizeLimit = false
+    /// curl's `CURLOPT_ERRORBUFFER`: its specific explanation of a failure. Owned by the transfer,
+    /// which outlives every use of it: `curl_easy_reset` unhooks it before the handle is reused.
+    let errorBuffer: UnsafeMutablePointer<CChar>
 
     init(request: HTTPRequest, timeoutMs: Int) {
         self.request = request
         self.timeoutMs = timeoutMs
+        let size = Int(CURL_ERROR_SIZE)
+        errorBuffer = .allocate(capacity: size)
+        errorBuffer.initialize(repeating: 0, count: size)
+    }
+
+    deinit {
+        errorBuffer.deallocate()
     }
 
     /// Stores the continuation. Returns false when the task was cancelled before this point, in

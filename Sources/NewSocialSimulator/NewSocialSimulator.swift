@@ -42,7 +42,8 @@ public final class NewSocialSimulator: Service, Sendable {
         for backend in backends {
             contexts[backend.tenant] = BackendContext(
                 tenant: backend.tenant, responder: Responder(tenant: backend.tenant, dialect: backend.dialect, dataset: dataset),
-                faults: faults, counters: BackendCounters(), currentYear: Self.currentYear)
+                faults: faults, counters: BackendCounters(), currentYear: Self.currentYear,
+                access: BackendAccess(backend))
         }
         self.contexts = contexts
     }
@@ -62,8 +63,9 @@ public final class NewSocialSimulator: Service, Sendable {
             var ports: [TenantID: Int] = [:]
             for backend in backends {
                 guard let context = contexts[backend.tenant] else { continue }
+                let tls = try backend.tls.map(ServerTLS.makeContext)
                 let channel = try await Listener.bind(
-                    host: host, port: backend.port, group: group,
+                    host: host, port: backend.port, group: group, tls: tls,
                     onAccept: { closed in
                         context.counters.connectionOpened()
                         closed.whenComplete { _ in context.counters.connectionClosed() }
@@ -73,7 +75,7 @@ public final class NewSocialSimulator: Service, Sendable {
                 ports[backend.tenant] = channel.localAddress?.port ?? backend.port
                 logger.info("simulated New Social listening", metadata: [
                     "tenant": "\(backend.tenant)", "dialect": "\(backend.dialect.rawValue)",
-                    "address": "http://\(host):\(ports[backend.tenant] ?? backend.port)",
+                    "address": "\(tls == nil ? "http" : "https")://\(host):\(ports[backend.tenant] ?? backend.port)",
                 ])
             }
             var boundAdmin: Int?
@@ -142,6 +144,13 @@ public final class NewSocialSimulator: Service, Sendable {
 
     /// The fault currently in force for a tenant.
     public func fault(for tenant: TenantID) -> Fault { faults.fault(for: tenant) }
+
+    /// Bearer tokens a tenant's OAuth2 endpoint has issued; 0 for a tenant without one.
+    public func tokensIssued(for tenant: TenantID) -> Int { contexts[tenant]?.access.tokensIssued ?? 0 }
+
+    /// Invalidates every bearer token a tenant's OAuth2 endpoint issued, so the next call with
+    /// one gets `401` (as after a key rotation on the authorisation server).
+    public func revokeTokens(for tenant: TenantID) { contexts[tenant]?.access.revokeTokens() }
 
     /// Counters of a tenant's backend since creation; zeros for a tenant not simulated.
     public func statistics(for tenant: TenantID) -> BackendStatistics {

@@ -82,12 +82,67 @@ public struct Backend: Sendable, Equatable {
     /// Scheme, host and port (and optional path prefix), without a trailing slash.
     public let baseURL: String
     public let dialect: Dialect
+    /// Where the secret is; what it holds depends on `auth`.
     public let credentials: SecretReference
+    /// How the secret is presented to the backend.
+    public let auth: BackendAuth
+    /// Trust and client certificate for an `https://` backend; `nil` trusts the system store.
+    public let tls: BackendTLS?
 
-    public init(baseURL: String, dialect: Dialect, credentials: SecretReference) {
+    public init(baseURL: String, dialect: Dialect, credentials: SecretReference, auth: BackendAuth = .apiKey,
+                tls: BackendTLS? = nil) {
         self.baseURL = baseURL
         self.dialect = dialect
         self.credentials = credentials
+        self.auth = auth
+        self.tls = tls
+    }
+}
+
+/// How the proxy authenticates to a backend, and so what the tenant's secret contains.
+public enum BackendAuth: String, Sendable, Equatable, CaseIterable {
+    /// The secret is the API key itself, sent as `X-Api-Key`.
+    case apiKey
+    /// The secret is a JSON object `{"tokenURL", "clientID", "clientSecret", "scope"?}`: a bearer
+    /// token is fetched with the OAuth2 client-credentials grant and sent as `Authorization`.
+    case oauth2
+}
+
+/// TLS toward one backend, as validated paths (the files are read only when connecting).
+/// Peer verification is always on; there is no way to turn it off.
+public struct BackendTLS: Sendable, Equatable {
+    /// A client certificate with its private key, for mutual TLS: both or neither.
+    public struct ClientCertificate: Sendable, Equatable {
+        /// PEM file of the certificate (chain).
+        public let certificatePath: String
+        /// PEM file of its unencrypted private key.
+        public let keyPath: String
+
+        public init(certificatePath: String, keyPath: String) {
+            self.certificatePath = certificatePath
+            self.keyPath = keyPath
+        }
+    }
+
+    /// PEM file of the CA certificates trusted for this backend; `nil` for the system store.
+    public let caBundlePath: String?
+    /// The certificate presented to the backend; `nil` for none.
+    public let clientCertificate: ClientCertificate?
+
+    public init(caBundlePath: String? = nil, clientCertificate: ClientCertificate? = nil) {
+        self.caBundlePath = caBundlePath
+        self.clientCertificate = clientCertificate
+    }
+
+    /// Every file named, for checks that they exist and are readable.
+    public var paths: [(field: String, path: String)] {
+        var paths: [(String, String)] = []
+        if let caBundlePath { paths.append(("caBundle", caBundlePath)) }
+        if let clientCertificate {
+            paths.append(("clientCertificate", clientCertificate.certificatePath))
+            paths.append(("clientKey", clientCertificate.keyPath))
+        }
+        return paths
     }
 }
 

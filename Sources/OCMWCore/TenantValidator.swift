@@ -5,6 +5,8 @@ struct TenantValidator {
 
     /// Keys that announce a secret written into the file instead of referenced.
     private static let allowedCredentialKeys: Set<String> = ["env", "file"]
+    /// The keys of `backend.tls`; anything else (a typo, `"verify": "false"`) is rejected.
+    private static let allowedTLSKeys: Set<String> = ["caBundle", "clientCertificate", "clientKey"]
 
     init(defaults: TenantsDocument.LimitsEntry?) {
         self.defaults = defaults
@@ -52,6 +54,8 @@ struct TenantValidator {
             report(label, "backend.dialect", "unknown dialect '\(entry.backend.dialect)' (known: \(known))")
         }
         let credentials = validateCredentials(entry.backend.credentials, tenant: label)
+        let auth = validateAuth(entry.backend.auth, tenant: label)
+        let tls = validateTLS(entry.backend.tls, baseURL: baseURL, tenant: label)
         let limits = limits(entry.limits, over: defaults, tenant: label, path: "limits")
         let categories = codeTable(entry.categoriesOfHelp, tenant: label, field: "categoriesOfHelp")
         let certificates = codeTable(entry.certificateTypes, tenant: label, field: "certificateTypes")
@@ -61,9 +65,9 @@ struct TenantValidator {
             report(label, "state", "unknown state '\(entry.state)' (known: \(known))")
         }
         guard problems.count == problemsBefore, let id, let kbo, let baseURL, let dialect, let credentials,
-              let state else { return nil }
+              let auth, let state else { return nil }
         return Tenant(id: id, kbo: kbo, name: entry.name, postalCodes: entry.postalCodes,
-                      backend: Backend(baseURL: baseURL, dialect: dialect, credentials: credentials),
+                      backend: Backend(baseURL: baseURL, dialect: dialect, credentials: credentials, auth: auth, tls: tls),
                       limits: limits, categoriesOfHelp: categories, certificateTypes: certificates, state: state)
     }
 
@@ -125,6 +129,41 @@ struct TenantValidator {
             report(tenant, "backend.credentials", "must name exactly one of 'env' or 'file'")
             return nil
         }
+    }
+
+    private mutating func validateAuth(_ text: String?, tenant: String) -> BackendAuth? {
+        guard let text else { return .apiKey }
+        guard let auth = BackendAuth(rawValue: text) else {
+            let known = BackendAuth.allCases.map(\.rawValue).joined(separator: ", ")
+            report(tenant, "backend.auth", "unknown authentication '\(text)' (known: \(known))")
+            return nil
+        }
+        return auth
+    }
+
+    /// Checks the paths' form only: the files are read when connecting (and by `tenants check`),
+    /// since the file may be validated on another machine than the one that serves it.
+    private mutating func validateTLS(_ entry: [String: String]?, baseURL: String?, tenant: String) -> BackendTLS? {
+        guard let entry else { return nil }
+        let unknown = entry.keys.filter { !Self.allowedTLSKeys.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            report(tenant, "backend.tls", "unknown keys \(unknown.joined(separator: ", ")) (known: caBundle, clientCertificate, clientKey; certificate verification cannot be turned off)")
+        }
+        if let baseURL, !baseURL.lowercased().hasPrefix("https://") {
+            report(tenant, "backend.tls", "applies only to an https:// baseURL")
+        }
+        for key in Self.allowedTLSKeys.sorted() {
+            guard let path = entry[key] else { continue }
+            if !path.hasPrefix("/") { report(tenant, "backend.tls.\(key)", "must be an absolute path") }
+        }
+        let certificate = entry["clientCertificate"], key = entry["clientKey"]
+        if (certificate == nil) != (key == nil) {
+            let missing = certificate == nil ? "clientCertificate" : "clientKey"
+            report(tenant, "backend.tls.\(missing)", "clientCertificate and clientKey go together: give both or neither")
+        }
+        var client: BackendTLS.ClientCertificate?
+        if let certificate, let key { client = BackendTLS.ClientCertificate(certificatePath: certificate, keyPath: key) }
+        return BackendTLS(caBundlePath: entry["caBundle"], clientCertificate: client)
     }
 
     private mutating func codeTable(_ entries: [TenantsDocument.CodeLabelEntry], tenant: String, field: String) -> [CodeLabel] {

@@ -46,11 +46,21 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
         /// Where the secret is, e.g. `{"env": "OCMW_GENT_API_KEY"}` or `{"file": "/run/secrets/gent"}`.
         /// Any other key (a secret written inline) is rejected by validation.
         public var credentials: [String: String]
+        /// What the secret is: `"apiKey"` (the default: the key itself) or `"oauth2"` (a JSON object
+        /// with `tokenURL`, `clientID`, `clientSecret` and optionally `scope`).
+        public var auth: String?
+        /// TLS files for an `https://` backend, absolute paths: `caBundle` (else the system store),
+        /// and `clientCertificate` with `clientKey` (both or neither) for mutual TLS. A map, so that
+        /// validation can reject unknown keys (a typo, or an attempt to turn verification off).
+        public var tls: [String: String]?
 
-        public init(baseURL: String, dialect: String, credentials: [String: String]) {
+        public init(baseURL: String, dialect: String, credentials: [String: String], auth: String? = nil,
+                    tls: [String: String]? = nil) {
             self.baseURL = baseURL
             self.dialect = dialect
             self.credentials = credentials
+            self.auth = auth
+            self.tls = tls
         }
     }
 

@@ -33,7 +33,7 @@ struct AdminRoutes: Sendable {
         let problems: [String]
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/admin/tenants") { _, _ in
             let views = registry.snapshot.tenants.map { tenant in
                 TenantView(id: tenant.id.rawValue, name: tenant.name, state: tenant.state.rawValue,

@@ -28,7 +28,7 @@ struct CatalogueRoutes: Sendable {
         }
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/v1/ocmws") { _, _ in
             try Response.json(Catalogue(ocmws: registry.snapshot.activeTenants.map(Entry.init)))
         }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import OCMWCore
 import OCMWDomain
+import AuditTrail
 
 /// `GET /v1/citizens/{insz}/certificates/{ocmw}/{id}/document`: an available certificate's PDF,
 /// fetched from the OCMW's New Social (the link in the certificates part points here).
@@ -9,15 +10,19 @@ struct CertificateDocumentRoutes: Sendable {
     let configuration: ProxyConfiguration
     let registry: TenantRegistryStore
     let gateway: BackendGateway
+    let security: ProxySecurity
+    let audit: AuditLog
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/v1/citizens/:insz/certificates/:ocmw/:id/document") { request, context in
             try await document(request, context)
         }
     }
 
-    private func document(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    private func document(_ request: Request, _ context: ProxyRequestContext) async throws -> Response {
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+        try context.requireCitizen(insz, verifier: security.verifier, scope: .read)
+        let requestID = RequestID.of(request)
         let ocmw = try context.parameters.require("ocmw")
         guard let id = TenantID(ocmw), let tenant = registry.snapshot.tenant(id), tenant.receivesTraffic else {
             throw ProblemDetails.unknownOCMW(ocmw)
@@ -30,9 +35,12 @@ struct CertificateDocumentRoutes: Sendable {
                                  title: "This OCMW does not offer certificates online")
         }
         let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
-        let outcome = await gateway.fetch(tenant, part: "certificateDocument", path: path, deadline: deadline, requestID: RequestID.of(request)) {
+        let outcome = await gateway.fetch(tenant, part: "certificateDocument", path: path, deadline: deadline, requestID: requestID) {
             try NewSocialDecoder.decodeCertificateDocument($0, dialect: tenant.backend.dialect)
         }
+        audit.record(action: .download, caller: context.caller?.clientID, insz: insz, tenants: [tenant.id],
+                     parts: ["certificates"], outcome: outcome.auditOutcome, status: outcome.isOK ? 200 : 404,
+                     requestID: requestID)
         switch outcome {
         case .ok(let pdf):
             return Response(status: .ok, headers: [.contentType: "application/pdf"],
@@ -43,6 +51,19 @@ struct CertificateDocumentRoutes: Sendable {
         case .failed(let status, let reason):
             throw ProblemDetails(status: status == .timeout ? .gatewayTimeout : .badGateway, type: "backend-\(status.rawValue)",
                                  title: "The OCMW could not deliver the certificate", detail: reason)
+        }
+    }
+}
+
+extension PartOutcome {
+    var isOK: Bool { if case .ok = self { true } else { false } }
+
+    /// The audit trail's word for this outcome.
+    var auditOutcome: AuditOutcome {
+        switch self {
+        case .ok: .ok
+        case .noDossier: .invalid
+        case .failed: .error
         }
     }
 }

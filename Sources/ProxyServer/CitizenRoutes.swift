@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import OCMWCore
 import OCMWDomain
+import AuditTrail
 
 /// The citizen-facing read API: `/v1/citizens/{insz}/dossier` and one route per part.
 struct CitizenRoutes: Sendable {
@@ -10,8 +11,10 @@ struct CitizenRoutes: Sendable {
     let registry: TenantRegistryStore
     let locator: CitizenLocator
     let dispatcher: CitizenDispatcher
+    let security: ProxySecurity
+    let audit: AuditLog
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/v1/citizens/:insz/dossier") { request, context in
             try await read(DossierPart.allCases, request, context) { parts, tenants, results, location in
                 try Response.json(AnswerAssembly.dossierAnswer(parts, tenants: tenants, results: results, location: location))
@@ -29,18 +32,34 @@ struct CitizenRoutes: Sendable {
     /// Parses the request once at the edge, takes one registry snapshot, locates the citizen's
     /// OCMWs and fans the parts out to them.
     private func read(
-        _ parts: [DossierPart], _ request: Request, _ context: BasicRequestContext,
+        _ parts: [DossierPart], _ request: Request, _ context: ProxyRequestContext,
         answer: ([DossierPart], [Tenant], [CitizenDispatcher.PartResult], CitizenLocator.Location) throws -> Response
     ) async throws -> Response {
         let today = configuration.today()
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+        let requestID = RequestID.of(request)
+        let partNames = parts.map(\.jsonName)
+        do {
+            try context.requireCitizen(insz, verifier: security.verifier, scope: .read)
+        } catch let problem as ProblemDetails {
+            audit.record(action: .read, caller: context.caller?.clientID, insz: insz, tenants: [], parts: partNames,
+                         outcome: .denied, status: Int(problem.status.code), requestID: requestID)
+            throw problem
+        }
         let options = try ReadOptions.parse(request.uri.queryParameters, today: today)
         let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
-        let requestID = RequestID.of(request)
         let snapshot = registry.snapshot
         let location = await locator.locate(insz, in: snapshot, deadline: deadline, requestID: requestID)
         let results = await dispatcher.fetch(parts, from: location.tenants, insz: insz, options: options,
                                              deadline: deadline, requestID: requestID)
+        let complete = location.unreachable.isEmpty && results.allSatisfy {
+            if case .failed(let status, _) = $0.outcome { status.keepsAnswerComplete } else { true }
+        }
+        audit.record(action: .read, caller: context.caller?.clientID, insz: insz,
+                     tenants: location.tenants.map(\.id) + location.unreachable.map(\.tenant.id), parts: partNames,
+                     outcome: complete ? .ok : .partial, status: 200, requestID: requestID)
+        context.logger.info("citizen read", metadata: ["citizen": "\(audit.pseudonym(insz))", "parts": "\(partNames.count)",
+                                                      "ocmws": "\(location.tenants.count)", "complete": "\(complete)"])
         return try answer(parts, location.tenants, results, location)
     }
 }

@@ -14,7 +14,7 @@ struct HealthRoutes: Sendable {
         let backendClient: String
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/health/live") { _, _ in
             try Response.json(["status": "ok"])
         }

@@ -7,6 +7,7 @@ extension Response {
         let encoder = JSONEncoder()
         // Sorted keys: the same answer always has the same bytes (Linux Foundation would order them at random).
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(value)
         return Response(status: status,
                         headers: [.contentType: "application/json; charset=utf-8"],

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// An RFC 9457 problem answer (`application/problem+json`). Every error the proxy returns to a
@@ -9,6 +10,10 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
     public let type: String
     public let title: String
     public let detail: String?
+    /// Echoed in the `X-Request-Id` header of the answer, when known.
+    var requestID: String?
+    /// The `WWW-Authenticate` challenge of a 401 or 403.
+    var wwwAuthenticate: String?
 
     public init(status: HTTPResponse.Status, type: String, title: String, detail: String? = nil) {
         self.status = status
@@ -27,12 +32,22 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
         try container.encodeIfPresent(detail, forKey: .detail)
     }
 
+    /// The same problem, answered with this request id.
+    func with(requestID: String) -> ProblemDetails {
+        var copy = self
+        copy.requestID = requestID
+        return copy
+    }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let body = try encoder.encode(self)
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if let requestID { headers[.requestID] = requestID }
+        if let wwwAuthenticate { headers[.wwwAuthenticate] = wwwAuthenticate }
         return Response(status: status,
-                        headers: [.contentType: "application/problem+json"],
+                        headers: headers,
                         body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

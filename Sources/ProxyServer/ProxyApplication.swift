@@ -13,45 +13,58 @@ public struct ProxyApplication: Sendable {
     /// Reloads `tenants.json` (file change, SIGHUP, admin call); nil when the registry came from
     /// elsewhere (tests).
     public let reloader: TenantReloader?
+    /// Callers' tokens and the admin credential.
+    public let security: ProxySecurity
+    /// The audit trail of access to citizen data.
+    public let audit: AuditLog
     public let logger: Logger
     let runtimes = TenantRuntimeRegistry()
 
     public init(configuration: ProxyConfiguration, registry: TenantRegistryStore, client: CurlClient,
                 routingIndex: any RoutingIndexStore, metrics: ProxyMetrics = ProxyMetrics(),
-                reloader: TenantReloader? = nil, logger: Logger) {
+                reloader: TenantReloader? = nil, security: ProxySecurity, audit: AuditLog, logger: Logger) {
         self.configuration = configuration
         self.registry = registry
         self.client = client
         self.routingIndex = routingIndex
         self.metrics = metrics
         self.reloader = reloader
+        self.security = security
+        self.audit = audit
         self.logger = logger
     }
 
     /// The router with every route and middleware of the public API.
-    public func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func makeRouter() -> Router<ProxyRequestContext> {
+        let router = Router(context: ProxyRequestContext.self)
         router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: ProblemMiddleware())
         let gateway = BackendGateway(client: client, runtimes: runtimes, metrics: metrics, logger: logger)
         let locator = CitizenLocator(index: routingIndex, gateway: gateway, configuration: configuration.discovery,
                                      today: configuration.today, logger: logger)
+        let readers = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))
         CitizenRoutes(configuration: configuration, registry: registry, locator: locator,
-                      dispatcher: CitizenDispatcher(gateway: gateway)).register(on: router)
-        CertificateDocumentRoutes(configuration: configuration, registry: registry, gateway: gateway).register(on: router)
-        RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator)
-            .register(on: router)
-        CatalogueRoutes(registry: registry).register(on: router)
+                      dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit)
+            .register(on: readers)
+        CertificateDocumentRoutes(configuration: configuration, registry: registry, gateway: gateway,
+                                  security: security, audit: audit).register(on: readers)
+        CatalogueRoutes(registry: registry).register(on: readers)
+        let feed = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .routing))
+        RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator, audit: audit)
+            .register(on: feed)
         HealthRoutes(registry: registry, client: client).register(on: router)
         return router
     }
 
     /// The operators' router: tenant status, reload, metrics. Served on its own port (by default
     /// on the loopback interface only), apart from the citizen API.
-    public func makeAdminRouter() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func makeAdminRouter() -> Router<ProxyRequestContext> {
+        let router = Router(context: ProxyRequestContext.self)
         router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: AdminAuthMiddleware(security: security))
         AdminRoutes(registry: registry, runtimes: runtimes, reloader: reloader, metrics: metrics).register(on: router)
         return router
     }
@@ -62,6 +75,8 @@ public struct ProxyApplication: Sendable {
     public func makeApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             router: makeRouter(),
+            // An idle (or slowloris) client is disconnected after 30 s.
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                  serverName: "ocmw-proxy"),
             services: [client],

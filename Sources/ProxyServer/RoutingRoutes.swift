@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import OCMWCore
+import CallerAuth
 
 /// The routing feed: New Social installations register and unregister that a citizen has a
 /// dossier with them (`PUT` / `DELETE /v1/routing/registrations`). Both are idempotent.
@@ -9,6 +10,7 @@ struct RoutingRoutes: Sendable {
     let registry: TenantRegistryStore
     let index: any RoutingIndexStore
     let locator: CitizenLocator
+    let audit: AuditLog
 
     /// The body of both calls.
     struct RegistrationBody: Decodable {
@@ -19,22 +21,30 @@ struct RoutingRoutes: Sendable {
         let end: String?
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.put("/v1/routing/registrations") { request, context in
             let registration = try await parse(request, context)
             try await index.register(registration)
             locator.registrationArrived(insz: registration.insz, tenant: registration.tenant)
+            audited(registration, context, request)
             return Response(status: .noContent)
         }
         router.delete("/v1/routing/registrations") { request, context in
             let registration = try await parse(request, context)
             _ = try await index.unregister(insz: registration.insz, tenant: registration.tenant,
                                            capacity: registration.capacity, start: registration.period.start)
+            audited(registration, context, request)
             return Response(status: .noContent)
         }
     }
 
-    private func parse(_ request: Request, _ context: BasicRequestContext) async throws -> RoutingRegistration {
+    private func audited(_ registration: RoutingRegistration, _ context: ProxyRequestContext, _ request: Request) {
+        audit.record(action: .registration, caller: context.caller?.clientID, insz: registration.insz,
+                     tenants: [registration.tenant], parts: [], outcome: .ok, status: 204,
+                     requestID: RequestID.of(request))
+    }
+
+    private func parse(_ request: Request, _ context: ProxyRequestContext) async throws -> RoutingRegistration {
         let body: RegistrationBody
         do {
             let buffer = try await request.body.collect(upTo: 16 * 1024)
@@ -46,7 +56,8 @@ struct RoutingRoutes: Sendable {
         guard let tenantID = TenantID(body.ocmw), registry.snapshot.tenant(tenantID) != nil else {
             throw ProblemDetails.unknownOCMW(body.ocmw)
         }
-        try RegistrationPolicy.authorize(caller: nil, toRegisterFor: tenantID)
+        try RegistrationPolicy.authorize(caller: context.caller.flatMap(RegistrationPolicy.tenant(of:)),
+                                         toRegisterFor: tenantID)
         guard let start = DayDate(iso8601: body.start) else {
             throw ProblemDetails.invalidBody("start: expected a date yyyy-MM-dd")
         }
@@ -64,12 +75,27 @@ struct RoutingRoutes: Sendable {
 }
 
 /// Who may write which registrations: an OCMW only for itself.
+///
+/// A New Social installation authenticates with a bearer JWT carrying the `ocmw.routing.write`
+/// scope and the client id `newsocial:<tenant id>` (e.g. `newsocial:gent`): that names the one
+/// OCMW it may register for.
 enum RegistrationPolicy {
-    /// - Parameter caller: The OCMW the calling backend authenticated as; `nil` while backend
-    ///   authentication is not configured, in which case the feed is open (closed networks only).
-    /// - Throws: 403 when an authenticated OCMW writes for another one.
+    static let clientIDPrefix = "newsocial:"
+
+    /// The OCMW a verified caller speaks for, if its client id names one.
+    static func tenant(of caller: VerifiedCaller) -> TenantID? {
+        guard caller.clientID.hasPrefix(clientIDPrefix) else { return nil }
+        return TenantID(String(caller.clientID.dropFirst(clientIDPrefix.count)))
+    }
+
+    /// - Parameter caller: The OCMW the caller authenticated as (nil: the token names none).
+    /// - Throws: 403 unless the caller is the OCMW it registers for.
     static func authorize(caller: TenantID?, toRegisterFor tenant: TenantID) throws {
-        guard let caller else { return }
+        guard let caller else {
+            throw ProblemDetails(status: .forbidden, type: "registration-for-other-ocmw",
+                                 title: "Only an OCMW's own New Social may register its dossiers",
+                                 detail: "the token's client id names no OCMW (expected newsocial:<ocmw id>)")
+        }
         guard caller == tenant else {
             throw ProblemDetails(status: .forbidden, type: "registration-for-other-ocmw",
                                  title: "An OCMW may only register its own dossiers",

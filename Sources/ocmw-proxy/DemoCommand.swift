@@ -40,7 +40,13 @@ struct DemoCommand: AsyncParsableCommand {
         // The routing feed New Social installations would have pushed for the simulated dossiers.
         let routingIndex = try options.openRoutingIndex(subdirectory: "demo")
         _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
-        let (proxy, services) = options.makeProxy(registry: registry, routingIndex: routingIndex, logger: logger)
+        let securityOptions = try SecurityOptions.parse(["--dev-auth"])
+        let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir + "/demo", logger: logger)
+        let (proxy, services) = options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
+                                                  logger: logger)
+        let readToken = try await security.devKey?.token(scopes: ["ocmw.dossier.read", "ocmw.dossier.submit"], insz: nil,
+                                                         clientID: "mijn-burgerprofiel-demo", lifetime: .seconds(12 * 3600)) ?? ""
+        let adminToken = security.adminToken
         let host = options.host
         let adminPort = simulatorAdminPort
         let proxyAdminHost = options.adminHost
@@ -51,6 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
         let app = proxy.makeApplication { port in
             let banner = DemoBanner.text(proxy: "http://\(host):\(port)", simulatorAdmin: "http://\(host):\(adminPort)",
                                          proxyAdmin: "http://\(proxyAdminHost):\(proxyAdminPort)",
+                                         token: readToken, adminToken: adminToken,
                                          sampleINSZ: sample)
             // Written unbuffered: print() is block-buffered when piped, and the banner must show now.
             FileHandle.standardOutput.write(Data(banner.utf8))
@@ -66,45 +73,48 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// What the demo prints once everything listens.
 enum DemoBanner {
-    static func text(proxy: String, simulatorAdmin: String, proxyAdmin: String, sampleINSZ: String?) -> String {
+    static func text(proxy: String, simulatorAdmin: String, proxyAdmin: String, token: String, adminToken: String,
+                     sampleINSZ: String?) -> String {
         let wireframe = "\(proxy)/v1/citizens/\(DemoCitizens.wireframeINSZ)"
         let twoOCMW = "\(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)"
         var lines = [
             "",
             "ocmw-proxy demo is running: proxy at \(proxy), simulated OCMWs on the ports of tenants.json.",
+            "Every line carries a development token (12 h) signed by the demo's own key in DATA_DIR/demo;",
+            "mint others with: ocmw-proxy dev-token --data-dir data/demo [--scope …] [--insz …]",
             "Try:",
             "  # everything of a citizen with dossiers at Gent (v2) and Bonheiden (v1), in one call",
-            "  curl -s \(twoOCMW)/dossier",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(twoOCMW)/dossier",
             "  # the wireframe citizen (OCMW Gent), part by part",
-            "  curl -s \(wireframe)/ocmws",
-            "  curl -s \(wireframe)/rights",
-            "  curl -s \(wireframe)/trajectories",
-            "  curl -s '\(wireframe)/payments?from=2023-08&to=2023-08'   # the wireframe's August 2023",
-            "  curl -s \(wireframe)/debts                               # totals 297196 / 272196 cents",
-            "  curl -s '\(wireframe)/debts?includePaid=true'",
-            "  curl -s \(wireframe)/requests",
-            "  curl -s \(wireframe)/certificates                        # follow a \"download\" link for the PDF",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(wireframe)/ocmws",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(wireframe)/rights",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(wireframe)/trajectories",
+            "  curl -s -H 'Authorization: Bearer \(token)' '\(wireframe)/payments?from=2023-08&to=2023-08'   # the wireframe's August 2023",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(wireframe)/debts                               # totals 297196 / 272196 cents",
+            "  curl -s -H 'Authorization: Bearer \(token)' '\(wireframe)/debts?includePaid=true'",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(wireframe)/requests",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(wireframe)/certificates                        # follow a \"download\" link for the PDF",
             "  # the catalogue: OCMWs, categories of help, certificate types",
-            "  curl -s \(proxy)/v1/ocmws",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(proxy)/v1/ocmws",
             "  # a valid INSZ no OCMW knows: 200 with an empty list (asked once, then remembered)",
-            "  curl -s \(proxy)/v1/citizens/\(DemoCitizens.unknownINSZ)/dossier",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(proxy)/v1/citizens/\(DemoCitizens.unknownINSZ)/dossier",
             "  # an invalid INSZ: 400 application/problem+json",
-            "  curl -si \(proxy)/v1/citizens/12345678901/debts",
+            "  curl -si -H 'Authorization: Bearer \(token)' \(proxy)/v1/citizens/12345678901/debts",
         ]
         if let sampleINSZ {
             lines += ["  # a generated citizen (payments of the past 3 months by default)",
-                      "  curl -s \(proxy)/v1/citizens/\(sampleINSZ)/dossier"]
+                      "  curl -s -H 'Authorization: Bearer \(token)' \(proxy)/v1/citizens/\(sampleINSZ)/dossier"]
         }
         lines += [
             "  # make Bonheiden hang, watch its parts turn \"timeout\" within its deadline, then heal it",
             "  curl -s -X PUT \(simulatorAdmin)/faults/bonheiden -d '{\"mode\":\"hang\"}'",
-            "  curl -s \(twoOCMW)/dossier",
+            "  curl -s -H 'Authorization: Bearer \(token)' \(twoOCMW)/dossier",
             "  curl -s -X DELETE \(simulatorAdmin)/faults/bonheiden",
             "  curl -s \(proxy)/health",
             "  # operators (admin API on its own port): tenants with breaker/bulkhead state, reload, metrics",
-            "  curl -s \(proxyAdmin)/admin/tenants",
-            "  curl -s -X POST \(proxyAdmin)/admin/tenants/reload",
-            "  curl -s \(proxyAdmin)/metrics",
+            "  curl -s -H 'Authorization: Bearer \(adminToken)' \(proxyAdmin)/admin/tenants",
+            "  curl -s -H 'Authorization: Bearer \(adminToken)' -X POST \(proxyAdmin)/admin/tenants/reload",
+            "  curl -s -H 'Authorization: Bearer \(adminToken)' \(proxyAdmin)/metrics",
             "Stop with Ctrl-C.",
             "",
         ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CurlClient
 import Hummingbird
 import Logging
@@ -13,12 +14,20 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ServerOptions
+    @OptionGroup var securityOptions: SecurityOptions
+
+    func validate() throws {
+        if securityOptions.devAuth && !securityOptions.allowDevAuth {
+            throw ValidationError("--dev-auth makes anyone with the data directory able to mint tokens; add --allow-dev-auth to run serve like that anyway (use `demo` for development)")
+        }
+    }
 
     func run() async throws {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
         let registry = try options.loadRegistry()
+        let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir, logger: logger)
         let (proxy, services) = options.makeProxy(registry: registry, routingIndex: try options.openRoutingIndex(),
-                                                  logger: logger)
+                                                  security: security, logger: logger)
         logger.info("starting", metadata: ["tenants": "\(registry.tenants.count)", "active": "\(registry.activeTenants.count)"])
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: proxy.makeApplication()), .init(service: proxy.makeAdminApplication())]

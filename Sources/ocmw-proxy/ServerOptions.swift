@@ -64,8 +64,8 @@ struct ServerOptions: ParsableArguments {
 
     /// The proxy and its services for a registry read from the tenants file: the citizen API, the
     /// admin API, and reloading the file when it changes or on SIGHUP.
-    func makeProxy(registry: TenantRegistry, routingIndex: any RoutingIndexStore, logger: Logger)
-        -> (proxy: ProxyApplication, services: [any Service]) {
+    func makeProxy(registry: TenantRegistry, routingIndex: any RoutingIndexStore, security: SecuritySetup,
+                   logger: Logger) -> (proxy: ProxyApplication, services: [any Service]) {
         let metrics = ProxyMetrics()
         let store = TenantRegistryStore(registry)
         let reloader = TenantReloader(path: tenants, store: store, metrics: metrics, logger: logger)
@@ -74,11 +74,12 @@ struct ServerOptions: ParsableArguments {
         let perHost = registry.tenants.map(\.limits.maxConnections).max() ?? 32
         let client = CurlClient(configuration: .init(maxConnectionsPerHost: perHost), logger: logger)
         let proxy = ProxyApplication(configuration: proxyConfiguration, registry: store, client: client,
-                                     routingIndex: routingIndex, metrics: metrics, reloader: reloader, logger: logger)
+                                     routingIndex: routingIndex, metrics: metrics, reloader: reloader,
+                                     security: security.security, audit: security.audit, logger: logger)
         let services: [any Service] = [
             TenantFileWatcher(path: tenants, reloader: reloader),
             TenantSignalReloader(reloader: reloader),
-        ]
+        ] + security.services
         return (proxy, services)
     }
 

@@ -5,8 +5,8 @@ import OCMWCore
 struct TenantsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tenants",
-        abstract: "Inspect and validate the tenants file.",
-        subcommands: [ValidateCommand.self]
+        abstract: "Inspect and validate the tenants file, and check a tenant's backend.",
+        subcommands: [ValidateCommand.self, TenantCheckCommand.self]
     )
 
     /// `ocmw-proxy tenants validate [PATH]`.

@@ -91,6 +91,24 @@ struct TenantRegistryTests {
         .init(scenario: "duplicate code in the catalogue", tenant: "gent", field: "categoriesOfHelp[1].code") {
             $0.tenants[0].categoriesOfHelp.append(.init(code: "LL", label: "Leefloon bis"))
         },
+        .init(scenario: "unknown authentication", tenant: "bonheiden", field: "backend.auth") {
+            $0.tenants[1].backend.auth = "basic"
+        },
+        .init(scenario: "TLS settings on an http:// backend", tenant: "gent", field: "backend.tls") {
+            $0.tenants[0].backend.tls = ["caBundle": "/etc/ocmw/gent-ca.pem"]
+        },
+        .init(scenario: "TLS CA bundle with a relative path", tenant: "bonheiden", field: "backend.tls.caBundle") {
+            $0.tenants[1].backend.tls = ["caBundle": "certs/ca.pem"]
+        },
+        .init(scenario: "client certificate without its key", tenant: "bonheiden", field: "backend.tls.clientKey") {
+            $0.tenants[1].backend.tls = ["clientCertificate": "/etc/ocmw/bonheiden.pem"]
+        },
+        .init(scenario: "client key without its certificate", tenant: "bonheiden", field: "backend.tls.clientCertificate") {
+            $0.tenants[1].backend.tls = ["clientKey": "/etc/ocmw/bonheiden.key"]
+        },
+        .init(scenario: "an attempt to turn certificate verification off", tenant: "bonheiden", field: "backend.tls") {
+            $0.tenants[1].backend.tls = ["verifyPeer": "false"]
+        },
     ]
 
     @Test("A broken document is rejected with exactly one problem naming tenant and field", arguments: brokenDocuments)
@@ -102,6 +120,35 @@ struct TenantRegistryTests {
         #expect(problems.count == 1, "\(problems)")
         #expect(problems.first?.tenant == broken.tenant)
         #expect(problems.first?.field == broken.field)
+    }
+
+    @Test("Backend TLS and authentication are resolved; without them: system trust store and an API key")
+    func backendTLSAndAuthAreResolved() throws {
+        var document = Self.validDocument
+        document.tenants[1].backend.auth = "oauth2"
+        document.tenants[1].backend.tls = ["caBundle": "/etc/ocmw/ca.pem", "clientCertificate": "/etc/ocmw/b.pem",
+                                           "clientKey": "/etc/ocmw/b.key"]
+        let registry = try TenantRegistry(validating: document)
+        #expect(registry.tenants[0].backend.auth == .apiKey)
+        #expect(registry.tenants[0].backend.tls == nil)
+        #expect(registry.tenants[1].backend.auth == .oauth2)
+        #expect(registry.tenants[1].backend.tls == BackendTLS(
+            caBundlePath: "/etc/ocmw/ca.pem",
+            clientCertificate: .init(certificatePath: "/etc/ocmw/b.pem", keyPath: "/etc/ocmw/b.key")))
+        #expect(registry.tenants[1].backend.tls?.paths.map(\.field) == ["caBundle", "clientCertificate", "clientKey"])
+    }
+
+    @Test("TLS files are not read at validation: a file that does not exist here still validates")
+    func tlsFilesAreNotReadAtValidation() throws {
+        let json = #"""
+        {"tenants": [{"id": "gent", "kbo": "0212.214.125", "name": "OCMW Gent", "postalCodes": ["9000"],
+          "backend": {"baseURL": "https://ns.gent.be", "dialect": "v2", "credentials": {"file": "/run/secrets/gent"},
+                      "auth": "oauth2", "tls": {"caBundle": "/nonexistent/gent-ca.pem"}},
+          "categoriesOfHelp": [], "certificateTypes": [], "state": "active"}]}
+        """#
+        let registry = try TenantRegistry(jsonData: Data(json.utf8))
+        #expect(registry.tenants.first?.backend.tls == BackendTLS(caBundlePath: "/nonexistent/gent-ca.pem"))
+        #expect(registry.tenants.first?.backend.auth == .oauth2)
     }
 
     @Test("An inlined secret is never repeated in the validation message")

@@ -117,13 +117,3 @@ import Testing
         }
     }
 }
-
-extension TestClientProtocol {
-    /// GETs `uri`, expects 200 JSON, returns the top-level object.
-    func json(_ uri: String) async throws -> [String: Any] {
-        let response = try await execute(uri: uri, method: .get)
-        #expect(response.status == .ok)
-        let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
-        return try #require(object as? [String: Any])
-    }
-}

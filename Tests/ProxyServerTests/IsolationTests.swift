@@ -33,8 +33,8 @@ import Testing
                 [("gent", .v2, ports[TenantID("gent")!] ?? 0), ("bonheiden", .v1, bonheidenPort)],
                 limits: .init(connectTimeoutMs: 300, totalTimeoutMs: Self.gentTimeoutMs, maxInFlight: 8))
             let index = InMemoryRoutingIndex()
-            try await index.register(try Self.registration(DemoCitizens.wireframeINSZ, "gent"))
-            try await index.register(try Self.registration(DemoCitizens.twoOCMWINSZ, "bonheiden"))
+            await index.register(try Self.registration(DemoCitizens.wireframeINSZ, "gent"))
+            await index.register(try Self.registration(DemoCitizens.twoOCMWINSZ, "bonheiden"))
             try await withProxy(registry: registry, index: index) { client in
               // The test client has one connection; concurrent calls need a real pool: curl's.
               let port = try #require(client.port)
@@ -45,6 +45,7 @@ import Testing
                         group.addTask {
                             _ = try await curl.execute(BackendRequest(
                                 url: "http://127.0.0.1:\(port)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/dossier",
+                                headers: [HTTPHeader("Authorization", "Bearer \(client.token)")],
                                 totalTimeoutMs: 30_000))
                             return nil
                         }
@@ -55,6 +56,7 @@ import Testing
                             let start = ContinuousClock.now
                             let response = try await curl.execute(BackendRequest(
                                 url: "http://127.0.0.1:\(port)/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts",
+                                headers: [HTTPHeader("Authorization", "Bearer \(client.token)")],
                                 totalTimeoutMs: 30_000))
                             #expect(response.status == 200)
                             let answer = try JSONDecoder().decode(DebtsAnswer.self, from: Data(response.body))
@@ -82,7 +84,7 @@ import Testing
                 [("gent", .v2, ports[TenantID("gent")!] ?? 0), ("bonheiden", .v1, ports[TenantID("bonheiden")!] ?? 0)],
                 limits: limits)
             let index = InMemoryRoutingIndex()
-            try await index.register(try Self.registration(DemoCitizens.twoOCMWINSZ, "bonheiden"))
+            await index.register(try Self.registration(DemoCitizens.twoOCMWINSZ, "bonheiden"))
             try await withProxy(registry: registry, index: index) { client in
                 for _ in 0..<4 {
                     #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.first?.status == "unavailable")
@@ -103,7 +105,7 @@ import Testing
                 [("gent", .v2, ports[TenantID("gent")!] ?? 0), ("bonheiden", .v1, ports[TenantID("bonheiden")!] ?? 0)],
                 limits: .init(retryMaxAttempts: 2))
             let index = InMemoryRoutingIndex()
-            try await index.register(try Self.registration(DemoCitizens.twoOCMWINSZ, "bonheiden"))
+            await index.register(try Self.registration(DemoCitizens.twoOCMWINSZ, "bonheiden"))
             try await withProxy(registry: registry, index: index) { client in
                 _ = try await client.debts(DemoCitizens.twoOCMWINSZ)
                 #expect(simulator.statistics(for: TenantID("bonheiden")!).requestsServed == 2, "one call, one retry")

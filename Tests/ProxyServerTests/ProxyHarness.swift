@@ -38,8 +38,11 @@ func withProxyAndSimulator(
     index: any RoutingIndexStore = InMemoryRoutingIndex(),
     discovery: DiscoveryConfiguration = .init(),
     logs: LogCapture = LogCapture(),
-    _ body: @Sendable (any TestClientProtocol, NewSocialSimulator) async throws -> Void
+    security: TestSecurity? = nil,
+    _ body: @Sendable (AuthorizedClient, NewSocialSimulator) async throws -> Void
 ) async throws {
+    let security = if let security { security } else { try await TestSecurity() }
+    let token = try await security.token()
     try await withSimulator([("gent", gent), ("bonheiden", bonheiden)]) { simulator, ports in
         let registry = try TestTenants.registry(
             [("gent", gent, ports[TenantID("gent")!] ?? 0), ("bonheiden", bonheiden, ports[TenantID("bonheiden")!] ?? 0)],
@@ -50,9 +53,10 @@ func withProxyAndSimulator(
             registry: TenantRegistryStore(registry),
             client: .init(logger: logger),
             routingIndex: index,
+            security: security.security, audit: security.audit,
             logger: logger)
         try await proxy.makeApplication().test(.live) { client in
-            try await body(client, simulator)
+            try await body(AuthorizedClient(raw: client, token: token), simulator)
         }
     }
 }
@@ -62,25 +66,53 @@ func withProxy(
     registry: TenantRegistry, index: any RoutingIndexStore = InMemoryRoutingIndex(),
     discovery: DiscoveryConfiguration = .init(enabled: false),
     reloader: ((TenantRegistryStore, ProxyMetrics) -> TenantReloader)? = nil,
-    _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    _ body: @Sendable (AuthorizedClient) async throws -> Void
 ) async throws {
+    let security = try await TestSecurity()
+    let token = try await security.token()
     let logger = Logger(label: "proxy", factory: { _ in SwiftLogNoOpLogHandler() })
     let store = TenantRegistryStore(registry)
     let metrics = ProxyMetrics()
     let proxy = ProxyApplication(
         configuration: .init(port: 0, requestDeadlineMs: 5_000, discovery: discovery, today: { testToday }),
         registry: store, client: .init(logger: logger), routingIndex: index, metrics: metrics,
-        reloader: reloader?(store, metrics), logger: logger)
+        reloader: reloader?(store, metrics), security: security.security, audit: security.audit, logger: logger)
     try await proxy.makeApplication().test(.live) { client in
-        try await body(client)
+        try await body(AuthorizedClient(raw: client, token: token))
     }
 }
 
-extension TestClientProtocol {
+/// The live test client with a caller's bearer token on every request (unless told otherwise).
+struct AuthorizedClient: Sendable {
+    let raw: any TestClientProtocol
+    let token: String
+
+    var port: Int? { raw.port }
+
+    /// Sends a request as the authenticated caller; `authorization: nil` sends none.
+    func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
+                 authorization: String?? = .some(nil)) async throws -> TestResponse {
+        var headers = headers
+        switch authorization {
+        case .some(.some(let value)): headers[.authorization] = value
+        case .some(.none): headers[.authorization] = "Bearer \(token)"
+        case .none: break
+        }
+        return try await raw.execute(uri: uri, method: method, headers: headers, body: body)
+    }
+
     func debts(_ insz: String, query: String = "") async throws -> DebtsAnswer {
         let response = try await execute(uri: "/v1/citizens/\(insz)/debts\(query)", method: .get)
         #expect(response.status == .ok)
         #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
         return try JSONDecoder().decode(DebtsAnswer.self, from: Data(buffer: response.body))
+    }
+
+    /// GETs `uri`, expects 200 JSON, returns the top-level object.
+    func json(_ uri: String) async throws -> [String: Any] {
+        let response = try await execute(uri: uri, method: .get)
+        #expect(response.status == .ok)
+        let object = try JSONSerialization.jsonObject(with: Data(buffer: response.body))
+        return try #require(object as? [String: Any])
     }
 }

@@ -84,7 +84,7 @@ import Testing
             let file = try TenantsFile()
             try file.write([gent, bonheiden])
             let index = InMemoryRoutingIndex()
-            try await index.register(try IsolationTests.registration(DemoCitizens.wireframeINSZ, "gent"))
+            await index.register(try IsolationTests.registration(DemoCitizens.wireframeINSZ, "gent"))
             let holder = ReloaderHolder()
             try await withProxy(registry: try TestTenants.registry([gent, bonheiden]), index: index,
                                 reloader: holder.make(path: file.url.path)) { client in
@@ -120,24 +120,31 @@ import Testing
             let gent = (id: "gent", dialect: Dialect.v2, port: ports[TenantID("gent")!] ?? 0)
             let file = try TenantsFile()
             try file.write([gent])
+            let security = try await TestSecurity()
             let store = TenantRegistryStore(try TestTenants.registry([gent]))
             let metrics = ProxyMetrics()
             let proxy = ProxyApplication(
                 configuration: .init(port: 0, today: { testToday }), registry: store, client: .init(logger: Self.logger),
                 routingIndex: InMemoryRoutingIndex(), metrics: metrics,
                 reloader: TenantReloader(path: file.url.path, store: store, metrics: metrics, logger: Self.logger),
-                logger: Self.logger)
+                security: security.security, audit: security.audit, logger: Self.logger)
             let app = Application(router: proxy.makeAdminRouter())
             try await app.test(.router) { client in
-                let ok = try await client.execute(uri: "/admin/tenants/reload", method: .post)
+                let unauthorized = try await client.execute(uri: "/admin/tenants", method: .get)
+                #expect(unauthorized.status == .unauthorized)
+                let wrong = try await client.execute(uri: "/admin/tenants", method: .get,
+                                                     headers: [.authorization: "Bearer \(try await security.token())"])
+                #expect(wrong.status == .unauthorized, "a caller token is not the admin credential")
+                let admin: HTTPFields = [.authorization: "Bearer \(security.adminToken)"]
+                let ok = try await client.execute(uri: "/admin/tenants/reload", method: .post, headers: admin)
                 #expect(ok.status == .ok)
                 try file.write(raw: "{")
-                let rejected = try await client.execute(uri: "/admin/tenants/reload", method: .post)
+                let rejected = try await client.execute(uri: "/admin/tenants/reload", method: .post, headers: admin)
                 #expect(rejected.status == .unprocessableContent)
                 #expect(String(buffer: rejected.body).contains("rejected"))
-                let tenants = try await client.execute(uri: "/admin/tenants", method: .get)
+                let tenants = try await client.execute(uri: "/admin/tenants", method: .get, headers: admin)
                 #expect(String(buffer: tenants.body).contains(#""lastResult":"rejected""#))
-                let exposition = try await client.execute(uri: "/metrics", method: .get)
+                let exposition = try await client.execute(uri: "/metrics", method: .get, headers: admin)
                 #expect(String(buffer: exposition.body).contains(#"ocmw_tenant_reloads_total{result="rejected"} 1"#))
             }
         }

@@ -88,20 +88,27 @@ import Testing
         }
     }
 
+    /// A New Social installation's token: the routing scope and `newsocial:<ocmw>` as client id.
+    static func feedToken(_ security: TestSecurity, for ocmw: String) async throws -> String {
+        "Bearer " + (try await security.token(scopes: ["ocmw.routing.write"], clientID: "newsocial:\(ocmw)"))
+    }
+
     @Test func registrationFeedIsIdempotentAndRoutes() async throws {
         let index = InMemoryRoutingIndex()
-        try await withProxyAndSimulator(index: index, discovery: .init(enabled: false)) { client, simulator in
+        let security = try await TestSecurity()
+        let feed = try await Self.feedToken(security, for: "bonheiden")
+        try await withProxyAndSimulator(index: index, discovery: .init(enabled: false), security: security) { client, simulator in
             let body = #"{"insz":"\#(DemoCitizens.twoOCMWINSZ)","ocmw":"bonheiden","capacity":"LL","start":"2024-01-01"}"#
             for _ in 0..<2 {
                 let put = try await client.execute(uri: "/v1/routing/registrations", method: .put,
-                                                   body: ByteBuffer(string: body))
+                                                   body: ByteBuffer(string: body), authorization: feed)
                 #expect(put.status == .noContent)
             }
             #expect(await index.count() == 1)
             #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.map(\.ocmw.id) == ["bonheiden"])
             for _ in 0..<2 {
                 let delete = try await client.execute(uri: "/v1/routing/registrations", method: .delete,
-                                                      body: ByteBuffer(string: body))
+                                                      body: ByteBuffer(string: body), authorization: feed)
                 #expect(delete.status == .noContent)
             }
             #expect(await index.count() == 0)
@@ -119,23 +126,32 @@ import Testing
         (#"not json"#, 400),
     ])
     func badRegistrationIsAProblem(body: String, status: Int) async throws {
-        try await withProxyAndSimulator { client, _ in
+        let security = try await TestSecurity()
+        let feed = try await Self.feedToken(security, for: "gent")
+        try await withProxyAndSimulator(security: security) { client, _ in
             let response = try await client.execute(uri: "/v1/routing/registrations", method: .put,
-                                                    body: ByteBuffer(string: body))
+                                                    body: ByteBuffer(string: body), authorization: feed)
             #expect(Int(response.status.code) == status)
             #expect(response.headers[.contentType] == "application/problem+json")
         }
     }
 
-    @Test(.disabled("needs backend authentication: an OCMW must prove who it is before the feed can refuse another"))
-    func registrationByAnotherOCMWIsRefused() async throws {
-        try await withProxyAndSimulator { client, _ in
+    @Test func registrationByAnotherOCMWIsRefused() async throws {
+        let index = InMemoryRoutingIndex()
+        let security = try await TestSecurity()
+        let bonheiden = try await Self.feedToken(security, for: "bonheiden")
+        try await withProxyAndSimulator(index: index, security: security) { client, _ in
             // Authenticated as Bonheiden, registering a dossier for Gent.
-            let response = try await client.execute(
-                uri: "/v1/routing/registrations", method: .put,
-                headers: [.authorization: "Bearer bonheiden-backend-credential"],
-                body: ByteBuffer(string: #"{"insz":"85073003328","ocmw":"gent","capacity":"LL","start":"2024-01-01"}"#))
-            #expect(response.status == .forbidden)
+            let body = ByteBuffer(string: #"{"insz":"85073003328","ocmw":"gent","capacity":"LL","start":"2024-01-01"}"#)
+            let put = try await client.execute(uri: "/v1/routing/registrations", method: .put, body: body, authorization: bonheiden)
+            #expect(put.status == .forbidden)
+            let delete = try await client.execute(uri: "/v1/routing/registrations", method: .delete, body: body,
+                                                  authorization: bonheiden)
+            #expect(delete.status == .forbidden)
+            // A citizen-facing token (no OCMW in its client id) may not write the feed either.
+            let mbp = try await client.execute(uri: "/v1/routing/registrations", method: .put, body: body)
+            #expect(mbp.status == .forbidden)
+            #expect(await index.count() == 0)
         }
     }
 }

@@ -17,6 +17,8 @@ struct BackendContext: Sendable {
     let faults: FaultBoard
     let counters: BackendCounters
     let currentYear: @Sendable () -> Int
+    /// The credentials demanded (none by default) and the OAuth2 token endpoint, if any.
+    let access: BackendAccess
 }
 
 /// Serves New Social API requests on one connection, applying the tenant's fault to each.
@@ -29,6 +31,9 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private let backend: BackendContext
     private var head: HTTPRequestHead?
+    /// The request body, kept (up to `maxBodyBytes`) for the token endpoint's form only.
+    private var body: [UInt8] = []
+    private static let maxBodyBytes = 8_192
     /// Set once the connection hangs or resets: nothing more is read or written.
     private var silenced = false
 
@@ -37,12 +42,22 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !silenced else { return }
         switch unwrapInboundIn(data) {
-        case .head(let head): self.head = head
-        case .body: break
+        case .head(let head):
+            self.head = head
+            body.removeAll(keepingCapacity: true)
+        case .body(var chunk):
+            let room = max(0, Self.maxBodyBytes - body.count)
+            if let bytes = chunk.readBytes(length: min(room, chunk.readableBytes)) { body += bytes }
         case .end:
             guard let head else { return }
             self.head = nil
             backend.counters.requestRead()
+            if backend.access.isTokenRequest(head) {
+                return write(backend.access.token(form: body), for: head, trickle: nil, context: context)
+            }
+            if let denial = backend.access.denial(for: head) {
+                return write(denial, for: head, trickle: nil, context: context)
+            }
             let (fault, fail) = backend.faults.decide(for: backend.tenant)
             guard fault.latencyMs > 0 else { return act(fault, fail: fail, head: head, context: context) }
             context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(fault.latencyMs))) {

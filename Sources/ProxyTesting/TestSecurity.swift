@@ -1,0 +1,39 @@
+import AuditTrail
+import CallerAuth
+import Foundation
+import OCMWCore
+import ProxyServer
+
+/// Real authentication for tests: a throwaway signing key in a temporary directory, its JWKS,
+/// a verifier, an admin token and an in-memory audit trail.
+public struct TestSecurity: Sendable {
+    public let key: DevSigningKey
+    public let security: ProxySecurity
+    public let audit: AuditLog
+    public let auditStore: InMemoryAuditStore
+    public let auditWriter: AuditWriter
+    public let adminToken: String
+
+    public static let allScopes = ["ocmw.dossier.read", "ocmw.dossier.submit", "ocmw.routing.write"]
+
+    public init() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocmw-auth-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        key = try DevSigningKey(directory: directory.path)
+        let jwks = directory.appendingPathComponent("jwks.json").path
+        try key.writeJWKS(toPath: jwks)
+        let verifier = CallerVerifier(
+            configuration: CallerAuthConfiguration(issuer: DevSigningKey.issuer, audience: DevSigningKey.audience),
+            keyStore: try await JWKSKeyStore(path: jwks))
+        adminToken = "test-admin-token-\(UUID().uuidString)"
+        security = try ProxySecurity(verifier: verifier, adminToken: adminToken)
+        auditStore = InMemoryAuditStore()
+        auditWriter = AuditWriter(store: auditStore, batchSize: 1, flushInterval: .milliseconds(5))
+        audit = AuditLog(writer: auditWriter, pseudonymizer: try INSZPseudonymizer(keyBytes: Array(repeating: 7, count: 32)))
+    }
+
+    /// A token as Mijn Burgerprofiel would send: every scope, no citizen binding unless given.
+    public func token(scopes: [String] = allScopes, insz: INSZ? = nil, clientID: String = "mbp-test") async throws -> String {
+        try await key.token(scopes: scopes, insz: insz, clientID: clientID, lifetime: .seconds(3_600))
+    }
+}

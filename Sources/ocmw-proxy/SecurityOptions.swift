@@ -1,0 +1,106 @@
+import ArgumentParser
+import AuditTrail
+import CallerAuth
+import Foundation
+import Logging
+import ProxyServer
+import ServiceLifecycle
+
+/// Who may call the proxy, and where the audit trail goes.
+struct SecurityOptions: ParsableArguments {
+    @Option(help: "JWKS file with the keys that sign callers' tokens (reloaded when it changes).")
+    var jwks: String?
+
+    @Option(help: "Required token issuer (iss).")
+    var issuer: String?
+
+    @Option(help: "Required token audience (aud).")
+    var audience: String = "ocmw-proxy"
+
+    @Option(help: "Claim carrying the citizen's INSZ in token-exchange tokens.")
+    var citizenClaim: String = CallerAuthConfiguration.defaultCitizenClaim
+
+    @Option(help: "File holding the admin API's bearer token (else the OCMW_ADMIN_TOKEN environment variable).")
+    var adminTokenFile: String?
+
+    @Flag(help: "Development authentication: a local signing key and admin token in the data directory.")
+    var devAuth = false
+
+    @Flag(help: "Allow --dev-auth for serve. Never in production: anyone with the data directory can mint tokens.")
+    var allowDevAuth = false
+
+    @Option(help: "Days the audit trail is kept.")
+    var auditRetentionDays: Int = AuditRetention.defaultDays
+}
+
+/// The security pieces a proxy is built from, and the services that keep them current.
+struct SecuritySetup {
+    let security: ProxySecurity
+    let audit: AuditLog
+    let services: [any Service]
+    /// In development mode: the signing key, to print tokens.
+    let devKey: DevSigningKey?
+    let adminToken: String
+
+    static func make(_ options: SecurityOptions, dataDir: String, logger: Logger) async throws -> SecuritySetup {
+        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+        let directory = URL(fileURLWithPath: dataDir)
+        var devKey: DevSigningKey?
+        let jwksPath: String
+        let issuer: String
+        if options.devAuth {
+            let key = try DevSigningKey(directory: dataDir)
+            jwksPath = directory.appendingPathComponent("dev-jwks.json").path
+            try key.writeJWKS(toPath: jwksPath)
+            devKey = key
+            issuer = DevSigningKey.issuer
+        } else {
+            guard let jwks = options.jwks, let configuredIssuer = options.issuer else {
+                throw ValidationError("give --jwks FILE and --issuer ISS (or --dev-auth for development)")
+            }
+            jwksPath = jwks
+            issuer = configuredIssuer
+        }
+        let keyStore = try await JWKSKeyStore(path: jwksPath, logger: logger)
+        let configuration = CallerAuthConfiguration(issuer: issuer, audience: options.devAuth ? DevSigningKey.audience : options.audience,
+                                                    citizenClaim: options.citizenClaim)
+        let verifier = CallerVerifier(configuration: configuration, keyStore: keyStore, cacheCapacity: 10_000)
+        let adminToken = try Self.adminToken(options, directory: directory)
+        let pseudonymizer = try INSZPseudonymizer.fromEnvironment(developmentKeyDirectory: options.devAuth ? dataDir : nil)
+        let store = try SQLiteAuditStore(path: directory.appendingPathComponent(SQLiteAuditStore.defaultFileName).path)
+        let writer = AuditWriter(store: store, onFlushError: { error in
+            logger.error("audit trail write failed, will retry", metadata: ["error": "\(error)"])
+        })
+        guard let retention = AuditRetention(days: options.auditRetentionDays) else {
+            throw ValidationError("--audit-retention-days must be at least 1")
+        }
+        let pruned = try await retention.apply(to: store)
+        if pruned > 0 { logger.info("audit trail pruned", metadata: ["records": "\(pruned)"]) }
+        return SecuritySetup(
+            security: try ProxySecurity(verifier: verifier, adminToken: adminToken),
+            audit: AuditLog(writer: writer, pseudonymizer: pseudonymizer),
+            services: [JWKSReloadService(keyStore: keyStore, logger: logger), AuditWriterService(writer: writer)],
+            devKey: devKey, adminToken: adminToken)
+    }
+
+    /// The admin token: from a file, the environment, or (development) a generated file.
+    private static func adminToken(_ options: SecurityOptions, directory: URL) throws -> String {
+        if let path = options.adminTokenFile {
+            return try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if let token = ProcessInfo.processInfo.environment["OCMW_ADMIN_TOKEN"], !token.isEmpty { return token }
+        guard options.devAuth else {
+            throw ValidationError("set OCMW_ADMIN_TOKEN or give --admin-token-file (or --dev-auth for development)")
+        }
+        let file = directory.appendingPathComponent("dev-admin-token")
+        if let existing = try? String(contentsOf: file, encoding: .utf8) {
+            return existing.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(token.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationError("cannot write the development admin token to \(file.path)")
+        }
+        return token
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import CurlClient
+import Foundation
+import Logging
+import OCMWCore
+
+/// `ocmw-proxy tenants check ID`: probes one tenant's backend and prints a report.
+struct TenantCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Probe one tenant's New Social before it goes live, and print what works.",
+        discussion: """
+            Works for a tenant in any state (an onboarding tenant gets no citizen traffic, but can be \
+            checked). Checks: configuration, credentials (present or not; the value is never shown), \
+            reachable, TLS, dialect (the 'unknown citizen' answer), every part for the test citizen \
+            (--insz), and a latency sample. The test citizen's number is never printed.
+            Exit status: 0 when every check passed (warnings allowed), 1 when a check failed or the \
+            tenants file is not valid, 2 for a usage error (unknown tenant id, invalid --insz or \
+            --samples). A malformed command line exits 64, as for every ocmw-proxy command.
+            """
+    )
+
+    @Argument(help: "The tenant's id in the tenants file.")
+    var id: String
+
+    @Option(help: "Path of the tenants file.")
+    var tenants: String = "tenants.json"
+
+    @Option(help: "INSZ of a test citizen this OCMW keeps for checks: every part is fetched and parsed.")
+    var insz: String?
+
+    @Option(help: "Sequential probe calls for the latency sample (1-100).")
+    var samples: Int = 5
+
+    @Flag(help: "Print the report as JSON.")
+    var json: Bool = false
+
+    func run() async throws {
+        let today = DayDate.inBelgium(at: Date())
+        guard (1...100).contains(samples) else { throw Self.usageError("--samples must be between 1 and 100") }
+        let testCitizen: INSZ?
+        do {
+            testCitizen = try insz.map { try INSZ(parsing: $0, currentYear: today.year) }
+        } catch {
+            throw Self.usageError("--insz: \(error)")
+        }
+        let registry: TenantRegistry
+        do {
+            registry = try TenantsFile.load(path: tenants)
+        } catch {
+            try print(Self.invalidFile(id: id, problem: "\(error)"))
+            throw ExitCode.failure
+        }
+        guard let tenantID = TenantID(id), let tenant = registry.tenant(tenantID) else {
+            let known = registry.tenants.map(\.id.rawValue).joined(separator: ", ")
+            throw Self.usageError("no tenant '\(id)' in \(tenants) (known: \(known))")
+        }
+        let report = await Self.withClient { client in
+            await TenantCheck(tenant: tenant, client: client, testCitizen: testCitizen, samples: samples,
+                              today: today, environment: ProcessInfo.processInfo.environment).run()
+        }
+        try print(report)
+        if !report.passed { throw ExitCode.failure }
+    }
+
+    private func print(_ report: TenantCheckReport) throws {
+        FileHandle.standardOutput.write(Data((json ? try report.json() : report.text).utf8))
+    }
+
+    /// The report when the tenants file itself does not load: only the configuration line, failed.
+    private static func invalidFile(id: String, problem: String) -> TenantCheckReport {
+        TenantCheckReport(tenant: id, name: nil, state: nil, checks: [
+            .init(name: "configuration", outcome: .failed, summary: "the tenants file is not valid",
+                  details: problem.split(separator: "\n").map(String.init)),
+        ])
+    }
+
+    /// Prints the message to stderr and ends with exit status 2.
+    private static func usageError(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    /// Runs a curl client for the duration of `body`, then stops it.
+    private static func withClient<T: Sendable>(_ body: @Sendable (CurlClient) async -> T) async -> T {
+        let client = CurlClient(logger: Logger(label: "tenants-check", factory: { _ in SwiftLogNoOpLogHandler() }))
+        return await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await client.run() }
+            let result = await body(client)
+            group.cancelAll()
+            return result
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import AuditTrail
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NewSocialSimulator
+import OCMWCore
+import ProxyServer
+import ProxyTesting
+import Testing
+
+/// Callers through the real server: 401 and 403 answers, the citizen binding of token-exchange
+/// tokens, and the audit trail of every access.
+@Suite struct SecurityEndToEndTests {
+    static let wireframe = try! INSZ(parsing: DemoCitizens.wireframeINSZ, currentYear: 2026)
+
+    @Test func missingTokenIsA401WithAChallenge() async throws {
+        try await withProxyAndSimulator { client, simulator in
+            let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
+                                                    authorization: nil)
+            #expect(response.status == .unauthorized)
+            #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer realm=") == true)
+            #expect(response.headers[.contentType] == "application/problem+json")
+            #expect(simulator.statistics(for: TenantID("gent")!).requestsServed == 0, "nothing reached a backend")
+        }
+    }
+
+    @Test(arguments: ["Bearer not.a.token", "Basic dXNlcjpwYXNz", "Bearer ", "eyJhbGciOiJub25lIn0.e30."])
+    func invalidCredentialIsA401(header: String) async throws {
+        try await withProxyAndSimulator { client, _ in
+            let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
+                                                    authorization: header)
+            #expect(response.status == .unauthorized)
+            #expect(response.headers[.wwwAuthenticate]?.contains("Bearer") == true)
+        }
+    }
+
+    @Test func tokenWithoutTheReadScopeIsA403() async throws {
+        let security = try await TestSecurity()
+        let submitOnly = "Bearer " + (try await security.token(scopes: ["ocmw.dossier.submit"]))
+        try await withProxyAndSimulator(security: security) { client, _ in
+            let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
+                                                    authorization: submitOnly)
+            #expect(response.status == .forbidden)
+            #expect(response.headers[.wwwAuthenticate]?.contains("insufficient_scope") == true)
+        }
+    }
+
+    @Test func citizenBoundTokenReadsOnlyItsOwnCitizen() async throws {
+        let security = try await TestSecurity()
+        let bound = "Bearer " + (try await security.token(insz: Self.wireframe))
+        try await withProxyAndSimulator(security: security) { client, _ in
+            let own = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
+                                               authorization: bound)
+            #expect(own.status == .ok)
+            let other = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts", method: .get,
+                                                 authorization: bound)
+            #expect(other.status == .forbidden)
+            #expect(!String(buffer: other.body).contains(DemoCitizens.twoOCMWINSZ))
+        }
+        try await security.auditWriter.flush()
+        let records = try await security.auditStore.records(from: .distantPast, to: .distantFuture)
+        #expect(records.map(\.outcome) == [.ok, .denied])
+        #expect(records.allSatisfy { $0.clientID == "mbp-test" && $0.action == .read })
+        #expect(records.first?.tenants == [TenantID("gent")!])
+        #expect(records.first?.citizen == security.audit.pseudonymOf(Self.wireframe))
+    }
+
+    @Test func everyReadIsAuditedWithAPseudonymOnly() async throws {
+        let security = try await TestSecurity()
+        try await withProxyAndSimulator(security: security) { client, simulator in
+            simulator.setFault(Fault(mode: .hang), for: TenantID("bonheiden")!)
+            _ = try await client.json("/v1/citizens/\(DemoCitizens.wireframeINSZ)/dossier")
+        }
+        try await security.auditWriter.flush()
+        let records = try await security.auditStore.records(from: .distantPast, to: .distantFuture)
+        let record = try #require(records.first)
+        #expect(records.count == 1)
+        #expect(record.parts.count == 7)
+        #expect(record.outcome == .partial, "Bonheiden hung during discovery: listed, not answered")
+        #expect(record.httpStatus == 200)
+        #expect(!"\(record)".contains(DemoCitizens.wireframeINSZ))
+    }
+
+    @Test func healthNeedsNoToken() async throws {
+        try await withProxyAndSimulator { client, _ in
+            let live = try await client.execute(uri: "/health/live", method: .get, authorization: nil)
+            #expect(live.status == .ok)
+            let ready = try await client.execute(uri: "/health/ready", method: .get, authorization: nil)
+            #expect(ready.status == .ok)
+        }
+    }
+
+    @Test func answersEchoTheRequestID() async throws {
+        try await withProxyAndSimulator { client, _ in
+            let ok = try await client.execute(uri: "/v1/ocmws", method: .get, headers: [.init("X-Request-Id")!: "trace-123"])
+            #expect(ok.headers[.init("X-Request-Id")!] == "trace-123")
+            let problem = try await client.execute(uri: "/v1/citizens/12345678901/debts", method: .get,
+                                                   headers: [.init("X-Request-Id")!: "trace-456"])
+            #expect(problem.status == .badRequest)
+            #expect(problem.headers[.init("X-Request-Id")!] == "trace-456")
+            let tooLong = try await client.execute(uri: "/v1/ocmws?" + String(repeating: "a", count: 3_000), method: .get)
+            #expect(tooLong.status == .uriTooLong)
+            let unknown = try await client.execute(uri: "/v1/nothing-here", method: .get)
+            #expect(unknown.status == .notFound)
+            #expect(unknown.headers[.contentType] == "application/problem+json")
+        }
+    }
+}
