@@ -8,6 +8,8 @@ need_packages=()
 pkg-config --exists libcurl 2>/dev/null || need_packages+=(libcurl4-openssl-dev)
 [ -f /usr/include/openssl/ssl.h ] || need_packages+=(libssl-dev)
 command -v pkg-config >/dev/null 2>&1 || need_packages+=(pkg-config)
+# The TLS tests make a throwaway PKI with the openssl command-line tool.
+command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
 
 install_missing() {
   if [ ${#need_packages[@]} -gt 0 ]; then

@@ -12,6 +12,7 @@ import OCMWDomain
 /// the tenant's retry budget, with jittered backoff, while the deadline allows.
 struct BackendGateway: Sendable {
     let client: CurlClient
+    let credentials: BackendCredentials
     let runtimes: TenantRuntimeRegistry
     let metrics: ProxyMetrics
     let logger: Logger
@@ -72,21 +73,30 @@ struct BackendGateway: Sendable {
             _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
             return (.failed(.timeout, reason: "no time left before the request deadline"), false)
         }
-        let request = HTTPRequest(
+        var request = HTTPRequest(
             url: tenant.backend.baseURL + path,
             headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("X-Request-Id", requestID)],
             connectTimeoutMs: budget.connectTimeoutMs,
             totalTimeoutMs: budget.totalTimeoutMs,
-            maxResponseBytes: tenant.limits.maxResponseBytes
+            maxResponseBytes: tenant.limits.maxResponseBytes,
+            tls: TLSOptions(backend: tenant.backend)
         )
         let result: (PartOutcome<Value>, CallOutcome, retryable: Bool)
         do {
-            let response = try await client.execute(request, deadline: deadline)
+            let response = try await authenticated(&request, tenant: tenant, deadline: deadline)
             result = Self.interpret(response, tenant: tenant, decode: decode, metrics: metrics, logger: logger)
-        } catch {
+        } catch let error as CredentialError {
+            // Never call a backend unauthenticated: the part is unavailable until the secret is.
+            logger.error("backend credentials not available", metadata: ["tenant": "\(tenant.id)", "error": "\(error.label)"])
+            _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
+            metrics.rejected(tenant: tenant.id, reason: "credentials")
+            return (.failed(.unavailable, reason: CredentialError.unavailableReason), false)
+        } catch let error as CurlClientError {
             logger.info("backend call failed", metadata: ["tenant": "\(tenant.id)", "part": "\(part)",
                                                           "error": "\(error.kind.rawValue)", "request_id": "\(requestID)"])
             result = Self.interpret(error)
+        } catch {
+            result = (.failed(.error, reason: "transport"), .failure, false)
         }
         let duration = started.duration(to: .now)
         if let transition = resilience.record(result.1, duration: duration, ticket: ticket) {
@@ -96,6 +106,19 @@ struct BackendGateway: Sendable {
         }
         metrics.backendCall(tenant: tenant.id, part: part, outcome: result.0.metricLabel, duration: duration)
         return (result.0, result.retryable)
+    }
+
+    /// Sends `request` with the tenant's credentials; after a 401 with credentials the backend
+    /// no longer accepts (an expired OAuth2 token), once more with fresh ones.
+    private func authenticated(_ request: inout HTTPRequest, tenant: Tenant,
+                               deadline: ContinuousClock.Instant) async throws -> HTTPResponse {
+        let base = request.headers
+        let sent = try await credentials.headers(for: tenant)
+        request.headers = base + sent
+        let response = try await client.execute(request, deadline: deadline)
+        guard response.status == 401, await credentials.backendRejected(sent, for: tenant) else { return response }
+        request.headers = base + (try await credentials.headers(for: tenant))
+        return try await client.execute(request, deadline: deadline)
     }
 
     private static func interpret<Value>(
@@ -122,7 +145,9 @@ struct BackendGateway: Sendable {
     }
 
     private static func interpret<Value>(_ error: CurlClientError) -> (PartOutcome<Value>, CallOutcome, retryable: Bool) {
-        switch error.kind {
+        // A certificate problem does not cure itself on a retry.
+        if let tls = error.tlsFailure { return (.failed(.unavailable, reason: "tls: \(tls.rawValue)"), .failure, false) }
+        return switch error.kind {
         case .timedOut: (.failed(.timeout, reason: error.kind.rawValue), .failure, false)
         case .cancelled: (.failed(.timeout, reason: error.kind.rawValue), .ignored, false)
         case .connectFailed: (.failed(.unavailable, reason: error.kind.rawValue), .failure, true)

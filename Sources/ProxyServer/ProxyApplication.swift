@@ -18,11 +18,14 @@ public struct ProxyApplication: Sendable {
     /// The audit trail of access to citizen data.
     public let audit: AuditLog
     public let logger: Logger
+    /// Each tenant's credentials toward its New Social.
+    public let credentials: BackendCredentials
     let runtimes = TenantRuntimeRegistry()
 
     public init(configuration: ProxyConfiguration, registry: TenantRegistryStore, client: CurlClient,
                 routingIndex: any RoutingIndexStore, metrics: ProxyMetrics = ProxyMetrics(),
-                reloader: TenantReloader? = nil, security: ProxySecurity, audit: AuditLog, logger: Logger) {
+                reloader: TenantReloader? = nil, security: ProxySecurity, audit: AuditLog,
+                credentials: BackendCredentials? = nil, logger: Logger) {
         self.configuration = configuration
         self.registry = registry
         self.client = client
@@ -32,6 +35,7 @@ public struct ProxyApplication: Sendable {
         self.security = security
         self.audit = audit
         self.logger = logger
+        self.credentials = credentials ?? BackendCredentials(client: client, logger: logger)
     }
 
     /// The router with every route and middleware of the public API.
@@ -40,7 +44,7 @@ public struct ProxyApplication: Sendable {
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: ProblemMiddleware())
-        let gateway = BackendGateway(client: client, runtimes: runtimes, metrics: metrics, logger: logger)
+        let gateway = BackendGateway(client: client, credentials: credentials, runtimes: runtimes, metrics: metrics, logger: logger)
         let locator = CitizenLocator(index: routingIndex, gateway: gateway, configuration: configuration.discovery,
                                      today: configuration.today, logger: logger)
         let readers = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))

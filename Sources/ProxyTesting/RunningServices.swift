@@ -29,12 +29,18 @@ public func withCurlClient<T: Sendable>(
 public func withSimulator<T: Sendable>(
     _ backends: [(id: String, dialect: Dialect)],
     dataset: Dataset? = nil,
+    requireAPIKeys: Bool = false,
     logger: Logger = Logger(label: "test.sim", factory: { _ in SwiftLogNoOpLogHandler() }),
     _ body: (NewSocialSimulator, [TenantID: Int]) async throws -> T
 ) async throws -> T {
     let ids = backends.compactMap { TenantID($0.id) }
     precondition(ids.count == backends.count, "fixture tenant ids must be valid slugs")
-    let simulated = zip(ids, backends).map { SimulatedBackend(tenant: $0, dialect: $1.dialect, port: 0) }
+    let simulated = zip(ids, backends).map { id, backend in
+        // The variable TestTenants.entry names for this tenant, and the key tests resolve it to.
+        let variable = "OCMW_\(id.rawValue.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY"
+        return SimulatedBackend(tenant: id, dialect: backend.dialect, port: 0,
+                                requiredAPIKey: requireAPIKeys ? TestTenants.apiKey(forVariable: variable) : nil)
+    }
     let simulator = NewSocialSimulator(
         backends: simulated,
         dataset: dataset ?? Dataset.generate(seed: 7, tenants: ids, citizens: 50),

@@ -42,3 +42,11 @@ extension String {
         String(repeating: "0", count: max(0, length - count)) + self
     }
 }
+
+extension TestTenants {
+    /// The API key a test backend expects for the environment variable its tenant entry names.
+    public static func apiKey(forVariable name: String) -> String { "test-key-\(name.lowercased())" }
+
+    /// The environment tests resolve backend credentials from: every variable has its test key.
+    public static let environment: @Sendable (String) -> String? = { apiKey(forVariable: $0) }
+}

@@ -35,7 +35,15 @@ struct DemoCommand: AsyncParsableCommand {
         let lastMonth = CalendarMonth(containing: today).adding(months: -1) ?? .earliest
         let dataset = Dataset.generate(seed: seed, tenants: registry.tenants.map(\.id), citizens: citizens,
                                        lastMonth: lastMonth)
-        let simulator = NewSocialSimulator(backends: SimulatedBackend.backends(from: registry), dataset: dataset,
+        // Each simulated installation requires its own API key, as a real one would; the proxy
+        // finds it under the variable tenants.json names (generated here unless already set).
+        let demoKeys = DemoKeys(registry: registry)
+        let backends = SimulatedBackend.backends(from: registry).map { backend in
+            var backend = backend
+            backend.requiredAPIKey = demoKeys.key(for: backend.tenant)
+            return backend
+        }
+        let simulator = NewSocialSimulator(backends: backends, dataset: dataset,
                                            adminPort: simulatorAdminPort, logger: logger)
         // The routing feed New Social installations would have pushed for the simulated dossiers.
         let routingIndex = try options.openRoutingIndex(subdirectory: "demo")
@@ -43,7 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
         let securityOptions = try SecurityOptions.parse(["--dev-auth"])
         let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir + "/demo", logger: logger)
         let (proxy, services) = options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
-                                                  logger: logger)
+                                                  environment: demoKeys.environment, logger: logger)
         let readToken = try await security.devKey?.token(scopes: ["ocmw.dossier.read", "ocmw.dossier.submit"], insz: nil,
                                                          clientID: "mijn-burgerprofiel-demo", lifetime: .seconds(12 * 3600)) ?? ""
         let adminToken = security.adminToken
@@ -119,5 +127,33 @@ enum DemoBanner {
             "",
         ]
         return lines.joined(separator: "\n")
+    }
+}
+
+/// Per-tenant backend API keys for the demo: the process environment's value when the variable
+/// tenants.json names is set, a random key otherwise.
+struct DemoKeys: Sendable {
+    private let byVariable: [String: String]
+    private let byTenant: [TenantID: String]
+
+    init(registry: TenantRegistry) {
+        var byVariable: [String: String] = [:]
+        var byTenant: [TenantID: String] = [:]
+        for tenant in registry.tenants {
+            guard case .environment(let name) = tenant.backend.credentials else { continue }
+            let key = ProcessInfo.processInfo.environment[name]
+                ?? (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+            byVariable[name] = key
+            byTenant[tenant.id] = key
+        }
+        self.byVariable = byVariable
+        self.byTenant = byTenant
+    }
+
+    func key(for tenant: TenantID) -> String? { byTenant[tenant] }
+
+    var environment: @Sendable (String) -> String? {
+        let keys = byVariable
+        return { keys[$0] ?? ProcessInfo.processInfo.environment[$0] }
     }
 }

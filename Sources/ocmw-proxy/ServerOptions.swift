@@ -64,7 +64,9 @@ struct ServerOptions: ParsableArguments {
 
     /// The proxy and its services for a registry read from the tenants file: the citizen API, the
     /// admin API, and reloading the file when it changes or on SIGHUP.
+    /// - Parameter environment: Where backend secrets named `{"env": …}` are looked up.
     func makeProxy(registry: TenantRegistry, routingIndex: any RoutingIndexStore, security: SecuritySetup,
+                   environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment,
                    logger: Logger) -> (proxy: ProxyApplication, services: [any Service]) {
         let metrics = ProxyMetrics()
         let store = TenantRegistryStore(registry)
@@ -75,7 +77,9 @@ struct ServerOptions: ParsableArguments {
         let client = CurlClient(configuration: .init(maxConnectionsPerHost: perHost), logger: logger)
         let proxy = ProxyApplication(configuration: proxyConfiguration, registry: store, client: client,
                                      routingIndex: routingIndex, metrics: metrics, reloader: reloader,
-                                     security: security.security, audit: security.audit, logger: logger)
+                                     security: security.security, audit: security.audit,
+                                     credentials: BackendCredentials(client: client, logger: logger, environment: environment),
+                                     logger: logger)
         let services: [any Service] = [
             TenantFileWatcher(path: tenants, reloader: reloader),
             TenantSignalReloader(reloader: reloader),

@@ -29,9 +29,13 @@ import Testing
         try await withSimulator([("gent", .v2), ("bonheiden", .v1)]) { simulator, ports in
             let bonheidenPort = fault == nil ? 1 : ports[TenantID("bonheiden")!] ?? 0
             if let fault { simulator.setFault(fault, for: TenantID("bonheiden")!) }
-            let registry = try TestTenants.registry(
-                [("gent", .v2, ports[TenantID("gent")!] ?? 0), ("bonheiden", .v1, bonheidenPort)],
-                limits: .init(connectTimeoutMs: 300, totalTimeoutMs: Self.gentTimeoutMs, maxInFlight: 8))
+            // Gent has room for its own 24 concurrent calls; Bonheiden gets fewer slots than its load.
+            let registry = try TenantRegistry(validating: TenantsDocument(tenants: [
+                TestTenants.entry(id: "gent", dialect: .v2, port: ports[TenantID("gent")!] ?? 0, index: 0,
+                                  limits: .init(connectTimeoutMs: 300, totalTimeoutMs: Self.gentTimeoutMs, maxInFlight: 64)),
+                TestTenants.entry(id: "bonheiden", dialect: .v1, port: bonheidenPort, index: 1,
+                                  limits: .init(connectTimeoutMs: 300, totalTimeoutMs: Self.gentTimeoutMs, maxInFlight: 8)),
+            ]))
             let index = InMemoryRoutingIndex()
             await index.register(try Self.registration(DemoCitizens.wireframeINSZ, "gent"))
             await index.register(try Self.registration(DemoCitizens.twoOCMWINSZ, "bonheiden"))

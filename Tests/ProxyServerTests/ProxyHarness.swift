@@ -1,3 +1,4 @@
+import CurlClient
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -48,12 +49,14 @@ func withProxyAndSimulator(
             [("gent", gent, ports[TenantID("gent")!] ?? 0), ("bonheiden", bonheiden, ports[TenantID("bonheiden")!] ?? 0)],
             limits: .init(connectTimeoutMs: min(500, totalTimeoutMs), totalTimeoutMs: totalTimeoutMs))
         let logger = logs.logger(label: "proxy")
+        let client = CurlClient(logger: logger)
         let proxy = ProxyApplication(
             configuration: .init(port: 0, requestDeadlineMs: 5_000, discovery: discovery, today: { testToday }),
             registry: TenantRegistryStore(registry),
-            client: .init(logger: logger),
+            client: client,
             routingIndex: index,
             security: security.security, audit: security.audit,
+            credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment),
             logger: logger)
         try await proxy.makeApplication().test(.live) { client in
             try await body(AuthorizedClient(raw: client, token: token), simulator)
@@ -73,10 +76,13 @@ func withProxy(
     let logger = Logger(label: "proxy", factory: { _ in SwiftLogNoOpLogHandler() })
     let store = TenantRegistryStore(registry)
     let metrics = ProxyMetrics()
+    let client = CurlClient(logger: logger)
     let proxy = ProxyApplication(
         configuration: .init(port: 0, requestDeadlineMs: 5_000, discovery: discovery, today: { testToday }),
-        registry: store, client: .init(logger: logger), routingIndex: index, metrics: metrics,
-        reloader: reloader?(store, metrics), security: security.security, audit: security.audit, logger: logger)
+        registry: store, client: client, routingIndex: index, metrics: metrics,
+        reloader: reloader?(store, metrics), security: security.security, audit: security.audit,
+        credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment),
+        logger: logger)
     try await proxy.makeApplication().test(.live) { client in
         try await body(AuthorizedClient(raw: client, token: token))
     }
