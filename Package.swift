@@ -70,6 +70,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Durable outbox of submissions (requests for help, certificate requests): one store
+        // protocol, encrypted payloads, leases for exactly-once delivery; SQLite by default.
+        .target(
+            name: "Outbox",
+            dependencies: [
+                "OCMWCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // The HTTP server: routes, dispatch (fan-out), error -> problem+json mapping.
         .target(
             name: "ProxyServer",
@@ -138,6 +148,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AuditTrailTests", dependencies: ["AuditTrail", "OCMWCore"]),
+        .testTarget(name: "OutboxTests", dependencies: ["Outbox", "OCMWCore"]),
         .testTarget(name: "OCMWDomainTests", dependencies: ["OCMWDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "ProxyTesting"]),
         .testTarget(

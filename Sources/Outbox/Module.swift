@@ -1,0 +1,1 @@
+// The Outbox module; see the other files of this folder.
