@@ -25,6 +25,7 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger.info("request", metadata: [
             "method": "\(request.method.rawValue)",
             "route": "\(context.endpointPath ?? "unmatched")",
+            "request_id": "\(RequestID.of(request))",
             "status": "\(status)",
             "duration_ms": "\(Int(ms.rounded()))",
         ])

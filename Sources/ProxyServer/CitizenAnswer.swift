@@ -34,20 +34,12 @@ struct PartAnswer: Encodable, Sendable {
         /// The JSON key the part is written under (`debts`, `payments`, …).
         let part: DossierPart
 
-        private struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(ocmw, forKey: Key("ocmw"))
-            try container.encode(status, forKey: Key("status"))
-            try container.encodeIfPresent(reason, forKey: Key("reason"))
-            try container.encodeIfPresent(value, forKey: Key(part.jsonName))
+            var container = encoder.container(keyedBy: JSONKey.self)
+            try container.encode(ocmw, forKey: JSONKey("ocmw"))
+            try container.encode(status, forKey: JSONKey("status"))
+            try container.encodeIfPresent(reason, forKey: JSONKey("reason"))
+            try container.encodeIfPresent(value, forKey: JSONKey(part.jsonName))
         }
     }
 
@@ -73,17 +65,9 @@ struct DossierAnswer: Encodable, Sendable {
     struct Parts: Encodable, Sendable {
         let results: [(part: DossierPart, result: PartSlot)]
 
-        private struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: Key.self)
-            for (part, result) in results { try container.encode(result, forKey: Key(part.jsonName)) }
+            var container = encoder.container(keyedBy: JSONKey.self)
+            for (part, result) in results { try container.encode(result, forKey: JSONKey(part.jsonName)) }
         }
     }
 
@@ -98,4 +82,13 @@ struct DossierAnswer: Encodable, Sendable {
         self.ocmws = ocmws
         complete = ocmws.allSatisfy(\.complete)
     }
+}
+
+/// A JSON object key chosen at run time (a part's name).
+struct JSONKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
