@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -6,6 +7,10 @@ import Logging
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
+        // Fix the request id once, outermost: everything inside (answers, backend calls, the
+        // audit trail, this log line) then uses the same one.
+        var request = request
+        request.headers[.requestID] = RequestID.of(request)
         do {
             let response = try await next(request, context)
             log(request, context, status: Int(response.status.code), start: start)
