@@ -4,13 +4,15 @@ import Logging
 
 /// One log line per request with the route *pattern* (`/v1/citizens/{insz}/debts`), never the
 /// concrete path, so no national number reaches the logs through a URL.
-struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
+struct AccessLogMiddleware: RouterMiddleware {
+    typealias Context = ProxyRequestContext
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         // Fix the request id once, outermost: everything inside (answers, backend calls, the
         // audit trail, this log line) then uses the same one.
-        var request = request
-        request.headers[.requestID] = RequestID.of(request)
+        var context = context
+        context.requestID = RequestID.of(request)
         do {
             let response = try await next(request, context)
             log(request, context, status: Int(response.status.code), start: start)
@@ -30,7 +32,7 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger.info("request", metadata: [
             "method": "\(request.method.rawValue)",
             "route": "\(context.endpointPath ?? "unmatched")",
-            "request_id": "\(RequestID.of(request))",
+            "request_id": "\(context.requestID)",
             "status": "\(status)",
             "duration_ms": "\(Int(ms.rounded()))",
         ])

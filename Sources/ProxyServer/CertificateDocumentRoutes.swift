@@ -22,7 +22,7 @@ struct CertificateDocumentRoutes: Sendable {
     private func document(_ request: Request, _ context: ProxyRequestContext) async throws -> Response {
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
         try context.requireCitizen(insz, verifier: security.verifier, scope: .read)
-        let requestID = RequestID.of(request)
+        let requestID = context.requestID
         let ocmw = try context.parameters.require("ocmw")
         guard let id = TenantID(ocmw), let tenant = registry.snapshot.tenant(id), tenant.receivesTraffic else {
             throw ProblemDetails.unknownOCMW(ocmw)

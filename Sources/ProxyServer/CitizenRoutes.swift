@@ -37,7 +37,7 @@ struct CitizenRoutes: Sendable {
     ) async throws -> Response {
         let today = configuration.today()
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
-        let requestID = RequestID.of(request)
+        let requestID = context.requestID
         let partNames = parts.map(\.jsonName)
         do {
             try context.requireCitizen(insz, verifier: security.verifier, scope: .read)

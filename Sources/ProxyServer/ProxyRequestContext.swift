@@ -7,9 +7,13 @@ public struct ProxyRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The verified caller of this request.
     public var caller: VerifiedCaller?
+    /// Correlates this request's answer, log lines, backend calls and audit record; fixed by the
+    /// outermost middleware (`AccessLogMiddleware`).
+    public var requestID: String
 
     public init(source: Source) {
         coreContext = .init(source: source)
         caller = nil
+        requestID = ""
     }
 }

@@ -6,12 +6,14 @@ import Hummingbird
 /// Header size is bounded by the HTTP parser (80 KiB), bodies by each route's `collect(upTo:)`,
 /// idle and slow clients by the server's idle timeout (see `ProxyApplication`); this middleware
 /// adds the bound on the request target's length.
-struct RequestLimitsMiddleware<Context: RequestContext>: RouterMiddleware {
+struct RequestLimitsMiddleware: RouterMiddleware {
+    typealias Context = ProxyRequestContext
+
     /// Longest request target (path and query) accepted, in bytes.
     static var maxTargetBytes: Int { 2_048 }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let requestID = RequestID.of(request)
+        let requestID = context.requestID
         guard (request.head.path?.utf8.count ?? 0) <= Self.maxTargetBytes else {
             throw ProblemDetails(status: .uriTooLong, type: "uri-too-long",
                                  title: "The request target is longer than \(Self.maxTargetBytes) bytes")

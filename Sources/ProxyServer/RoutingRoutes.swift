@@ -41,7 +41,7 @@ struct RoutingRoutes: Sendable {
     private func audited(_ registration: RoutingRegistration, _ context: ProxyRequestContext, _ request: Request) {
         audit.record(action: .registration, caller: context.caller?.clientID, insz: registration.insz,
                      tenants: [registration.tenant], parts: [], outcome: .ok, status: 204,
-                     requestID: RequestID.of(request))
+                     requestID: context.requestID)
     }
 
     private func parse(_ request: Request, _ context: ProxyRequestContext) async throws -> RoutingRegistration {
