@@ -1,1 +1,0 @@
-// The Outbox module; see the other files of this folder.

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import OCMWCore
+
+extension SQLiteOutboxStore {
+    public func lease(
+        tenant: TenantID, owner: String, now: Date, leaseDuration: Duration, limit: Int
+    ) async throws -> [LeasedSubmission] {
+        guard limit > 0 else { return [] }
+        let nowUs = OutboxTime.microseconds(now)
+        let expiresUs = nowUs + OutboxTime.microseconds(leaseDuration)
+        let lease = SubmissionLease(owner: owner, expiresAt: OutboxTime.date(expiresUs))
+        let ring = keyRing
+        let currentYear = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: now).year ?? 9999
+        return try await immediateWrite { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(OutboxSchema.statusColumns), client_id, idempotency_key, fingerprint, key_id, citizen, payload
+                FROM outbox_submission WHERE tenant = ? AND \(OutboxSchema.dueCondition)
+                ORDER BY next_attempt_us, created_us, id LIMIT ?
+                """, arguments: [tenant.rawValue, nowUs, nowUs, limit])
+            return try rows.map { row in
+                try db.execute(sql: """
+                    UPDATE outbox_submission
+                    SET state = 'delivering', attempts = attempts + 1, lease_owner = ?, lease_expires_us = ?,
+                        updated_us = ?
+                    WHERE id = ?
+                    """, arguments: [owner, expiresUs, nowUs, row["id"]])
+                // Decrypting inside the transaction: a row that cannot be decrypted throws, and
+                // the rollback leaves every row as it was, still due, for when the ring is fixed.
+                let submission = try Self.submission(from: row, ring: ring, currentYear: currentYear)
+                let leased = SubmissionStatus(
+                    id: submission.status.id, kind: submission.status.kind, tenant: submission.status.tenant,
+                    state: .delivering, attempts: submission.status.attempts + 1,
+                    nextAttemptAt: submission.status.nextAttemptAt, createdAt: submission.status.createdAt,
+                    updatedAt: OutboxTime.date(nowUs), warnings: submission.status.warnings,
+                    lastError: submission.status.lastError)
+                return LeasedSubmission(
+                    submission: Submission(
+                        status: leased, clientID: submission.clientID, idempotencyKey: submission.idempotencyKey,
+                        fingerprint: submission.fingerprint, citizen: submission.citizen, payload: submission.payload),
+                    lease: lease)
+            }
+        }
+    }
+
+    public func markDelivered(id: UUID, owner: String, dossierNumber: String, now: Date) async throws {
+        // The personal data goes in the same statement that records the delivery.
+        try await updateLeased(id: id, owner: owner, sql: """
+            UPDATE outbox_submission
+            SET state = 'delivered', dossier_number = ?, citizen = NULL, payload = NULL, key_id = NULL,
+                lease_owner = NULL, lease_expires_us = NULL, last_error = NULL, updated_us = ?
+            """, arguments: [dossierNumber, OutboxTime.microseconds(now)])
+    }
+
+    public func markRetry(id: UUID, owner: String, error: String, nextAttemptAt: Date, now: Date) async throws {
+        try await updateLeased(id: id, owner: owner, sql: """
+            UPDATE outbox_submission
+            SET lease_owner = NULL, lease_expires_us = NULL, last_error = ?, next_attempt_us = ?, updated_us = ?
+            """, arguments: [error, OutboxTime.microseconds(nextAttemptAt), OutboxTime.microseconds(now)])
+    }
+
+    public func markFailed(id: UUID, owner: String, reason: String, now: Date) async throws {
+        // The payload stays: an operator may retry (see `discardFailedPayloads` for its end).
+        try await updateLeased(id: id, owner: owner, sql: """
+            UPDATE outbox_submission
+            SET state = 'failed', failure_reason = ?, lease_owner = NULL, lease_expires_us = NULL, updated_us = ?
+            """, arguments: [reason, OutboxTime.microseconds(now)])
+    }
+
+    /// Runs `sql` (an UPDATE without WHERE) on the row only if `owner` holds its lease.
+    ///
+    /// The owner is checked, not the expiry: a worker whose lease ran out while New Social
+    /// answered still records the outcome, unless another worker has taken the row over since.
+    private func updateLeased(id: UUID, owner: String, sql: String, arguments: StatementArguments) async throws {
+        let idText = OutboxSchema.text(id)
+        try await immediateWrite { db in
+            try db.execute(sql: sql + " WHERE id = ? AND state = 'delivering' AND lease_owner = ?",
+                           arguments: arguments + [idText, owner])
+            guard db.changesCount == 0 else { return }
+            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM outbox_submission WHERE id = ?",
+                                           arguments: [idText]) ?? false
+            throw OutboxStoreError(exists ? .leaseNotHeld : .notFound, submissionID: id)
+        }
+    }
+
+    private static func submission(from row: Row, ring: OutboxKeyRing, currentYear: Int) throws -> Submission {
+        let status = try OutboxSchema.status(from: row)
+        guard let keyID: String = try row.decode(forColumn: "key_id"),
+              let sealedCitizen: Data = try row.decode(forColumn: "citizen"),
+              let sealedPayload: Data = try row.decode(forColumn: "payload"),
+              let fingerprint = RequestFingerprint(bytes: Array(try row.decode(Data.self, forColumn: "fingerprint")))
+        else { throw OutboxStoreError(.corruptRow, submissionID: status.id) }
+        let digits = try RowCipher.open(sealedCitizen, column: .citizen, rowID: status.id, keyID: keyID, ring: ring)
+        let payload = try RowCipher.open(sealedPayload, column: .payload, rowID: status.id, keyID: keyID, ring: ring)
+        let citizen: INSZ
+        do { citizen = try INSZ(parsing: String(decoding: digits, as: UTF8.self), currentYear: currentYear) } catch {
+            throw OutboxStoreError(.corruptRow, submissionID: status.id)
+        }
+        return Submission(
+            status: status, clientID: try row.decode(forColumn: "client_id"),
+            idempotencyKey: try row.decode(forColumn: "idempotency_key"), fingerprint: fingerprint,
+            citizen: citizen, payload: SubmissionPayload(bytes: payload))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import OCMWCore
+
+/// The durable outbox of submissions: SQLite now, PostgreSQL later, one contract (the
+/// compatibility suite in `OutboxTests` is that contract in executable form).
+///
+/// Life of a row: `accept` stores it `accepted`; `lease` hands due rows of one tenant to one
+/// worker and marks them `delivering`; the worker ends with `markDelivered`, `markRetry` or
+/// `markFailed`, each refused unless it still holds the lease. A worker that dies leaves its
+/// lease to expire, after which `lease` hands the row to another.
+///
+/// Personal data (citizen and payload) is encrypted at rest and erased on delivery. Failed rows
+/// keep it, so an operator can send them back (`retryFailed`), until `discardFailedPayloads`.
+public protocol OutboxStore: Sendable {
+    /// Stores a submission, or finds the one this caller stored under the same idempotency key.
+    ///
+    /// Atomic: of concurrent calls with one `(clientID, idempotencyKey)`, exactly one inserts.
+    /// Durable when it returns: the caller may acknowledge the submission.
+    /// - Returns: `.accepted` when inserted, `.existing` for the same key and fingerprint,
+    ///   `.conflict` for the same key and another fingerprint.
+    /// - Throws: An encryption or database error; nothing is stored then.
+    func accept(_ new: NewSubmission) async throws -> AcceptResult
+
+    /// The status of one submission, without personal data.
+    /// - Returns: `nil` when no submission has this id.
+    func status(id: UUID) async throws -> SubmissionStatus?
+
+    /// Takes up to `limit` due submissions of one tenant for delivery by `owner`.
+    ///
+    /// Due: pending (`accepted` or `delivering`), `nextAttemptAt <= now`, and no lease or an
+    /// expired one. Each is marked `delivering`, its attempts incremented, and leased to `owner`
+    /// until `now + leaseDuration`, in one transaction, oldest due first. A PostgreSQL store does
+    /// the same with `UPDATE … WHERE id IN (SELECT id … FOR UPDATE SKIP LOCKED LIMIT n)
+    /// RETURNING …`, so concurrent instances never take the same row.
+    /// - Throws: `OutboxStoreError` `.unknownKeyID` or `.undecryptable` when a due row cannot be
+    ///   decrypted; nothing is leased then (the rows stay due until the key ring is fixed).
+    func lease(tenant: TenantID, owner: String, now: Date, leaseDuration: Duration, limit: Int) async throws
+        -> [LeasedSubmission]
+
+    /// Records the delivery and erases the submission's personal data.
+    /// - Throws: `OutboxStoreError.leaseNotHeld` unless `owner` holds the lease of a `delivering` row.
+    func markDelivered(id: UUID, owner: String, dossierNumber: String, now: Date) async throws
+
+    /// Ends a failed attempt: the row stays `delivering`, unleased, due again at `nextAttemptAt`.
+    /// - Parameter error: A short description for operators; no personal data.
+    /// - Throws: `OutboxStoreError.leaseNotHeld` unless `owner` holds the lease.
+    func markRetry(id: UUID, owner: String, error: String, nextAttemptAt: Date, now: Date) async throws
+
+    /// Gives up: the row becomes `failed` with `reason`, keeping its payload for `retryFailed`.
+    /// - Throws: `OutboxStoreError.leaseNotHeld` unless `owner` holds the lease.
+    func markFailed(id: UUID, owner: String, reason: String, now: Date) async throws
+
+    /// Operators: sends a failed submission back to `accepted`, due at `now`, attempts reset.
+    /// - Returns: Its new status.
+    /// - Throws: `OutboxStoreError` `.notFound`, `.notFailed`, or `.payloadDiscarded`.
+    func retryFailed(id: UUID, now: Date) async throws -> SubmissionStatus
+
+    /// Retention of failed submissions: erases the personal data of those failed before `cutoff`
+    /// (they stay listed, but can no longer be retried).
+    /// - Returns: How many were erased.
+    func discardFailedPayloads(failedBefore cutoff: Date) async throws -> Int
+
+    /// Submissions per tenant and phase; tenants and phases without any are absent.
+    func counts() async throws -> [TenantID: [SubmissionPhase: Int]]
+
+    /// Submissions for `GET /admin/outbox`, most recently updated first.
+    /// - Parameters:
+    ///   - state: Only this phase, or all.
+    ///   - tenant: Only this tenant, or all.
+    func list(state: SubmissionPhase?, tenant: TenantID?, limit: Int) async throws -> [SubmissionStatus]
+
+    /// Tenants with at least one submission due at `now`, so a delivery service per tenant knows
+    /// whom to wake.
+    func tenantsWithDueWork(now: Date) async throws -> [TenantID]
+
+    /// When the tenant's next pending submission becomes due (its `nextAttemptAt`, or its lease's
+    /// expiry if later), so a delivery service can sleep until then.
+    /// - Returns: `nil` when the tenant has nothing pending.
+    func nextDueDate(tenant: TenantID) async throws -> Date?
+}
+
+/// Storage facts below the decrypting API: for tests (the compatibility suite checks erasure
+/// and key ids through it) and health checks. Never exposes content.
+public protocol OutboxStoreDiagnostics: Sendable {
+    /// What the stored row of `id` physically holds.
+    /// - Returns: `nil` when there is no such row.
+    func storedRow(id: UUID) async throws -> StoredRowFacts?
+}
+
+/// Which personal-data columns of a stored row are non-null, and the key that encrypted them.
+public struct StoredRowFacts: Sendable, Hashable {
+    public let keyID: String?
+    public let hasCitizen: Bool
+    public let hasPayload: Bool
+
+    public init(keyID: String?, hasCitizen: Bool, hasPayload: Bool) {
+        self.keyID = keyID
+        self.hasCitizen = hasCitizen
+        self.hasPayload = hasPayload
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import OCMWCore
+@testable import Outbox
+import Testing
+
+/// What only the SQLite store promises: its file, its pragmas, its bytes on disk.
+@Suite("SQLite outbox store")
+struct SQLiteOutboxStoreTests {
+    typealias F = OutboxFixtures
+
+    /// Every file of the database (main, `-wal`, `-shm`) in `directory`, concatenated.
+    private func databaseBytes(in directory: URL) throws -> Data {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasPrefix(SQLiteOutboxStore.defaultFileName) }
+            .reduce(into: Data()) { bytes, name in
+                bytes += try Data(contentsOf: directory.appendingPathComponent(name))
+            }
+    }
+
+    @Test("Neither the payload nor the INSZ can be read in the database files")
+    func encryptedAtRest() async throws {
+        let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(SQLiteOutboxStore.defaultFileName).path
+        let store = try SQLiteOutboxStore(path: path, keyRing: F.ringA)
+        for index in 0..<20 {
+            _ = try await store.accept(F.submission(citizen: 7, payload: F.payload("aanvraag \(index)"), at: Double(index)))
+        }
+        let digits = Data(F.citizen(7).digits.utf8)
+        let name = Data(F.knownName.utf8)
+        // While open (rows in the WAL) and after closing (checkpointed into the main file).
+        let whileOpen = try databaseBytes(in: directory)
+        #expect(whileOpen.count > 4096)
+        #expect(whileOpen.range(of: name) == nil)
+        #expect(whileOpen.range(of: digits) == nil)
+        try store.close()
+        let afterClose = try databaseBytes(in: directory)
+        #expect(afterClose.range(of: name) == nil)
+        #expect(afterClose.range(of: digits) == nil)
+        // The check would catch plain text: the client id, stored in clear, is found.
+        #expect(afterClose.range(of: Data("mbp-portal".utf8)) != nil)
+    }
+
+    @Test("Every connection runs with synchronous FULL, in WAL mode, and the file is private")
+    func durabilitySettings() async throws {
+        let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(SQLiteOutboxStore.defaultFileName).path
+        let store = try SQLiteOutboxStore(path: path, keyRing: F.ringA)
+        _ = try await store.accept(F.submission())
+        let settings = try await store.synchronousSettings()
+        #expect(settings.reader == 2)
+        #expect(settings.writer == 2)
+        #expect(try await store.journalMode() == "wal")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test("A ciphertext relabelled to another key id does not decrypt")
+    func relabelledKeyID() async throws {
+        let ring = try OutboxKeyRing(current: F.keyA, previous: [F.keyB])
+        let store = try SQLiteOutboxStore.inMemory(keyRing: ring)
+        let id = try #require(try await store.accept(F.submission()).status?.id)
+        try await store.overwriteKeyID(id: id, with: F.keyB.id)
+        let error = await #expect(throws: OutboxStoreError.self) {
+            try await store.lease(tenant: F.gent, owner: "p", now: F.at(1), leaseDuration: .seconds(5), limit: 5)
+        }
+        #expect(error?.kind == .undecryptable)
+        #expect(try await store.status(id: id)?.state == .accepted)
+    }
+}
