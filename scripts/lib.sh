@@ -10,6 +10,11 @@ pkg-config --exists libcurl 2>/dev/null || need_packages+=(libcurl4-openssl-dev)
 command -v pkg-config >/dev/null 2>&1 || need_packages+=(pkg-config)
 # The TLS tests make a throwaway PKI with the openssl command-line tool.
 command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
+# scripts/check-openapi and scripts/contract-test: python3 with venv (Debian ships ensurepip, which
+# `python3 -m venv` needs, in python3-venv), and curl.
+command -v python3 >/dev/null 2>&1 || need_packages+=(python3)
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_packages+=(python3-venv)
+command -v curl >/dev/null 2>&1 || need_packages+=(curl)
 
 install_missing() {
   if [ ${#need_packages[@]} -gt 0 ]; then

@@ -19,6 +19,15 @@ struct CertificateDocumentRoutes: Sendable {
         }
     }
 
+    /// Problem types are kebab-case like every other: `backend-timeout`, `backend-circuit-open`.
+    private static func problemType(_ status: PartStatus) -> String {
+        switch status {
+        case .circuitOpen: "backend-circuit-open"
+        case .notSupported: "part-not-supported"
+        case .ok, .timeout, .unavailable, .error: "backend-\(status.rawValue)"
+        }
+    }
+
     private func document(_ request: Request, _ context: ProxyRequestContext) async throws -> Response {
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
         try context.requireCitizen(insz, verifier: security.verifier, scope: .read)
@@ -48,8 +57,11 @@ struct CertificateDocumentRoutes: Sendable {
         case .noDossier:
             throw ProblemDetails(status: .notFound, type: "certificate-not-found",
                                  title: "No such certificate, or it is not available yet")
+        case .failed(.notSupported, _):
+            throw ProblemDetails(status: .notFound, type: "part-not-supported",
+                                 title: "This OCMW does not offer certificates online")
         case .failed(let status, let reason):
-            throw ProblemDetails(status: status == .timeout ? .gatewayTimeout : .badGateway, type: "backend-\(status.rawValue)",
+            throw ProblemDetails(status: status == .timeout ? .gatewayTimeout : .badGateway, type: Self.problemType(status),
                                  title: "The OCMW could not deliver the certificate", detail: reason)
         }
     }

@@ -17,6 +17,7 @@ struct RequestLimitsMiddleware: RouterMiddleware {
         guard (request.head.path?.utf8.count ?? 0) <= Self.maxTargetBytes else {
             throw ProblemDetails(status: .uriTooLong, type: "uri-too-long",
                                  title: "The request target is longer than \(Self.maxTargetBytes) bytes")
+                .with(requestID: requestID)
         }
         do {
             var response = try await next(request, context)
