@@ -80,6 +80,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Submissions as they arrive: streaming multipart parsing with limits, file types by
+        // content, applicant and code-table validation. Pure: no I/O.
+        .target(
+            name: "SubmissionIntake",
+            dependencies: ["OCMWCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The HTTP server: routes, dispatch (fan-out), error -> problem+json mapping.
         .target(
             name: "ProxyServer",
@@ -121,8 +127,12 @@ let package = Package(
         .executableTarget(
             name: "ocmw-proxy",
             dependencies: [
-                "OCMWCore", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex", "CallerAuth", "AuditTrail",
+                "OCMWCore", "OCMWDomain", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex", "CallerAuth",
+                "AuditTrail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -149,6 +159,7 @@ let package = Package(
         ),
         .testTarget(name: "AuditTrailTests", dependencies: ["AuditTrail", "OCMWCore"]),
         .testTarget(name: "OutboxTests", dependencies: ["Outbox", "OCMWCore"]),
+        .testTarget(name: "SubmissionIntakeTests", dependencies: ["SubmissionIntake", "OCMWCore"]),
         .testTarget(name: "OCMWDomainTests", dependencies: ["OCMWDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "ProxyTesting"]),
         .testTarget(

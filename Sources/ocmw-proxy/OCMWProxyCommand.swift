@@ -7,6 +7,6 @@ struct OCMWProxyCommand: AsyncParsableCommand {
         commandName: "ocmw-proxy",
         abstract: "Multi-tenant proxy between Mijn Burgerprofiel and each OCMW's New Social.",
         subcommands: [ServeCommand.self, DemoCommand.self, TenantsCommand.self, RoutingCommand.self, AuditCommand.self,
-                      DevTokenCommand.self]
+                      DevTokenCommand.self, BenchJWTCommand.self]
     )
 }

@@ -1,0 +1,58 @@
+import OCMWCore
+
+extension HelpRequestForm {
+    /// Validates the form against the tenant it names.
+    /// - Parameters:
+    ///   - tenants: looks a tenant up by id (e.g. `registry.tenant(_:)`).
+    ///   - limits: for the maximum text length.
+    /// - Returns: the validated request, with a `domicileOutsideMunicipality` warning when the
+    ///   domicile's postal code is not one of the tenant's: the request is still valid.
+    /// - Throws: `IntakeError` of kind `invalid` listing every problem, each naming its field.
+    public func validated(
+        tenants: (TenantID) -> Tenant?, limits: IntakeLimits = .default
+    ) throws(IntakeError) -> Validated<ValidatedHelpRequest> {
+        var problems = ProblemList()
+        let tenant = problems.tenant(ocmw, tenants: tenants)
+        let applicant = applicant ?? Applicant()
+        let (lastName, lastNameProblem) = FieldRules.line(applicant.lastName, maxLength: 100)
+        problems.add("applicant.lastName", lastNameProblem)
+        let (firstName, firstNameProblem) = FieldRules.line(applicant.firstName, maxLength: 100)
+        problems.add("applicant.firstName", firstNameProblem)
+        let domicile = problems.address(applicant.domicile ?? Address(), field: "applicant.domicile")
+        let residence = applicant.residence.map { problems.address($0, field: "applicant.residence") }
+        let (email, emailProblem) = FieldRules.line(applicant.email, maxLength: 254)
+        problems.add("applicant.email", emailProblem ?? FieldRules.email(email))
+        let (phone, phoneProblem) = FieldRules.line(applicant.phone, maxLength: 40)
+        problems.add("applicant.phone", phoneProblem ?? FieldRules.phone(phone))
+        let categories = problems.categories(categories ?? [], known: tenant?.categoriesOfHelp)
+        let text = FieldRules.trim(text)
+        if text.count > limits.maxTextCharacters {
+            problems.add("text", "is longer than \(limits.maxTextCharacters) characters")
+        } else if text.unicodeScalars.contains(where: { $0.value < 0x20 && !["\n", "\r", "\t"].contains($0) }) {
+            problems.add("text", "contains control characters")
+        }
+        guard problems.isEmpty, let tenant else { throw .invalid(problems.items) }
+
+        let request = ValidatedHelpRequest(
+            tenant: tenant.id,
+            applicant: ApplicantData(lastName: lastName, firstName: firstName, domicile: domicile,
+                                     residence: residence, email: email, phone: phone),
+            categories: categories, text: text)
+        var warnings: [SubmissionWarning] = []
+        if !tenant.postalCodes.contains(domicile.postalCode) {
+            warnings.append(.domicileOutside(tenant))
+        }
+        return Validated(value: request, warnings: warnings)
+    }
+}
+
+extension SubmissionWarning {
+    /// The wireframe's warning; the OCMW still accepts the request, so it says it goes anyway.
+    static func domicileOutside(_ tenant: Tenant) -> SubmissionWarning {
+        // Tenant names are "OCMW Gent"; the citizen is told the municipality.
+        let municipality = tenant.name.hasPrefix("OCMW ") ? String(tenant.name.dropFirst(5)) : tenant.name
+        return SubmissionWarning(
+            code: "domicileOutsideMunicipality",
+            message: "Opgelet, u woont niet in \(municipality). Uw aanvraag wordt toch naar \(tenant.name) verzonden.")
+    }
+}
