@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // libcurl, with typed wrappers for its variadic C functions. Nothing else lives here.
@@ -80,6 +81,22 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The audit trail and the outbox in PostgreSQL, for several proxy instances on one database.
+        .target(
+            name: "PostgresStores",
+            dependencies: [
+                "OCMWCore", "AuditTrail", "Outbox",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The compatibility checks every store implementation must pass, shared by the test
+        // targets of each implementation (SQLite in AuditTrailTests, PostgreSQL in PostgresStoresTests).
+        .target(
+            name: "StoreConformance",
+            dependencies: ["OCMWCore", "AuditTrail", "Outbox"],
+            path: "Tests/StoreConformance"
+        ),
         // Submissions as they arrive: streaming multipart parsing with limits, file types by
         // content, applicant and code-table validation. Pure: no I/O.
         .target(
@@ -90,7 +107,8 @@ let package = Package(
         .target(
             name: "ProxyServer",
             dependencies: [
-                "OCMWCore", "OCMWDomain", "CurlClient", "RoutingIndex", "CallerAuth", "AuditTrail",
+                "OCMWCore", "OCMWDomain", "CurlClient", "RoutingIndex", "CallerAuth", "AuditTrail", "Outbox",
+                "SubmissionIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,6 +127,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -117,7 +136,7 @@ let package = Package(
         .target(
             name: "ProxyTesting",
             dependencies: [
-                "OCMWCore", "CurlClient", "ProxyServer", "NewSocialSimulator", "RoutingIndex", "CallerAuth", "AuditTrail",
+                "OCMWCore", "CurlClient", "ProxyServer", "NewSocialSimulator", "RoutingIndex", "CallerAuth", "AuditTrail", "Outbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -128,7 +147,7 @@ let package = Package(
             name: "ocmw-proxy",
             dependencies: [
                 "OCMWCore", "OCMWDomain", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex", "CallerAuth",
-                "AuditTrail",
+                "AuditTrail", "Outbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -157,8 +176,12 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "AuditTrailTests", dependencies: ["AuditTrail", "OCMWCore"]),
+        .testTarget(name: "AuditTrailTests", dependencies: ["AuditTrail", "OCMWCore", "StoreConformance"]),
         .testTarget(name: "OutboxTests", dependencies: ["Outbox", "OCMWCore"]),
+        .testTarget(
+            name: "PostgresStoresTests",
+            dependencies: ["PostgresStores", "AuditTrail", "Outbox", "OCMWCore", "StoreConformance"]
+        ),
         .testTarget(name: "SubmissionIntakeTests", dependencies: ["SubmissionIntake", "OCMWCore"]),
         .testTarget(name: "OCMWDomainTests", dependencies: ["OCMWDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "ProxyTesting"]),
@@ -169,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "ProxyServerTests",
             dependencies: [
-                "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient", "CallerAuth", "AuditTrail",
+                "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient", "CallerAuth", "AuditTrail", "Outbox",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

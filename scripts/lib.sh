@@ -15,6 +15,9 @@ command -v openssl >/dev/null 2>&1 || need_packages+=(openssl)
 command -v python3 >/dev/null 2>&1 || need_packages+=(python3)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_packages+=(python3-venv)
 command -v curl >/dev/null 2>&1 || need_packages+=(curl)
+# scripts/postgres-test-cluster (run by scripts/test): the PostgreSQL server binaries.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null \
+  || need_packages+=(postgresql)
 
 install_missing() {
   if [ ${#need_packages[@]} -gt 0 ]; then

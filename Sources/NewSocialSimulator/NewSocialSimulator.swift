@@ -43,7 +43,8 @@ public final class NewSocialSimulator: Service, Sendable {
             contexts[backend.tenant] = BackendContext(
                 tenant: backend.tenant, responder: Responder(tenant: backend.tenant, dialect: backend.dialect, dataset: dataset),
                 faults: faults, counters: BackendCounters(), currentYear: Self.currentYear,
-                access: BackendAccess(backend))
+                access: BackendAccess(backend),
+                submissions: SubmissionDesk(dialect: backend.dialect, ledger: SubmissionLedger()), today: Self.today)
         }
         self.contexts = contexts
     }
@@ -155,6 +156,23 @@ public final class NewSocialSimulator: Service, Sendable {
     /// Counters of a tenant's backend since creation; zeros for a tenant not simulated.
     public func statistics(for tenant: TenantID) -> BackendStatistics {
         contexts[tenant]?.counters.snapshot ?? BackendStatistics()
+    }
+
+    /// Submission `POST`s a tenant's backend received (duplicates, refused ones and those a fault
+    /// failed included); 0 for a tenant not simulated.
+    public func submissionsReceived(for tenant: TenantID) -> Int { contexts[tenant]?.submissions.ledger.received ?? 0 }
+
+    /// Distinct submissions a tenant's backend created (each idempotency key at most once).
+    public func submissionsCreated(for tenant: TenantID) -> Int { contexts[tenant]?.submissions.ledger.created ?? 0 }
+
+    /// Submissions a tenant's backend answered from its idempotency record (same key, same body)
+    /// instead of creating them again.
+    public func duplicatesAnswered(for tenant: TenantID) -> Int { contexts[tenant]?.submissions.ledger.duplicates ?? 0 }
+
+    @Sendable private static func today() -> DayDate {
+        let now = Date()
+        let zone = TimeZone(identifier: "Europe/Brussels") ?? TimeZone(secondsFromGMT: 3_600) ?? .current
+        return DayDate(now, utcOffsetSeconds: zone.secondsFromGMT(for: now))
     }
 
     @Sendable private static func currentYear() -> Int {

@@ -32,8 +32,10 @@ struct BackendGateway: Sendable {
         defer { resilience.requestFinished() }
         var attempt = 1
         while true {
-            let (outcome, retryable) = await attemptOnce(tenant, resilience, part: part, path: path, deadline: deadline,
-                                                         requestID: requestID, decode: decode)
+            let (outcome, retryable) = await attemptOnce(
+                tenant, resilience, part: part, method: .get, path: path, body: nil, extraHeaders: [],
+                deadline: deadline, requestID: requestID
+            ) { Self.interpret($0, tenant: tenant, decode: decode, metrics: metrics, logger: logger) }
             guard retryable, resilience.startRetry(attemptsMade: attempt, retryable: true) else { return outcome }
             defer { resilience.finishRetry() }
             let pause = resilience.backoff(attempt: attempt)
@@ -44,10 +46,24 @@ struct BackendGateway: Sendable {
         }
     }
 
+    /// Sends one write (a submission: POST with a body and its idempotency key) through the same
+    /// guards, once: the outbox schedules any retry. Every HTTP answer comes back as `.ok` for
+    /// the caller to read; only transport failures and the guards' refusals are `.failed`.
+    func send(_ tenant: Tenant, path: String, body: [UInt8], idempotencyKey: String,
+              deadline: ContinuousClock.Instant, requestID: String) async -> PartOutcome<HTTPResponse> {
+        let resilience = runtimes.resilience(for: tenant)
+        let headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Idempotency-Key", idempotencyKey)]
+        return await attemptOnce(tenant, resilience, part: "submission", method: .post, path: path, body: body,
+                                 extraHeaders: headers, deadline: deadline, requestID: requestID) { response in
+            (.ok(response), response.status >= 500 ? .failure : .success, false)
+        }.0
+    }
+
     /// One attempt through the guards. Returns the outcome and whether a retry could cure it.
     private func attemptOnce<Value: Sendable>(
-        _ tenant: Tenant, _ resilience: TenantResilience, part: String, path: String,
-        deadline: ContinuousClock.Instant, requestID: String, decode: ([UInt8]) throws -> Value
+        _ tenant: Tenant, _ resilience: TenantResilience, part: String, method: HTTPRequest.Method, path: String,
+        body: [UInt8]?, extraHeaders: [HTTPHeader], deadline: ContinuousClock.Instant, requestID: String,
+        interpret: (HTTPResponse) -> (PartOutcome<Value>, CallOutcome, retryable: Bool)
     ) async -> (PartOutcome<Value>, retryable: Bool) {
         guard case .allow(let ticket) = resilience.permit() else {
             metrics.rejected(tenant: tenant.id, reason: "circuitOpen")
@@ -74,8 +90,10 @@ struct BackendGateway: Sendable {
             return (.failed(.timeout, reason: "no time left before the request deadline"), false)
         }
         var request = HTTPRequest(
+            method: method,
             url: tenant.backend.baseURL + path,
-            headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("X-Request-Id", requestID)],
+            headers: [HTTPHeader("Accept", "application/json"), HTTPHeader("X-Request-Id", requestID)] + extraHeaders,
+            body: body,
             connectTimeoutMs: budget.connectTimeoutMs,
             totalTimeoutMs: budget.totalTimeoutMs,
             maxResponseBytes: tenant.limits.maxResponseBytes,
@@ -84,7 +102,7 @@ struct BackendGateway: Sendable {
         let result: (PartOutcome<Value>, CallOutcome, retryable: Bool)
         do {
             let response = try await authenticated(&request, tenant: tenant, deadline: deadline)
-            result = Self.interpret(response, tenant: tenant, decode: decode, metrics: metrics, logger: logger)
+            result = interpret(response)
         } catch let error as CredentialError {
             // Never call a backend unauthenticated: the part is unavailable until the secret is.
             logger.error("backend credentials not available", metadata: ["tenant": "\(tenant.id)", "error": "\(error.label)"])

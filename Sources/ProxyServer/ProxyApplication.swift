@@ -2,6 +2,7 @@ import CurlClient
 import Hummingbird
 import Logging
 import OCMWCore
+import Outbox
 
 /// Everything a running proxy is made of, wired together.
 public struct ProxyApplication: Sendable {
@@ -20,12 +21,14 @@ public struct ProxyApplication: Sendable {
     public let logger: Logger
     /// Each tenant's credentials toward its New Social.
     public let credentials: BackendCredentials
+    /// Where accepted submissions wait for delivery.
+    public let outbox: any OutboxStore
     let runtimes = TenantRuntimeRegistry()
 
     public init(configuration: ProxyConfiguration, registry: TenantRegistryStore, client: CurlClient,
                 routingIndex: any RoutingIndexStore, metrics: ProxyMetrics = ProxyMetrics(),
                 reloader: TenantReloader? = nil, security: ProxySecurity, audit: AuditLog,
-                credentials: BackendCredentials? = nil, logger: Logger) {
+                credentials: BackendCredentials? = nil, outbox: any OutboxStore, logger: Logger) {
         self.configuration = configuration
         self.registry = registry
         self.client = client
@@ -36,6 +39,7 @@ public struct ProxyApplication: Sendable {
         self.audit = audit
         self.logger = logger
         self.credentials = credentials ?? BackendCredentials(client: client, logger: logger)
+        self.outbox = outbox
     }
 
     /// The router with every route and middleware of the public API.
@@ -44,7 +48,7 @@ public struct ProxyApplication: Sendable {
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: ProblemMiddleware())
-        let gateway = BackendGateway(client: client, credentials: credentials, runtimes: runtimes, metrics: metrics, logger: logger)
+        let gateway = self.gateway
         let locator = CitizenLocator(index: routingIndex, gateway: gateway, configuration: configuration.discovery,
                                      today: configuration.today, logger: logger)
         let readers = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))
@@ -54,11 +58,27 @@ public struct ProxyApplication: Sendable {
         CertificateDocumentRoutes(configuration: configuration, registry: registry, gateway: gateway,
                                   security: security, audit: audit).register(on: readers)
         CatalogueRoutes(registry: registry).register(on: readers)
+        let submitters = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .submit))
+        SubmissionRoutes(configuration: configuration, registry: registry, outbox: outbox, security: security, audit: audit)
+            .register(on: submitters)
         let feed = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .routing))
         RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator, audit: audit)
             .register(on: feed)
         HealthRoutes(registry: registry, client: client).register(on: router)
         return router
+    }
+
+    /// Backend calls, through each tenant's guards.
+    var gateway: BackendGateway {
+        BackendGateway(client: client, credentials: credentials, runtimes: runtimes, metrics: metrics, logger: logger)
+    }
+
+    /// The service that delivers accepted submissions to the OCMWs.
+    /// - Parameter owner: This instance's name in outbox leases (unique per running process).
+    public func makeDeliveryService(configuration: DeliveryService.Configuration = .init(),
+                                    owner: String) -> DeliveryService {
+        DeliveryService(outbox: outbox, registry: registry, gateway: gateway, configuration: configuration,
+                        owner: owner, logger: logger)
     }
 
     /// The operators' router: tenant status, reload, metrics. Served on its own port (by default

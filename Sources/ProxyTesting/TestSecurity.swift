@@ -2,6 +2,7 @@ import AuditTrail
 import CallerAuth
 import Foundation
 import OCMWCore
+import Outbox
 import ProxyServer
 
 /// Real authentication for tests: a throwaway signing key in a temporary directory, its JWKS,
@@ -35,5 +36,12 @@ public struct TestSecurity: Sendable {
     /// A token as Mijn Burgerprofiel would send: every scope, no citizen binding unless given.
     public func token(scopes: [String] = allScopes, insz: INSZ? = nil, clientID: String = "mbp-test") async throws -> String {
         try await key.token(scopes: scopes, insz: insz, clientID: clientID, lifetime: .seconds(3_600))
+    }
+}
+
+extension TestSecurity {
+    /// A fresh in-memory outbox with a random key, for one test's proxy.
+    public static func outbox() throws -> SQLiteOutboxStore {
+        try SQLiteOutboxStore.inMemory(keyRing: OutboxKeyRing(current: OutboxKey.random(id: "test")))
     }
 }

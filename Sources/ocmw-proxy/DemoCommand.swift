@@ -50,7 +50,8 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
         let securityOptions = try SecurityOptions.parse(["--dev-auth"])
         let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir + "/demo", logger: logger)
-        let (proxy, services) = options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
+        let (proxy, services) = try options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
+                                                      databaseDirectory: options.dataDir + "/demo",
                                                   environment: demoKeys.environment, logger: logger)
         let readToken = try await security.devKey?.token(scopes: ["ocmw.dossier.read", "ocmw.dossier.submit"], insz: nil,
                                                          clientID: "mijn-burgerprofiel-demo", lifetime: .seconds(12 * 3600)) ?? ""
@@ -72,7 +73,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: simulator), .init(service: app), .init(service: proxy.makeAdminApplication())]
-                + services.map { .init(service: $0) },
+                + services.map { .init(service: $0) }
+                + [.init(service: proxy.makeDeliveryService(owner: DeliveryOwner.thisProcess))],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()

@@ -3,6 +3,7 @@ import AuditTrail
 import CallerAuth
 import Foundation
 import Logging
+import Outbox
 import ProxyServer
 import ServiceLifecycle
 
@@ -41,6 +42,8 @@ struct SecuritySetup {
     /// In development mode: the signing key, to print tokens.
     let devKey: DevSigningKey?
     let adminToken: String
+    /// Keys that encrypt submissions at rest in the outbox.
+    let outboxKeys: OutboxKeyRing
 
     static func make(_ options: SecurityOptions, dataDir: String, logger: Logger) async throws -> SecuritySetup {
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
@@ -80,7 +83,8 @@ struct SecuritySetup {
             security: try ProxySecurity(verifier: verifier, adminToken: adminToken),
             audit: AuditLog(writer: writer, pseudonymizer: pseudonymizer),
             services: [JWKSReloadService(keyStore: keyStore, logger: logger), AuditWriterService(writer: writer)],
-            devKey: devKey, adminToken: adminToken)
+            devKey: devKey, adminToken: adminToken,
+            outboxKeys: try OutboxKeyRing.fromEnvironment(developmentKeyDirectory: options.devAuth ? dataDir : nil))
     }
 
     /// The admin token: from a file, the environment, or (development) a generated file.

@@ -26,12 +26,14 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
         let registry = try options.loadRegistry()
         let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir, logger: logger)
-        let (proxy, services) = options.makeProxy(registry: registry, routingIndex: try options.openRoutingIndex(),
-                                                  security: security, logger: logger)
+        let (proxy, services) = try options.makeProxy(registry: registry, routingIndex: try options.openRoutingIndex(),
+                                                      security: security, databaseDirectory: options.dataDir,
+                                                      logger: logger)
         logger.info("starting", metadata: ["tenants": "\(registry.tenants.count)", "active": "\(registry.activeTenants.count)"])
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: proxy.makeApplication()), .init(service: proxy.makeAdminApplication())]
-                + services.map { .init(service: $0) },
+                + services.map { .init(service: $0) }
+                + [.init(service: proxy.makeDeliveryService(owner: DeliveryOwner.thisProcess))],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import OCMWCore
 import CurlClient
+import Outbox
 import ProxyServer
 import ServiceLifecycle
 import RoutingIndex
@@ -65,9 +66,11 @@ struct ServerOptions: ParsableArguments {
     /// The proxy and its services for a registry read from the tenants file: the citizen API, the
     /// admin API, and reloading the file when it changes or on SIGHUP.
     /// - Parameter environment: Where backend secrets named `{"env": …}` are looked up.
+    /// - Parameter databaseDirectory: Where the outbox lives (the demo keeps its own).
     func makeProxy(registry: TenantRegistry, routingIndex: any RoutingIndexStore, security: SecuritySetup,
+                   databaseDirectory: String,
                    environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment,
-                   logger: Logger) -> (proxy: ProxyApplication, services: [any Service]) {
+                   logger: Logger) throws -> (proxy: ProxyApplication, services: [any Service]) {
         let metrics = ProxyMetrics()
         let store = TenantRegistryStore(registry)
         let reloader = TenantReloader(path: tenants, store: store, metrics: metrics, logger: logger)
@@ -79,6 +82,9 @@ struct ServerOptions: ParsableArguments {
                                      routingIndex: routingIndex, metrics: metrics, reloader: reloader,
                                      security: security.security, audit: security.audit,
                                      credentials: BackendCredentials(client: client, logger: logger, environment: environment),
+                                     outbox: try SQLiteOutboxStore(path: URL(fileURLWithPath: databaseDirectory)
+                                        .appendingPathComponent(SQLiteOutboxStore.defaultFileName).path,
+                                                                   keyRing: security.outboxKeys),
                                      logger: logger)
         let services: [any Service] = [
             TenantFileWatcher(path: tenants, reloader: reloader),
@@ -126,4 +132,13 @@ enum LoggingSetup {
         }
         return Logger(label: "ocmw-proxy")
     }
+}
+
+/// This process's name in outbox leases: host, process id and a random part, so two instances on
+/// one host (or a restarted one) never share leases.
+enum DeliveryOwner {
+    static let thisProcess: String = {
+        let host = ProcessInfo.processInfo.hostName
+        return "\(host)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
+    }()
 }

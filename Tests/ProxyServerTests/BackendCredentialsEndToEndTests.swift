@@ -23,8 +23,8 @@ import Testing
             let client = CurlClient(logger: Self.logger)
             let proxy = ProxyApplication(
                 configuration: .init(port: 0, today: { testToday }), registry: TenantRegistryStore(registry),
-                client: client, routingIndex: InMemoryRoutingIndex(), security: security.security, audit: security.audit,
-                credentials: BackendCredentials(client: client, logger: Self.logger, environment: environment),
+                client: client, routingIndex: InMemoryRoutingIndex(), security: security.security, audit: security.audit, 
+                credentials: BackendCredentials(client: client, logger: Self.logger, environment: environment), outbox: try TestSecurity.outbox(),
                 logger: Self.logger)
             try await proxy.makeApplication().test(.live) { raw in
                 try await body(AuthorizedClient(raw: raw, token: token), simulator)

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Outbox
 import NewSocialSimulator
 import OCMWCore
 import ProxyServer
@@ -40,6 +41,7 @@ func withProxyAndSimulator(
     discovery: DiscoveryConfiguration = .init(),
     logs: LogCapture = LogCapture(),
     security: TestSecurity? = nil,
+    outbox: (any OutboxStore)? = nil,
     _ body: @Sendable (AuthorizedClient, NewSocialSimulator) async throws -> Void
 ) async throws {
     let security = if let security { security } else { try await TestSecurity() }
@@ -55,8 +57,9 @@ func withProxyAndSimulator(
             registry: TenantRegistryStore(registry),
             client: client,
             routingIndex: index,
-            security: security.security, audit: security.audit,
+            security: security.security, audit: security.audit, 
             credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment),
+            outbox: try outbox ?? TestSecurity.outbox(),
             logger: logger)
         try await proxy.makeApplication().test(.live) { client in
             try await body(AuthorizedClient(raw: client, token: token), simulator)
@@ -80,8 +83,8 @@ func withProxy(
     let proxy = ProxyApplication(
         configuration: .init(port: 0, requestDeadlineMs: 5_000, discovery: discovery, today: { testToday }),
         registry: store, client: client, routingIndex: index, metrics: metrics,
-        reloader: reloader?(store, metrics), security: security.security, audit: security.audit,
-        credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment),
+        reloader: reloader?(store, metrics), security: security.security, audit: security.audit, 
+        credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment), outbox: try TestSecurity.outbox(),
         logger: logger)
     try await proxy.makeApplication().test(.live) { client in
         try await body(AuthorizedClient(raw: client, token: token))

@@ -127,7 +127,7 @@ import Testing
                 configuration: .init(port: 0, today: { testToday }), registry: store, client: .init(logger: Self.logger),
                 routingIndex: InMemoryRoutingIndex(), metrics: metrics,
                 reloader: TenantReloader(path: file.url.path, store: store, metrics: metrics, logger: Self.logger),
-                security: security.security, audit: security.audit, logger: Self.logger)
+                security: security.security, audit: security.audit, outbox: try TestSecurity.outbox(), logger: Self.logger)
             let app = Application(router: proxy.makeAdminRouter())
             try await app.test(.router) { client in
                 let unauthorized = try await client.execute(uri: "/admin/tenants", method: .get)

@@ -67,13 +67,14 @@ public enum AuditOutcome: String, Sendable, Hashable, CaseIterable, Codable {
     case error
 }
 
-/// Instants as whole microseconds since 1970 UTC: the unit of the store's `time` column.
-enum AuditTime {
-    static func microseconds(_ date: Date) -> Int64 {
+/// Instants as whole microseconds since 1970 UTC: the unit of the store's `time` column (package
+/// visibility: the PostgreSQL store keeps the same unit).
+package enum AuditTime {
+    package static func microseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
     }
 
-    static func date(microseconds: Int64) -> Date {
+    package static func date(microseconds: Int64) -> Date {
         Date(timeIntervalSince1970: Double(microseconds) / 1_000_000)
     }
 }

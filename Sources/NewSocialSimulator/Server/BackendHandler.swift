@@ -19,6 +19,10 @@ struct BackendContext: Sendable {
     let currentYear: @Sendable () -> Int
     /// The credentials demanded (none by default) and the OAuth2 token endpoint, if any.
     let access: BackendAccess
+    /// Answers submission `POST`s, with this backend's idempotency records and counters.
+    let submissions: SubmissionDesk
+    /// The installation's date (Europe/Brussels), for submission dates and numbers.
+    let today: @Sendable () -> DayDate
 }
 
 /// Serves New Social API requests on one connection, applying the tenant's fault to each.
@@ -31,8 +35,10 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private let backend: BackendContext
     private var head: HTTPRequestHead?
-    /// The request body, kept (up to `maxBodyBytes`) for the token endpoint's form only.
+    /// The request body, kept for the token endpoint's form and submissions: up to
+    /// `maxBodyBytes` (`SubmissionDesk.maxBodyBytes` for a `POST`); `bodyTooLarge` beyond.
     private var body: [UInt8] = []
+    private var bodyTooLarge = false
     private static let maxBodyBytes = 8_192
     /// Set once the connection hangs or resets: nothing more is read or written.
     private var silenced = false
@@ -44,9 +50,12 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
         case .head(let head):
             self.head = head
-            body.removeAll(keepingCapacity: true)
+            body.removeAll(keepingCapacity: false)
+            bodyTooLarge = false
         case .body(var chunk):
-            let room = max(0, Self.maxBodyBytes - body.count)
+            let limit = head?.method == .POST ? SubmissionDesk.maxBodyBytes : Self.maxBodyBytes
+            let room = max(0, limit - body.count)
+            if chunk.readableBytes > room { bodyTooLarge = true }
             if let bytes = chunk.readBytes(length: min(room, chunk.readableBytes)) { body += bytes }
         case .end:
             guard let head else { return }
@@ -58,16 +67,32 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
             if let denial = backend.access.denial(for: head) {
                 return write(denial, for: head, trickle: nil, context: context)
             }
+            let submission = SubmissionRoute(method: head.method.rawValue, path: Responder.split(head.uri).path,
+                                             dialect: backend.responder.dialect)
+            if submission != nil { backend.submissions.ledger.noteReceived() }
             let (fault, fail) = backend.faults.decide(for: backend.tenant)
-            guard fault.latencyMs > 0 else { return act(fault, fail: fail, head: head, context: context) }
+            let request = Request(head: head, submission: submission, body: body, bodyTooLarge: bodyTooLarge)
+            guard fault.latencyMs > 0 else { return act(fault, fail: fail, request: request, context: context) }
             context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(Int64(fault.latencyMs))) {
-                self.act(fault, fail: fail, head: head, context: context)
+                self.act(fault, fail: fail, request: request, context: context)
             }
         }
     }
 
-    private func act(_ fault: Fault, fail: Bool, head: HTTPRequestHead, context: ChannelHandlerContext) {
+    /// One complete request, as `act` needs it after the fault's latency.
+    private struct Request {
+        let head: HTTPRequestHead
+        /// Set for a submission `POST`.
+        let submission: SubmissionRoute?
+        let body: [UInt8]
+        let bodyTooLarge: Bool
+    }
+
+    /// Applies the fault: `hang`, `reset` and `errorRate` failures leave a submission unprocessed;
+    /// with `garbage` or `trickle` it is processed and only its answer is spoilt or slowed.
+    private func act(_ fault: Fault, fail: Bool, request: Request, context: ChannelHandlerContext) {
         guard context.channel.isActive else { return }
+        let head = request.head
         switch fault.mode {
         case .hang:
             silenced = true
@@ -79,20 +104,30 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
                 context.close(promise: nil)
             }
         case .none, .garbage, .trickle:
-            let response: WireResponse
+            var response: WireResponse
             if fail {
                 response = .json(500, DialectBodies.error("simulated failure"))
+            } else if let route = request.submission {
+                response = backend.submissions.answer(
+                    route, idempotencyKey: head.headers.first(name: "Idempotency-Key"), body: request.body,
+                    bodyTooLarge: request.bodyTooLarge, today: backend.today(), currentYear: backend.currentYear())
+                if fault.mode == .garbage { response = Self.garbage }
             } else if fault.mode == .garbage {
-                response = WireResponse(status: 200, contentType: "application/json",
-                                        body: Array("<html><body><h1>Service Temporarily Unavailable</h1>{\"insz\":".utf8))
+                response = Self.garbage
             } else {
+                let submissions = backend.submissions.ledger
                 response = backend.responder.respond(method: head.method.rawValue, uri: head.uri,
-                                                     currentYear: backend.currentYear())
+                                                     currentYear: backend.currentYear(), submitted: submissions.parts(for:))
             }
             let trickle = fault.mode == .trickle ? fault.trickleBytesPerSecond : nil
             write(response, for: head, trickle: trickle, context: context)
         }
     }
+
+    /// The `garbage` fault's answer: 200, announced as JSON, that is not JSON.
+    private static let garbage = WireResponse(
+        status: 200, contentType: "application/json",
+        body: Array("<html><body><h1>Service Temporarily Unavailable</h1>{\"insz\":".utf8))
 
     private func write(_ response: WireResponse, for request: HTTPRequestHead, trickle bytesPerSecond: Int?,
                        context: ChannelHandlerContext) {

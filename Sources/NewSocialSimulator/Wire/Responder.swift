@@ -20,6 +20,7 @@ struct WireResponse: Sendable, Equatable {
 
 /// Answers New Social API requests for one tenant from its slice of the dataset. Pure: no I/O.
 struct Responder: Sendable {
+    let tenant: TenantID
     let dialect: Dialect
     /// The OCMW's name as printed on its certificates.
     let ocmwName: String
@@ -27,6 +28,7 @@ struct Responder: Sendable {
     let records: [String: OCMWRecord]
 
     init(tenant: TenantID, dialect: Dialect, dataset: Dataset) {
+        self.tenant = tenant
         self.dialect = dialect
         self.ocmwName = "OCMW " + tenant.rawValue.prefix(1).uppercased() + tenant.rawValue.dropFirst()
         var records: [String: OCMWRecord] = [:]
@@ -41,7 +43,10 @@ struct Responder: Sendable {
     ///   - method: The HTTP method; only `GET` is served.
     ///   - uri: Path and query as received.
     ///   - currentYear: Today's year, for INSZ validation.
-    func respond(method: String, uri: String, currentYear: Int) -> WireResponse {
+    ///   - submitted: What accepted submissions added for a citizen (by 11 digits); a citizen
+    ///     known only from submissions is served with those and otherwise empty parts.
+    func respond(method: String, uri: String, currentYear: Int,
+                 submitted: (String) -> SubmittedParts = { _ in .none }) -> WireResponse {
         let (path, query) = Self.split(uri)
         guard let resource = Resource(path: path, dialect: dialect) else { return .json(404, DialectBodies.error("not found")) }
         guard method == "GET" else { return .json(405, DialectBodies.error("method not allowed")) }
@@ -51,7 +56,12 @@ struct Responder: Sendable {
             return .json(400, DialectBodies.error("invalid insz"))
         }
         let insz = String(digits)
-        guard let record = records[insz] else { return .json(404, DialectBodies.error("unknown citizen")) }
+        let added = submitted(insz)
+        guard var record = records[insz] ?? (added.isEmpty ? nil : Self.emptyRecord(tenant)) else {
+            return .json(404, DialectBodies.error("unknown citizen"))
+        }
+        record.requests += added.requests
+        record.certificates += added.certificates
         switch resource.part {
         case .citizen: return .json(200, DialectBodies.citizen(insz, record, dialect: dialect))
         case .debts: return .json(200, DialectBodies.debts(insz, record, dialect: dialect))
@@ -72,5 +82,10 @@ struct Responder: Sendable {
             }
             return .pdf(CertificatePDF.document(certificate, issued: issued, ocmwName: ocmwName))
         }
+    }
+
+    /// The record of a citizen this OCMW knows only from their submissions.
+    private static func emptyRecord(_ tenant: TenantID) -> OCMWRecord {
+        OCMWRecord(tenant: tenant, reference: "", dossiers: [], debts: [], payments: [])
     }
 }

@@ -1,0 +1,152 @@
+import AuditTrail
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OCMWCore
+import Outbox
+import SubmissionIntake
+
+/// `POST /v1/citizens/{insz}/requests` (a request for help, multipart with documents),
+/// `POST /v1/citizens/{insz}/certificates` (a certificate request, JSON) and
+/// `GET /v1/submissions/{id}`. A submission is answered 202 only once it is committed to the
+/// outbox; delivery to the OCMW happens afterwards, exactly once.
+struct SubmissionRoutes: Sendable {
+    let configuration: ProxyConfiguration
+    let registry: TenantRegistryStore
+    let outbox: any OutboxStore
+    let security: ProxySecurity
+    let audit: AuditLog
+
+    /// The answer to a submission and to a status query.
+    struct Answer: Encodable {
+        let id: String
+        let kind: String
+        let ocmw: String
+        let status: String
+        let dossierNumber: String?
+        let reason: String?
+        let warnings: [String]
+    }
+
+    func register(on router: some RouterMethods<ProxyRequestContext>) {
+        router.post("/v1/citizens/:insz/requests") { request, context in
+            try await helpRequest(request, context)
+        }
+        router.post("/v1/citizens/:insz/certificates") { request, context in
+            try await certificateRequest(request, context)
+        }
+        router.get("/v1/submissions/:id") { _, context in
+            guard let id = UUID(uuidString: try context.parameters.require("id")),
+                  let status = try await outbox.status(id: id) else {
+                throw ProblemDetails(status: .notFound, type: "unknown-submission", title: "No such submission")
+            }
+            return try Response.json(Self.answer(status))
+        }
+    }
+
+    private func helpRequest(_ request: Request, _ context: ProxyRequestContext) async throws -> Response {
+        let (insz, key) = try prepare(request, context)
+        let intake: MultipartIntake.Result
+        let validated: Validated<ValidatedHelpRequest>
+        do {
+            intake = try await MultipartIntake.read(request.body, contentType: request.headers[.contentType])
+            validated = try FormDecoding.decode(HelpRequestForm.self, from: intake.json)
+                .validated(tenants: { registry.snapshot.tenant($0) })
+        } catch let error as IntakeError {
+            throw ProblemDetails(intake: error)
+        }
+        let envelope = SubmissionEnvelope(validated.value, documents: intake.documents)
+        return try await accept(.helpRequest, tenant: validated.value.tenant, envelope: envelope,
+                                warnings: validated.warnings, insz: insz, key: key, context: context)
+    }
+
+    private func certificateRequest(_ request: Request, _ context: ProxyRequestContext) async throws -> Response {
+        let (insz, key) = try prepare(request, context)
+        let validated: Validated<ValidatedCertificateRequest>
+        do {
+            let body = try await request.body.collect(upTo: 16 * 1024)
+            validated = try FormDecoding.decode(CertificateRequestForm.self, from: Array(buffer: body))
+                .validated(tenants: { registry.snapshot.tenant($0) })
+        } catch let error as IntakeError {
+            throw ProblemDetails(intake: error)
+        }
+        if let tenant = registry.snapshot.tenant(validated.value.tenant), tenant.backend.dialect == .v1 {
+            throw ProblemDetails(status: .unprocessableContent, type: "part-not-supported",
+                                 title: "This OCMW does not take certificate requests online")
+        }
+        return try await accept(.certificateRequest, tenant: validated.value.tenant, envelope: SubmissionEnvelope(validated.value),
+                                warnings: validated.warnings, insz: insz, key: key, context: context)
+    }
+
+    /// The citizen (bound to the token when it names one) and the idempotency key.
+    private func prepare(_ request: Request, _ context: ProxyRequestContext) throws -> (INSZ, String) {
+        let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+        try context.requireCitizen(insz, verifier: security.verifier, scope: .submit)
+        guard let key = request.headers[.idempotencyKey], (1...200).contains(key.utf8.count),
+              key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw ProblemDetails(status: .badRequest, type: "idempotency-key-required",
+                                 title: "An Idempotency-Key header (1-200 printable characters) is required")
+        }
+        return (insz, key)
+    }
+
+    /// Commits the submission to the outbox, then answers 202 (or the original answer to a repeat).
+    private func accept(_ kind: SubmissionKind, tenant: TenantID, envelope: SubmissionEnvelope, warnings: [SubmissionWarning],
+                        insz: INSZ, key: String, context: ProxyRequestContext) async throws -> Response {
+        let caller = context.caller?.clientID ?? "unknown"
+        let result = try await outbox.accept(NewSubmission(
+            kind: kind, tenant: tenant, clientID: caller, idempotencyKey: key, citizen: insz,
+            payload: SubmissionPayload(bytes: try envelope.encoded()), warnings: warnings.map(\.message), receivedAt: Date()))
+        let status: SubmissionStatus
+        switch result {
+        case .accepted(let accepted), .existing(let accepted):
+            status = accepted
+        case .conflict:
+            throw ProblemDetails(status: .conflict, type: "idempotency-key-reused",
+                                 title: "This Idempotency-Key was used for a different submission")
+        }
+        audit.record(action: .submit, caller: caller, insz: insz, tenants: [tenant], parts: [kind == .helpRequest ? "requests" : "certificates"],
+                     outcome: .ok, status: 202, requestID: context.requestID)
+        var response = try Response.json(Self.answer(status), status: .accepted)
+        response.headers[.location] = "/v1/submissions/\(status.id.uuidString.lowercased())"
+        return response
+    }
+
+    static func answer(_ status: SubmissionStatus) -> Answer {
+        var dossierNumber: String?
+        var reason: String?
+        switch status.state {
+        case .delivered(let number): dossierNumber = number
+        case .failed(let why): reason = why
+        case .accepted, .delivering: break
+        }
+        return Answer(id: status.id.uuidString.lowercased(), kind: status.kind == .helpRequest ? "helpRequest" : "certificateRequest", ocmw: status.tenant.rawValue,
+                      status: status.state.phase.rawValue, dossierNumber: dossierNumber, reason: reason,
+                      warnings: status.warnings)
+    }
+}
+
+extension HTTPField.Name {
+    /// `Idempotency-Key`: the caller's key that makes a repeated submission return the original.
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+}
+
+extension ProblemDetails {
+    /// The answer for a submission refused at intake: 400 with the fields, 413 or 415.
+    init(intake error: IntakeError) {
+        switch error.kind {
+        case .tooLarge:
+            self.init(status: .contentTooLarge, type: "payload-too-large", title: "The submission is too large",
+                      detail: error.message)
+        case .unsupportedMediaType:
+            self.init(status: .unsupportedMediaType, type: "unsupported-document-type",
+                      title: "Only PDF, JPEG and PNG documents are accepted", detail: error.message)
+        case .malformed:
+            self.init(status: .badRequest, type: "malformed-submission", title: "The submission is not well-formed",
+                      detail: error.message)
+        case .invalid:
+            self.init(status: .badRequest, type: "invalid-submission", title: "The submission has invalid fields",
+                      detail: error.problems.map(\.description).joined(separator: "; "))
+        }
+    }
+}

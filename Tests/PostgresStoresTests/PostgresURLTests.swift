@@ -1,0 +1,37 @@
+import PostgresStores
+import Testing
+
+/// Parsing `postgres://` URLs into a client configuration (no server needed).
+@Suite("PostgreSQL URL")
+struct PostgresURLTests {
+    @Test("A full URL gives host, port, user, password and database; the description hides the password")
+    func full() throws {
+        let url = try PostgresURL("postgres://ocmw:s%40cret@db.example:6543/ocmw_prod?sslmode=disable")
+        #expect(url.configuration.host == "db.example")
+        #expect(url.configuration.port == 6543)
+        #expect(url.configuration.username == "ocmw")
+        #expect(url.configuration.password == "s@cret")
+        #expect(url.configuration.database == "ocmw_prod")
+        #expect(url.description == "postgres://ocmw:***@db.example:6543/ocmw_prod?sslmode=disable")
+        #expect(!String(describing: url).contains("cret"))
+    }
+
+    @Test("The port defaults to 5432, the password is optional")
+    func defaults() throws {
+        let url = try PostgresURL("postgresql://ocmw@localhost/ocmw")
+        #expect(url.configuration.port == 5432)
+        #expect(url.configuration.password == nil)
+        #expect(url.description == "postgresql://ocmw@localhost:5432/ocmw?sslmode=prefer")
+    }
+
+    @Test("Incomplete or foreign URLs are refused with a reason", arguments: [
+        ("mysql://u:p@h/db", PostgresURLError.unsupportedScheme),
+        ("postgres://u:p@h:5432/", .missingDatabase),
+        ("postgres://h:5432/db", .missingUser),
+        ("postgres://u:p@h/db?sslmode=verify-full", .unsupportedSSLMode),
+        ("postgres:///db", .missingHost),
+    ])
+    func refused(text: String, expected: PostgresURLError) {
+        #expect(throws: expected) { try PostgresURL(text) }
+    }
+}

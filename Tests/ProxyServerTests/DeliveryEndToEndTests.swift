@@ -1,0 +1,106 @@
+import CurlClient
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NewSocialSimulator
+import OCMWCore
+import Outbox
+import ProxyServer
+import ProxyTesting
+import Testing
+
+/// Accepted submissions reach New Social exactly once: when the OCMW is up, after it was down,
+/// and in both dialects.
+@Suite struct DeliveryEndToEndTests {
+    static let logger = Logger(label: "delivery", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// A live proxy with its delivery service running, in front of simulated Gent (v2) and Bonheiden (v1).
+    func withDelivery(_ body: @Sendable (AuthorizedClient, NewSocialSimulator, any OutboxStore) async throws -> Void) async throws {
+        try await withSimulator([("gent", .v2), ("bonheiden", .v1)]) { simulator, ports in
+            let security = try await TestSecurity()
+            let token = try await security.token()
+            let outbox = try TestSecurity.outbox()
+            let registry = try TestTenants.registry([("gent", .v2, ports[TenantID("gent")!] ?? 0),
+                                                     ("bonheiden", .v1, ports[TenantID("bonheiden")!] ?? 0)],
+                                                    limits: .init(connectTimeoutMs: 300, totalTimeoutMs: 1_000))
+            let client = CurlClient(logger: Self.logger)
+            let proxy = ProxyApplication(
+                configuration: .init(port: 0, today: { testToday }), registry: TenantRegistryStore(registry), client: client,
+                routingIndex: InMemoryRoutingIndex(), security: security.security, audit: security.audit,
+                credentials: BackendCredentials(client: client, logger: Self.logger, environment: TestTenants.environment),
+                outbox: outbox, logger: Self.logger)
+            var delivery = DeliveryService.Configuration()
+            delivery.backoffBase = .milliseconds(20)
+            delivery.backoffCap = .milliseconds(100)
+            delivery.pollInterval = .milliseconds(20)
+            let service = proxy.makeDeliveryService(configuration: delivery, owner: "test-instance")
+            try await proxy.makeApplication().test(.live) { raw in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await service.run() }
+                    defer { group.cancelAll() }
+                    try await body(AuthorizedClient(raw: raw, token: token), simulator, outbox)
+                }
+            }
+        }
+    }
+
+    func submit(_ client: AuthorizedClient, ocmw: String, key: String) async throws -> String {
+        let json = SubmissionIntakeEndToEndTests.form().replacingOccurrences(of: #""ocmw":"gent""#, with: #""ocmw":"\#(ocmw)""#)
+        let response = try await client.execute(
+            uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests", method: .post,
+            headers: SubmissionIntakeEndToEndTests.headers(key: key), body: SubmissionIntakeEndToEndTests.multipart(json: json))
+        #expect(response.status == .accepted)
+        return try #require(response.headers[.location])
+    }
+
+    /// Polls the status until it leaves `accepted`/`delivering` or the time is up.
+    func settled(_ client: AuthorizedClient, _ location: String, within: Duration = .seconds(10)) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + within
+        while true {
+            let status = try await client.json(location)
+            let phase = status["status"] as? String
+            if phase == "delivered" || phase == "failed" || ContinuousClock.now > deadline { return status }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    @Test(arguments: ["gent", "bonheiden"])
+    func acceptedRequestIsDeliveredOnceWithItsDossierNumber(ocmw: String) async throws {
+        try await withDelivery { client, simulator, _ in
+            let location = try await submit(client, ocmw: ocmw, key: "deliver-\(ocmw)")
+            let status = try await settled(client, location)
+            #expect(status["status"] as? String == "delivered")
+            #expect((status["dossierNumber"] as? String)?.contains("/") == true)
+            #expect(simulator.submissionsCreated(for: TenantID(ocmw)!) == 1)
+        }
+    }
+
+    @Test func downOCMWGetsItOnceItIsBack() async throws {
+        try await withDelivery { client, simulator, _ in
+            simulator.setFault(Fault(errorRate: 1), for: TenantID("gent")!)
+            let location = try await submit(client, ocmw: "gent", key: "while-down")
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(simulator.submissionsCreated(for: TenantID("gent")!) == 0)
+            #expect(simulator.submissionsReceived(for: TenantID("gent")!) >= 1, "it was tried while down")
+            simulator.setFault(.none, for: TenantID("gent")!)
+            let status = try await settled(client, location)
+            #expect(status["status"] as? String == "delivered")
+            #expect(simulator.submissionsCreated(for: TenantID("gent")!) == 1)
+        }
+    }
+
+    @Test func lostAnswerIsNotADuplicate() async throws {
+        try await withDelivery { client, simulator, _ in
+            // Garbage: the OCMW creates the submission but its answer is lost on the way back.
+            simulator.setFault(Fault(mode: .garbage), for: TenantID("gent")!)
+            let location = try await submit(client, ocmw: "gent", key: "lost-answer")
+            try await Task.sleep(for: .milliseconds(200))
+            simulator.setFault(.none, for: TenantID("gent")!)
+            let status = try await settled(client, location)
+            #expect(status["status"] as? String == "delivered")
+            #expect(simulator.submissionsCreated(for: TenantID("gent")!) == 1)
+            #expect(simulator.duplicatesAnswered(for: TenantID("gent")!) >= 1, "the retry was answered from the original")
+        }
+    }
+}
