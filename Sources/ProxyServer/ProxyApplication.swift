@@ -90,6 +90,7 @@ public struct ProxyApplication: Sendable {
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AdminAuthMiddleware(security: security))
         AdminRoutes(registry: registry, runtimes: runtimes, reloader: reloader, metrics: metrics).register(on: router)
+        OutboxAdminRoutes(outbox: outbox).register(on: router)
         return router
     }
 

@@ -16,7 +16,9 @@ import Testing
     static let logger = Logger(label: "delivery", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// A live proxy with its delivery service running, in front of simulated Gent (v2) and Bonheiden (v1).
-    func withDelivery(_ body: @Sendable (AuthorizedClient, NewSocialSimulator, any OutboxStore) async throws -> Void) async throws {
+    func withDelivery(maxAttempts: Int = 12,
+                      _ body: @Sendable (AuthorizedClient, NewSocialSimulator, ProxyApplication, TestSecurity) async throws -> Void)
+        async throws {
         try await withSimulator([("gent", .v2), ("bonheiden", .v1)]) { simulator, ports in
             let security = try await TestSecurity()
             let token = try await security.token()
@@ -34,12 +36,13 @@ import Testing
             delivery.backoffBase = .milliseconds(20)
             delivery.backoffCap = .milliseconds(100)
             delivery.pollInterval = .milliseconds(20)
+            delivery.maxAttempts = maxAttempts
             let service = proxy.makeDeliveryService(configuration: delivery, owner: "test-instance")
             try await proxy.makeApplication().test(.live) { raw in
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask { try await service.run() }
                     defer { group.cancelAll() }
-                    try await body(AuthorizedClient(raw: raw, token: token), simulator, outbox)
+                    try await body(AuthorizedClient(raw: raw, token: token), simulator, proxy, security)
                 }
             }
         }
@@ -67,7 +70,7 @@ import Testing
 
     @Test(arguments: ["gent", "bonheiden"])
     func acceptedRequestIsDeliveredOnceWithItsDossierNumber(ocmw: String) async throws {
-        try await withDelivery { client, simulator, _ in
+        try await withDelivery { client, simulator, _, _ in
             let location = try await submit(client, ocmw: ocmw, key: "deliver-\(ocmw)")
             let status = try await settled(client, location)
             #expect(status["status"] as? String == "delivered")
@@ -77,7 +80,7 @@ import Testing
     }
 
     @Test func downOCMWGetsItOnceItIsBack() async throws {
-        try await withDelivery { client, simulator, _ in
+        try await withDelivery { client, simulator, _, _ in
             simulator.setFault(Fault(errorRate: 1), for: TenantID("gent")!)
             let location = try await submit(client, ocmw: "gent", key: "while-down")
             try await Task.sleep(for: .milliseconds(300))
@@ -91,7 +94,7 @@ import Testing
     }
 
     @Test func lostAnswerIsNotADuplicate() async throws {
-        try await withDelivery { client, simulator, _ in
+        try await withDelivery { client, simulator, _, _ in
             // Garbage: the OCMW creates the submission but its answer is lost on the way back.
             simulator.setFault(Fault(mode: .garbage), for: TenantID("gent")!)
             let location = try await submit(client, ocmw: "gent", key: "lost-answer")
@@ -101,6 +104,32 @@ import Testing
             #expect(status["status"] as? String == "delivered")
             #expect(simulator.submissionsCreated(for: TenantID("gent")!) == 1)
             #expect(simulator.duplicatesAnswered(for: TenantID("gent")!) >= 1, "the retry was answered from the original")
+        }
+    }
+
+    @Test func failedSubmissionIsVisibleToOperatorsAndCanBeRetried() async throws {
+        try await withDelivery(maxAttempts: 2) { client, simulator, proxy, security in
+            simulator.setFault(Fault(errorRate: 1), for: TenantID("gent")!)
+            let location = try await submit(client, ocmw: "gent", key: "fails")
+            let failed = try await settled(client, location)
+            #expect(failed["status"] as? String == "failed")
+            #expect((failed["reason"] as? String)?.contains("attempts") == true)
+            let id = String(location.dropFirst("/v1/submissions/".count))
+            let admin: HTTPFields = [.authorization: "Bearer \(security.adminToken)"]
+            try await Application(router: proxy.makeAdminRouter()).test(.router) { adminClient in
+                let listing = try await adminClient.execute(uri: "/admin/outbox?state=failed", method: .get, headers: admin)
+                #expect(listing.status == .ok)
+                let text = String(buffer: listing.body)
+                #expect(text.contains(id))
+                #expect(text.contains(#""gent":{"failed":1}"#))
+                #expect(!text.contains(DemoCitizens.wireframeINSZ), "no national number in the operators' view")
+                simulator.setFault(.none, for: TenantID("gent")!)
+                let retry = try await adminClient.execute(uri: "/admin/outbox/\(id)/retry", method: .post, headers: admin)
+                #expect(retry.status == .ok)
+            }
+            let delivered = try await settled(client, location)
+            #expect(delivered["status"] as? String == "delivered")
+            #expect(simulator.submissionsCreated(for: TenantID("gent")!) == 1)
         }
     }
 }
