@@ -33,7 +33,8 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: proxy.makeApplication()), .init(service: proxy.makeAdminApplication())]
                 + services.map { .init(service: $0) }
-                + [.init(service: proxy.makeDeliveryService(owner: DeliveryOwner.thisProcess))],
+                + [.init(service: proxy.makeDeliveryService(configuration: options.deliveryConfiguration,
+                                                                  owner: DeliveryOwner.thisProcess))],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()

@@ -46,6 +46,16 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Discovery probes in flight at once for one citizen.")
     var discoveryConcurrency: Int = 32
 
+    @Option(help: "How long a delivery in progress is reserved for this instance, in seconds; after a crash another instance (or this one, restarted) takes over once it expires.")
+    var deliveryLeaseSeconds: Int = 60
+
+    /// Delivery settings these options describe.
+    var deliveryConfiguration: DeliveryService.Configuration {
+        var configuration = DeliveryService.Configuration()
+        configuration.leaseDuration = .seconds(max(1, deliveryLeaseSeconds))
+        return configuration
+    }
+
     /// The proxy configuration these options describe.
     var proxyConfiguration: ProxyConfiguration {
         ProxyConfiguration(

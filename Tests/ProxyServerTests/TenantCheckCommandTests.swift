@@ -137,15 +137,8 @@ private struct CheckRun {
         output.split(separator: "\n").first { $0.hasPrefix(prefix) }.map(String.init)
     }
 
-    /// The built executable: next to the test bundle, else in the package's `.build/debug`.
-    static let executable: URL? = {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                          packageRoot.appendingPathComponent(".build/debug")]
-        return candidates.map { $0.appendingPathComponent("ocmw-proxy") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    /// The built executable.
+    static let executable: URL? = BuiltExecutable.ocmwProxy
 
     /// Runs `ocmw-proxy tenants check` with `arguments`; output goes through files, so a long
     /// report can never block the child on a full pipe.
