@@ -110,6 +110,7 @@ let package = Package(
                 "OCMWCore", "OCMWDomain", "CurlClient", "RoutingIndex", "CallerAuth", "AuditTrail", "Outbox",
                 "SubmissionIntake",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),

@@ -64,6 +64,14 @@ static inline CURLMcode ccurl_multi_setopt_long(CURLM *handle, CURLMoption optio
     return curl_multi_setopt(handle, option, value);
 }
 
+/// Resumes a transfer paused by its write callback (CURL_WRITEFUNC_PAUSE).
+static inline CURLcode ccurl_easy_unpause(CURL *handle) {
+    return curl_easy_pause(handle, CURLPAUSE_CONT);
+}
+
+/// The value a write callback returns to pause its transfer.
+static inline size_t ccurl_writefunc_pause(void) { return CURL_WRITEFUNC_PAUSE; }
+
 /// The message's easy handle and, for CURLMSG_DONE, its result code.
 static inline CURL *ccurl_msg_easy_handle(CURLMsg *msg) { return msg->easy_handle; }
 static inline int ccurl_msg_is_done(CURLMsg *msg) { return msg->msg == CURLMSG_DONE; }

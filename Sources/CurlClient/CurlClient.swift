@@ -25,7 +25,7 @@ public final class CurlClient: Service, Sendable {
         }
     }
 
-    private let loop: MultiLoop
+    let loop: MultiLoop
     private let logger: Logger
     private let started = Mutex(false)
     private let running = Mutex(false)
@@ -48,6 +48,13 @@ public final class CurlClient: Service, Sendable {
     /// - Throws: `CurlClientError`; cancelling the calling task fails it with `.cancelled` at once
     ///   and takes the transfer out of the multi handle.
     public func execute(_ request: HTTPRequest, deadline: ContinuousClock.Instant? = nil) async throws(CurlClientError) -> HTTPResponse {
+        try await execute(request, deadline: deadline, sink: nil, created: { _ in })
+    }
+
+    /// `execute`, optionally streaming the body into `sink`; `created` sees the transfer before
+    /// it is submitted.
+    func execute(_ request: HTTPRequest, deadline: ContinuousClock.Instant?, sink: StreamSink?,
+                 created: (Transfer) -> Void) async throws(CurlClientError) -> HTTPResponse {
         var timeoutMs = request.totalTimeoutMs
         if let deadline {
             let left = ContinuousClock.now.duration(to: deadline)
@@ -56,7 +63,8 @@ public final class CurlClient: Service, Sendable {
             timeoutMs = min(timeoutMs, Int(seconds) * 1_000 + Int(attoseconds / 1_000_000_000_000_000))
             timeoutMs = max(timeoutMs, 1)
         }
-        let transfer = Transfer(request: request, timeoutMs: timeoutMs)
+        let transfer = Transfer(request: request, timeoutMs: timeoutMs, sink: sink)
+        created(transfer)
         do {
             return try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { continuation in

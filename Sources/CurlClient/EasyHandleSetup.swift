@@ -7,7 +7,11 @@ private func writeCallback(data: UnsafeMutablePointer<CChar>?, size: Int, count:
     guard let data, let userdata else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
     let length = size * count
-    return transfer.receive(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+    switch transfer.receive(UnsafeRawBufferPointer(start: data, count: length)) {
+    case .taken: return length
+    case .pause: return ccurl_writefunc_pause()
+    case .abort: return 0
+    }
 }
 
 private func headerCallback(data: UnsafeMutablePointer<CChar>?, size: Int, count: Int,

@@ -21,6 +21,7 @@ final class MultiLoop: @unchecked Sendable {
     private struct Inbox {
         var added: [Transfer] = []
         var removed: [Transfer] = []
+        var resumed: [Transfer] = []
         var stopping = false
         var stopped = false
     }
@@ -65,6 +66,12 @@ final class MultiLoop: @unchecked Sendable {
         curl_multi_wakeup(multi)
     }
 
+    /// Asks the loop to resume a transfer its stream consumer had fallen behind on.
+    func unpause(_ transfer: Transfer) {
+        inbox.withLock { $0.resumed.append(transfer) }
+        curl_multi_wakeup(multi)
+    }
+
     /// Makes `run()` return after failing every transfer still open with `.shutdown`.
     func stop() {
         inbox.withLock { $0.stopping = true }
@@ -75,12 +82,19 @@ final class MultiLoop: @unchecked Sendable {
     func run() {
         ccurl_set_thread_name("curl-multi")
         while true {
-            let (added, removed, stopping) = inbox.withLock { inbox in
-                defer { inbox.added.removeAll(keepingCapacity: true); inbox.removed.removeAll(keepingCapacity: true) }
-                return (inbox.added, inbox.removed, inbox.stopping)
+            let (added, removed, resumed, stopping) = inbox.withLock { inbox in
+                defer {
+                    inbox.added.removeAll(keepingCapacity: true)
+                    inbox.removed.removeAll(keepingCapacity: true)
+                    inbox.resumed.removeAll(keepingCapacity: true)
+                }
+                return (inbox.added, inbox.removed, inbox.resumed, inbox.stopping)
             }
             for transfer in added { start(transfer) }
             for transfer in removed { detach(transfer) }
+            for transfer in resumed {
+                if let handle = transfer.easyHandle, active[handle] != nil { _ = ccurl_easy_unpause(handle) }
+            }
             if stopping { break }
 
             var running: Int32 = 0

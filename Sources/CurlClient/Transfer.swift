@@ -26,13 +26,18 @@ final class Transfer: @unchecked Sendable {
     var body: [UInt8] = []
     var headers: [HTTPHeader] = []
     var exceededSizeLimit = false
+    /// Body bytes taken so far (buffered or streamed). Loop only.
+    var received = 0
+    /// Where a streamed response's body goes; nil for a buffered one.
+    let sink: StreamSink?
     /// curl's `CURLOPT_ERRORBUFFER`: its specific explanation of a failure. Owned by the transfer,
     /// which outlives every use of it: `curl_easy_reset` unhooks it before the handle is reused.
     let errorBuffer: UnsafeMutablePointer<CChar>
 
-    init(request: HTTPRequest, timeoutMs: Int) {
+    init(request: HTTPRequest, timeoutMs: Int, sink: StreamSink? = nil) {
         self.request = request
         self.timeoutMs = timeoutMs
+        self.sink = sink
         let size = Int(CURL_ERROR_SIZE)
         errorBuffer = .allocate(capacity: size)
         errorBuffer.initialize(repeating: 0, count: size)
@@ -56,6 +61,10 @@ final class Transfer: @unchecked Sendable {
     /// - Returns: whether this call was the one that resumed it.
     @discardableResult
     func finish(_ result: Result<HTTPResponse, CurlClientError>) -> Bool {
+        switch result {
+        case .success(let response): sink?.finish(nil, head: .init(status: response.status, headers: response.headers))
+        case .failure(let error): sink?.finish(error, head: .init(status: 0, headers: []))
+        }
         let continuation: CheckedContinuation<HTTPResponse, any Error>? = phase.withLock { phase in
             switch phase {
             case .created:
@@ -77,14 +86,30 @@ final class Transfer: @unchecked Sendable {
         phase.withLock { if case .waiting = $0 { false } else { true } }
     }
 
-    /// Appends response bytes; refuses (so curl aborts) once the cap would be passed. Loop only.
-    func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard body.count + bytes.count <= request.maxResponseBytes else {
+    /// What the write callback tells curl.
+    enum Reception { case taken, pause, abort }
+
+    /// Takes response bytes: buffered, or handed to the stream sink (which may ask to pause);
+    /// refused (so curl aborts) once the cap would be passed. Loop only.
+    func receive(_ bytes: UnsafeRawBufferPointer) -> Reception {
+        guard received + bytes.count <= request.maxResponseBytes else {
             exceededSizeLimit = true
-            return false
+            return .abort
         }
-        body.append(contentsOf: bytes)
-        return true
+        if let sink {
+            guard sink.offer(Array(bytes), head: streamHead) else { return .pause }
+        } else {
+            body.append(contentsOf: bytes)
+        }
+        received += bytes.count
+        return .taken
+    }
+
+    /// Status and headers as received so far. Loop only.
+    var streamHead: StreamSink.Head {
+        var status = 0
+        if let easyHandle { _ = ccurl_easy_getinfo_long(easyHandle, CURLINFO_RESPONSE_CODE, &status) }
+        return StreamSink.Head(status: status, headers: headers)
     }
 
     /// Collects header lines; a new status line (after a 1xx) starts the list over. Loop only.

@@ -1,4 +1,6 @@
+import CurlClient
 import Foundation
+import HTTPTypes
 import Hummingbird
 import OCMWCore
 import OCMWDomain
@@ -17,6 +19,15 @@ struct CertificateDocumentRoutes: Sendable {
         router.get("/v1/citizens/:insz/certificates/:ocmw/:id/document") { request, context in
             try await document(request, context)
         }
+    }
+
+    /// The largest document relayed (it streams: this bounds time, not memory).
+    static let maxDocumentBytes = 256 * 1024 * 1024
+
+    /// A safe download file name for a certificate id.
+    static func fileName(_ id: String) -> String {
+        let safe = id.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        return (safe.isEmpty ? "certificate" : String(String.UnicodeScalarView(safe.prefix(64)))) + ".pdf"
     }
 
     /// Problem types are kebab-case like every other: `backend-timeout`, `backend-circuit-open`.
@@ -44,16 +55,36 @@ struct CertificateDocumentRoutes: Sendable {
                                  title: "This OCMW does not offer certificates online")
         }
         let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
-        let outcome = await gateway.fetch(tenant, part: "certificateDocument", path: path, deadline: deadline, requestID: requestID) {
-            try NewSocialDecoder.decodeCertificateDocument($0, dialect: tenant.backend.dialect)
+        var outcome = await gateway.openStream(tenant, path: path, deadline: deadline, requestID: requestID,
+                                               maxBytes: Self.maxDocumentBytes)
+        // Look at the first bytes before answering: a body that is not a PDF is refused, not relayed.
+        var first: [UInt8] = []
+        if case .ok(let stream) = outcome {
+            var iterator = stream.body.makeAsyncIterator()
+            first = (try? await iterator.next()) ?? []
+            if !first.starts(with: Array("%PDF-".utf8)) {
+                stream.body.cancel()
+                outcome = .failed(.error, reason: "the OCMW's answer is not a PDF")
+            }
         }
         audit.record(action: .download, caller: context.caller?.clientID, insz: insz, tenants: [tenant.id],
                      parts: ["certificates"], outcome: outcome.auditOutcome, status: outcome.isOK ? 200 : 404,
                      requestID: requestID)
         switch outcome {
-        case .ok(let pdf):
-            return Response(status: .ok, headers: [.contentType: "application/pdf"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
+        case .ok(let stream):
+            var headers: HTTPFields = [.contentType: "application/pdf",
+                                       .contentDisposition: "attachment; filename=\"\(Self.fileName(certificateID))\""]
+            if let length = stream.header("content-length"), Int(length) != nil { headers[.contentLength] = length }
+            let rest = stream.body
+            let head = first
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(bytes: head))
+                // The body's iterators share one stream: this one goes on after the first chunk.
+                for try await chunk in rest {
+                    try await writer.write(ByteBuffer(bytes: chunk))
+                }
+                try await writer.finish(nil)
+            })
         case .noDossier:
             throw ProblemDetails(status: .notFound, type: "certificate-not-found",
                                  title: "No such certificate, or it is not available yet")

@@ -41,7 +41,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = try encoder.encode(self)
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let requestID { headers[.requestID] = requestID }

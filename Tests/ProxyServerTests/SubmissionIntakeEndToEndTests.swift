@@ -140,3 +140,16 @@ import Testing
         }
     }
 }
+
+extension SubmissionIntakeEndToEndTests {
+    @Test func oversizedCertificateRequestIsA413() async throws {
+        try await withProxyAndSimulator { client, _ in
+            let headers: HTTPFields = [.contentType: "application/json", .init("Idempotency-Key")!: "big"]
+            let body = #"{"ocmw":"gent","certificateType":"ATT-LL","padding":""# + String(repeating: "x", count: 20_000) + #""}"#
+            let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates", method: .post,
+                                                    headers: headers, body: ByteBuffer(string: body))
+            #expect(response.status == .contentTooLarge)
+            #expect(response.headers[.contentType] == "application/problem+json")
+        }
+    }
+}

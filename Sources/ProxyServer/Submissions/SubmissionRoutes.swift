@@ -2,6 +2,7 @@ import AuditTrail
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import OCMWCore
 import Outbox
 import SubmissionIntake
@@ -64,7 +65,13 @@ struct SubmissionRoutes: Sendable {
         let (insz, key) = try prepare(request, context)
         let validated: Validated<ValidatedCertificateRequest>
         do {
-            let body = try await request.body.collect(upTo: 16 * 1024)
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: 16 * 1024)
+            } catch is NIOTooManyBytesError {
+                throw ProblemDetails(status: .contentTooLarge, type: "payload-too-large",
+                                     title: "The submission is too large", detail: "a certificate request is at most 16 KiB")
+            }
             validated = try FormDecoding.decode(CertificateRequestForm.self, from: Array(buffer: body))
                 .validated(tenants: { registry.snapshot.tenant($0) })
         } catch let error as IntakeError {
