@@ -148,8 +148,9 @@ let package = Package(
             name: "ocmw-proxy",
             dependencies: [
                 "OCMWCore", "OCMWDomain", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex", "CallerAuth",
-                "AuditTrail", "Outbox",
+                "AuditTrail", "Outbox", "PostgresStores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),

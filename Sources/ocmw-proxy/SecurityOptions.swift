@@ -32,6 +32,14 @@ struct SecurityOptions: ParsableArguments {
 
     @Option(help: "Days the audit trail is kept.")
     var auditRetentionDays: Int = AuditRetention.defaultDays
+
+    @Option(help: "PostgreSQL for the audit trail (postgres://user:password@host:port/db; else OCMW_DATABASE_URL); without it the trail is SQLite in the data directory.")
+    var databaseURL: String?
+
+    /// The PostgreSQL URL from the option or the environment, if any.
+    var resolvedDatabaseURL: String? {
+        databaseURL ?? ProcessInfo.processInfo.environment["OCMW_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 }
 
 /// The security pieces a proxy is built from, and the services that keep them current.
@@ -45,7 +53,9 @@ struct SecuritySetup {
     /// Keys that encrypt submissions at rest in the outbox.
     let outboxKeys: OutboxKeyRing
 
-    static func make(_ options: SecurityOptions, dataDir: String, logger: Logger) async throws -> SecuritySetup {
+    /// - Parameter auditStore: Where the audit trail goes; nil for SQLite in the data directory.
+    static func make(_ options: SecurityOptions, dataDir: String, auditStore: (any AuditStore)? = nil,
+                     logger: Logger) async throws -> SecuritySetup {
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let directory = URL(fileURLWithPath: dataDir)
         var devKey: DevSigningKey?
@@ -70,7 +80,8 @@ struct SecuritySetup {
         let verifier = CallerVerifier(configuration: configuration, keyStore: keyStore, cacheCapacity: 10_000)
         let adminToken = try Self.adminToken(options, directory: directory)
         let pseudonymizer = try INSZPseudonymizer.fromEnvironment(developmentKeyDirectory: options.devAuth ? dataDir : nil)
-        let store = try SQLiteAuditStore(path: directory.appendingPathComponent(SQLiteAuditStore.defaultFileName).path)
+        let store: any AuditStore = try auditStore
+            ?? SQLiteAuditStore(path: directory.appendingPathComponent(SQLiteAuditStore.defaultFileName).path)
         let writer = AuditWriter(store: store, onFlushError: { error in
             logger.error("audit trail write failed, will retry", metadata: ["error": "\(error)"])
         })

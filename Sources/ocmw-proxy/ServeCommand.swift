@@ -1,4 +1,7 @@
 import ArgumentParser
+import AuditTrail
+import PostgresNIO
+import PostgresStores
 import Foundation
 import CurlClient
 import Hummingbird
@@ -24,8 +27,24 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
+        guard let url = securityOptions.resolvedDatabaseURL else {
+            try await serve(auditStore: nil, logger: logger)
+            return
+        }
+        // The PostgreSQL client runs for as long as the proxy does: the audit store needs it
+        // running from its first (migrating) query on.
+        let client = PostgresClient(configuration: try PostgresURL(url).configuration, backgroundLogger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await serve(auditStore: try await PostgresAuditStore(client: client, logger: logger), logger: logger)
+        }
+    }
+
+    private func serve(auditStore: (any AuditStore)?, logger: Logger) async throws {
         let registry = try options.loadRegistry()
-        let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir, logger: logger)
+        let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir, auditStore: auditStore,
+                                                    logger: logger)
         let (proxy, services) = try options.makeProxy(registry: registry, routingIndex: try options.openRoutingIndex(),
                                                       security: security, databaseDirectory: options.dataDir,
                                                       logger: logger)
