@@ -29,7 +29,12 @@ start_demo() {
     --data-dir "$BENCH_TMP/$name" --log-level warning "$@" >"$BENCH_TMP/$name.out" 2>"$BENCH_TMP/$name.err" &
   BENCH_PIDS+=($!)
   for _ in $(seq 1 300); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && return 0
+    if curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+      # Tokens signed by this demo's development key (12 h): citizen reads, and its admin credential.
+      BENCH_TOKEN=$("$PROXY_BIN" dev-token --data-dir "$BENCH_TMP/$name/demo" --minutes 720)
+      BENCH_ADMIN_TOKEN=$(cat "$BENCH_TMP/$name/demo/dev-admin-token")
+      return 0
+    fi
     sleep 0.1
   done
   echo "demo $name did not come up; its log:" >&2

@@ -5,7 +5,7 @@ Requests are scheduled at fixed intervals (rate per second) and latency is measu
 request's *intended* send time, so a stalled server is not hidden by a stalled generator
 (coordinated omission). Keep-alive connections, plain HTTP/1.1 GET.
 
-Usage: loadgen.py URL --rate R --duration S [--connections C] [--warmup S] [--expect TEXT]
+Usage: loadgen.py URL --rate R --duration S [--connections C] [--warmup S] [--expect TEXT] [--header "N: V"]…
 Prints one JSON line: sent, ok, errors, unexpected (200 without TEXT), achieved_rate,
 p50_ms, p99_ms, p999_ms, max_ms, behind_ms (how late the generator itself started requests).
 """
@@ -21,10 +21,11 @@ class Connection:
         self.host, self.port = host, port
         self.reader = self.writer = None
 
-    async def get(self, path):
+    async def get(self, path, headers=()):
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        request = f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nAccept: application/json\r\n\r\n"
+        extra = "".join(f"{header}\r\n" for header in headers)
+        request = f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nAccept: application/json\r\n{extra}\r\n"
         self.writer.write(request.encode())
         status_line = await self.reader.readline()
         if not status_line:
@@ -73,7 +74,7 @@ async def run(args):
     async def one(index, intended):
         connection = await pool.get()
         try:
-            status, body = await asyncio.wait_for(connection.get(path), timeout=args.timeout)
+            status, body = await asyncio.wait_for(connection.get(path, args.header), timeout=args.timeout)
             good = status == 200
             unexpected = good and expect is not None and expect not in body
         except Exception:
@@ -123,6 +124,7 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--expect", default=None)
+    parser.add_argument("--header", action="append", default=[], help="extra request header, e.g. 'Authorization: Bearer …'")
     args = parser.parse_args()
     result = asyncio.run(run(args))
     if result["behind_ms"] > 50:
