@@ -24,6 +24,9 @@ public struct ProxyApplication: Sendable {
     /// Where accepted submissions wait for delivery.
     public let outbox: any OutboxStore
     let runtimes = TenantRuntimeRegistry()
+    /// The demo's citizen page (`/demo/citizens/{insz}`) on the public listener; nil (no page)
+    /// outside `ocmw-proxy demo`.
+    public var demoPages: DemoPages?
 
     public init(configuration: ProxyConfiguration, registry: TenantRegistryStore, client: CurlClient,
                 routingIndex: any RoutingIndexStore, metrics: ProxyMetrics = ProxyMetrics(),
@@ -65,6 +68,9 @@ public struct ProxyApplication: Sendable {
         RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator, audit: audit)
             .register(on: feed)
         HealthRoutes(registry: registry, client: client).register(on: router)
+        if let demoPages {
+            DemoCitizenRoutes(pages: demoPages, client: client, configuration: configuration).register(on: router)
+        }
         return router
     }
 
@@ -81,16 +87,20 @@ public struct ProxyApplication: Sendable {
                         owner: owner, logger: logger)
     }
 
-    /// The operators' router: tenant status, reload, metrics. Served on its own port (by default
+    /// The operators' router: tenant status, reload, metrics, and the status page (`/admin`). Served on its own port (by default
     /// on the loopback interface only), apart from the citizen API.
     public func makeAdminRouter() -> Router<ProxyRequestContext> {
         let router = Router(context: ProxyRequestContext.self)
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: ProblemMiddleware())
-        router.add(middleware: AdminAuthMiddleware(security: security))
+        let sessions = AdminSessions(security: security)
+        router.add(middleware: AdminAuthMiddleware(security: security, sessions: sessions))
         AdminRoutes(registry: registry, runtimes: runtimes, reloader: reloader, metrics: metrics).register(on: router)
         OutboxAdminRoutes(outbox: outbox).register(on: router)
+        let reporter = StatusReporter(registry: registry, runtimes: runtimes, recentCalls: metrics.recentCalls,
+                                      reloader: reloader, outbox: outbox, routingIndex: routingIndex)
+        AdminPageRoutes(reporter: reporter, sessions: sessions).register(on: router)
         return router
     }
 

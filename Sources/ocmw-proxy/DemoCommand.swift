@@ -50,12 +50,19 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
         let securityOptions = try SecurityOptions.parse(["--dev-auth"])
         let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir + "/demo", logger: logger)
-        let (proxy, services) = try options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
+        var (proxy, services) = try options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
                                                       databaseDirectory: options.dataDir + "/demo",
                                                   environment: demoKeys.environment, logger: logger)
         let readToken = try await security.devKey?.token(scopes: ["ocmw.dossier.read", "ocmw.dossier.submit"], insz: nil,
                                                          clientID: "mijn-burgerprofiel-demo", lifetime: .seconds(12 * 3600)) ?? ""
         let adminToken = security.adminToken
+        // The citizen page reads the public API as Mijn Burgerprofiel would, with its own token.
+        let devKey = security.devKey
+        let apiHost = ["0.0.0.0", "::", ""].contains(options.host) ? "127.0.0.1" : options.host
+        proxy.demoPages = DemoPages(apiOrigin: "http://\(apiHost):\(options.port)") {
+            try await devKey?.token(scopes: ["ocmw.dossier.read"], insz: nil, clientID: "demo-citizen-page",
+                                    lifetime: .seconds(300)) ?? ""
+        }
         let host = options.host
         let adminPort = simulatorAdminPort
         let proxyAdminHost = options.adminHost
@@ -126,6 +133,11 @@ enum DemoBanner {
             "  curl -s -H 'Authorization: Bearer \(adminToken)' \(proxyAdmin)/admin/tenants",
             "  curl -s -H 'Authorization: Bearer \(adminToken)' -X POST \(proxyAdmin)/admin/tenants/reload",
             "  curl -s -H 'Authorization: Bearer \(adminToken)' \(proxyAdmin)/metrics",
+            "Pages in a browser:",
+            "  status page: \(proxyAdmin)/admin — sign in with the admin token \(adminToken)",
+            "    (also in DATA_DIR/demo/dev-admin-token; scripts get a one-time link from POST /admin/login-links)",
+            "  citizen page (wireframe citizen, August 2023): \(proxy)/demo/citizens/\(DemoCitizens.wireframeINSZ)?from=2023-08&to=2023-08",
+            "  citizen page (Gent and Bonheiden): \(proxy)/demo/citizens/\(DemoCitizens.twoOCMWINSZ)",
             "Stop with Ctrl-C.",
             "",
         ]

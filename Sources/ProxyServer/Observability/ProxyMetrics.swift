@@ -10,11 +10,15 @@ public final class ProxyMetrics: Sendable {
     /// The Prometheus registry behind `/metrics`.
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
+    /// The last few minutes of backend calls per tenant and part, for the status page.
+    public let recentCalls: RecentCalls
     /// Metric handles by name and labels, made once: creating one per call would be slow.
     private let handles = Mutex<[String: any Sendable]>([:])
 
-    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+                recentCalls: RecentCalls = RecentCalls()) {
         self.registry = registry
+        self.recentCalls = recentCalls
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.defaultDurationHistogramBuckets = [
             .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
@@ -28,6 +32,7 @@ public final class ProxyMetrics: Sendable {
     func backendCall(tenant: TenantID, part: String, outcome: String, duration: Duration) {
         counter("ocmw_backend_calls_total", ["tenant": tenant.rawValue, "part": part, "outcome": outcome]).increment()
         timer("ocmw_backend_call_duration_seconds", ["tenant": tenant.rawValue, "part": part]).record(duration: duration)
+        recentCalls.record(tenant: tenant, part: part, outcome: outcome, duration: duration)
     }
 
     /// Calls refused before reaching the backend: bulkhead full, rate limited, breaker open.

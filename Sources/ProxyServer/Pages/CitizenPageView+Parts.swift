@@ -1,0 +1,160 @@
+/// One OCMW's block in each section of the citizen page.
+extension CitizenPageView {
+    struct RightsBlock {
+        struct Right { let label: String; let period: String; let conditional: Bool; let amount: String; let hasAmount: Bool }
+        let ocmwID: String
+        let ocmwName: String
+        let state: PartState
+        let granted: [Right]
+        let isEmpty: Bool
+        let hasConditional: Bool
+
+        init(_ entry: DossierDocument.OCMW) {
+            ocmwID = entry.ocmw.id
+            ocmwName = entry.ocmw.name
+            state = PartState(status: entry.parts.rights.status, ocmwName: entry.ocmw.name)
+            granted = (entry.parts.rights.data?.granted ?? []).map { right in
+                Right(label: right.label, period: DutchFormat.openPeriod(start: right.period.start, end: right.period.end),
+                      conditional: right.conditional,
+                      amount: right.monthlyAmountCents.map { "\(DutchFormat.money(cents: $0))/maand" } ?? "",
+                      hasAmount: right.monthlyAmountCents != nil)
+            }
+            isEmpty = state.available && granted.isEmpty
+            hasConditional = granted.contains { $0.conditional }
+        }
+    }
+
+    struct TrajectoriesBlock {
+        struct Contact {
+            let name: String
+            let role: String
+            let hasRole: Bool
+            let phone: String
+            let hasPhone: Bool
+            let email: String
+            let hasEmail: Bool
+            let officeLines: [String]
+            let hasOffice: Bool
+        }
+        struct Trajectory { let label: String; let period: String; let contacts: [Contact] }
+        let ocmwID: String
+        let ocmwName: String
+        let state: PartState
+        let trajectories: [Trajectory]
+        let isEmpty: Bool
+
+        init(_ entry: DossierDocument.OCMW) {
+            ocmwID = entry.ocmw.id
+            ocmwName = entry.ocmw.name
+            state = PartState(status: entry.parts.trajectories.status, ocmwName: entry.ocmw.name)
+            trajectories = (entry.parts.trajectories.data ?? []).map { trajectory in
+                Trajectory(label: trajectory.label,
+                           period: DutchFormat.openPeriod(start: trajectory.since, end: trajectory.until),
+                           contacts: trajectory.contacts.map { contact in
+                               let office = contact.office.map { office in
+                                   [office.name, office.streetAndNumber, "\(office.postalCode) \(office.municipality)"]
+                                       .compactMap { $0 }
+                               } ?? []
+                               return Contact(name: contact.name, role: contact.role ?? "", hasRole: contact.role != nil,
+                                              phone: contact.phone ?? "", hasPhone: contact.phone != nil,
+                                              email: contact.email ?? "", hasEmail: contact.email != nil,
+                                              officeLines: office, hasOffice: !office.isEmpty)
+                           })
+            }
+            isEmpty = state.available && trajectories.isEmpty
+        }
+    }
+
+    struct PaymentsBlock {
+        struct Payment {
+            let label: String
+            let amount: String
+            let period: String
+            let date: String
+            let counterpart: String
+            let status: String
+        }
+        let ocmwID: String
+        let ocmwName: String
+        let state: PartState
+        let months: String
+        let paidToYou: [Payment]
+        let paidForYou: [Payment]
+        let notPaid: [Payment]
+        let unknownStatus: [Payment]
+        let hasPaidToYou: Bool
+        let hasPaidForYou: Bool
+        let hasNotPaid: Bool
+        let hasUnknownStatus: Bool
+        let isEmpty: Bool
+
+        init(_ entry: DossierDocument.OCMW) {
+            ocmwID = entry.ocmw.id
+            ocmwName = entry.ocmw.name
+            state = PartState(status: entry.parts.payments.status, ocmwName: entry.ocmw.name)
+            let data = entry.parts.payments.data
+            months = data.map { data in
+                data.months.from == data.months.to ? DutchFormat.month(data.months.from)
+                    : "\(DutchFormat.month(data.months.from)) tot \(DutchFormat.month(data.months.to))"
+            } ?? ""
+            paidToYou = (data?.paidToYou ?? []).map { Self.row($0, counterpart: $0.paidVia) }
+            paidForYou = (data?.paidForYou ?? []).map { Self.row($0, counterpart: $0.paidTo) }
+            notPaid = (data?.notPaid ?? []).map { Self.row($0, counterpart: nil) }
+            unknownStatus = (data?.unknownStatus ?? []).map { Self.row($0, counterpart: nil) }
+            hasPaidToYou = !paidToYou.isEmpty
+            hasPaidForYou = !paidForYou.isEmpty
+            hasNotPaid = !notPaid.isEmpty
+            hasUnknownStatus = !unknownStatus.isEmpty
+            isEmpty = state.available && !hasPaidToYou && !hasPaidForYou && !hasNotPaid && !hasUnknownStatus
+        }
+
+        private static func row(_ payment: DossierDocument.Payments.Payment, counterpart: String?) -> Payment {
+            Payment(label: payment.label, amount: DutchFormat.money(cents: payment.amountCents),
+                    period: DutchFormat.period(start: payment.period.start, end: payment.period.end),
+                    date: payment.paymentDate.map(DutchFormat.day) ?? "", counterpart: counterpart ?? "",
+                    status: Self.status[payment.status] ?? "onbekend")
+        }
+
+        static let status = ["paid": "betaald", "inPayment": "in betaling", "notPaid": "niet betaald", "unknown": "onbekend"]
+    }
+
+    struct DebtsBlock {
+        struct Debt {
+            let description: String
+            let period: String
+            let decision: String
+            let original: String
+            let outstanding: String
+            let paidOff: Bool
+        }
+        let ocmwID: String
+        let ocmwName: String
+        let state: PartState
+        let reference: String
+        let totalOriginal: String
+        let totalOutstanding: String
+        let debts: [Debt]
+        let hasPaidOff: Bool
+        let isEmpty: Bool
+
+        init(_ entry: DossierDocument.OCMW) {
+            ocmwID = entry.ocmw.id
+            ocmwName = entry.ocmw.name
+            state = PartState(status: entry.parts.debts.status, ocmwName: entry.ocmw.name)
+            let data = entry.parts.debts.data
+            reference = data?.reference ?? "—"
+            totalOriginal = DutchFormat.money(cents: data?.totals.originalCents ?? 0)
+            totalOutstanding = DutchFormat.money(cents: data?.totals.outstandingCents ?? 0)
+            debts = (data?.items ?? []).map { debt in
+                Debt(description: debt.description, period: DutchFormat.period(start: debt.period.start, end: debt.period.end),
+                     decision: debt.decision.map { decision in
+                         DutchFormat.day(decision.date) + (decision.point.map { " punt \($0)" } ?? "")
+                     } ?? "",
+                     original: DutchFormat.money(cents: debt.originalCents),
+                     outstanding: DutchFormat.money(cents: debt.outstandingCents), paidOff: debt.paidOff)
+            }
+            hasPaidOff = debts.contains { $0.paidOff }
+            isEmpty = state.available && debts.isEmpty
+        }
+    }
+}

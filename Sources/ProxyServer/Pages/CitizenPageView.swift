@@ -1,0 +1,75 @@
+/// The citizen page's values (demo mode): the `/dossier` answer shaped like the wireframes of
+/// Bijlage 4, one section per part and, inside it, one block per OCMW. Every text from a backend
+/// is passed to the template as it came; the template escapes it.
+struct CitizenPageView {
+    /// How one part stands at one OCMW, in the citizen's words.
+    struct PartState {
+        let available: Bool
+        let unavailable: Bool
+        let notOffered: Bool
+        /// The proxy's status (`ok`, `timeout`, …), for the page's data attributes and tests.
+        let status: String
+        let message: String
+
+        init(status: String, ocmwName: String) {
+            self.status = status
+            available = status == "ok"
+            notOffered = status == "notSupported"
+            unavailable = !available && !notOffered
+            message = switch status {
+            case "ok": ""
+            case "notSupported": "\(ocmwName) biedt dit onderdeel niet aan."
+            default: "Deze gegevens van \(ocmwName) zijn nu niet beschikbaar (\(Self.reason(status))). Probeer het later opnieuw."
+            }
+        }
+
+        static func reason(_ status: String) -> String {
+            switch status {
+            case "timeout": "geen antwoord op tijd"
+            case "unavailable": "niet bereikbaar"
+            case "circuitOpen": "tijdelijk afgeschakeld na herhaalde fouten"
+            case "error": "ongeldig antwoord"
+            default: status
+            }
+        }
+    }
+
+    struct OverviewLine {
+        let text: String
+        let state: PartState
+    }
+
+    let css = PageStyle.css
+    let insz: String
+    let complete: Bool
+    let hasOCMWs: Bool
+    let overview: [OverviewLine]
+    let rights: [RightsBlock]
+    let trajectories: [TrajectoriesBlock]
+    let payments: [PaymentsBlock]
+    let debts: [DebtsBlock]
+    let requests: [RequestsBlock]
+    let certificates: [CertificatesBlock]
+
+    init(insz: String, document: DossierDocument) {
+        self.insz = insz
+        complete = document.complete
+        hasOCMWs = !document.ocmws.isEmpty
+        overview = document.ocmws.map { entry in
+            let place = DutchFormat.municipality(ofOCMW: entry.ocmw.name)
+            let state = PartState(status: entry.parts.ocmws.status, ocmwName: entry.ocmw.name)
+            let text = switch (state.available, entry.parts.ocmws.data?.isEmpty ?? true) {
+            case (true, false): "U hebt een begeleiding bij het OCMW van \(place)."
+            case (true, true): "U hebt geen lopende begeleiding bij het OCMW van \(place)."
+            default: state.message
+            }
+            return OverviewLine(text: text, state: state)
+        }
+        rights = document.ocmws.map(RightsBlock.init)
+        trajectories = document.ocmws.map(TrajectoriesBlock.init)
+        payments = document.ocmws.map(PaymentsBlock.init)
+        debts = document.ocmws.map(DebtsBlock.init)
+        requests = document.ocmws.map(RequestsBlock.init)
+        certificates = document.ocmws.map { CertificatesBlock($0, insz: insz) }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import Mustache
+import OCMWCore
+
+/// What the citizen page of the demo needs: where the proxy's own public API listens and a
+/// token to call it with. Only `ocmw-proxy demo` sets this (`ProxyApplication.demoPages`).
+public struct DemoPages: Sendable {
+    /// The public API's origin, e.g. `http://127.0.0.1:8080`; a fixed address, never taken from
+    /// a request's Host header, so the page cannot be pointed elsewhere.
+    public let apiOrigin: String
+    /// A caller token with `ocmw.dossier.read`.
+    public let token: @Sendable () async throws -> String
+
+    public init(apiOrigin: String, token: @escaping @Sendable () async throws -> String) {
+        self.apiOrigin = apiOrigin
+        self.token = token
+    }
+}
+
+/// The demo's citizen page, `GET /demo/citizens/{insz}[?months=N | ?from=yyyy-MM&to=yyyy-MM]`,
+/// and its certificate downloads. It reads the proxy's own public API over HTTP, as Mijn
+/// Burgerprofiel would, and renders the answer in Dutch like the wireframes of Bijlage 4.
+struct DemoCitizenRoutes: Sendable {
+    static let prefix = "/demo/citizens/"
+    let pages: DemoPages
+    let client: DemoAPIClient.Transport
+    let configuration: ProxyConfiguration
+    let template: MustacheTemplate
+
+    init(pages: DemoPages, client: DemoAPIClient.Transport, configuration: ProxyConfiguration) {
+        self.pages = pages
+        self.client = client
+        self.configuration = configuration
+        // A constant of this module: a parse error is a programming error every page test shows.
+        template = try! MustacheTemplate(string: CitizenPageTemplate.page)
+    }
+
+    func register(on router: some RouterMethods<ProxyRequestContext>) {
+        router.get("/demo/citizens/:insz") { request, context in
+            let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+            var query = ["includePaid=true"]
+            for name in ["months", "from", "to"] {
+                // Digits and dashes only: the value goes into a URL; the API checks the rest.
+                if let value = request.uri.queryParameters.get(name), !value.isEmpty,
+                   value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+                    query.append("\(name)=\(value)")
+                }
+            }
+            let answer = try await call("/v1/citizens/\(insz.digits)/dossier?" + query.joined(separator: "&"),
+                                        requestID: context.requestID)
+            guard answer.status == 200 else { throw Self.apiProblem(answer) }
+            let document = try JSONDecoder().decode(DossierDocument.self, from: Data(answer.body))
+            return html(template.render(CitizenPageView(insz: insz.digits, document: document)),
+                        csp: PageStyle.contentSecurityPolicy())
+        }
+        router.get("/demo/citizens/:insz/certificates/:ocmw/:id/document") { request, context in
+            let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+            let ocmw = try context.parameters.require("ocmw")
+            let id = try context.parameters.require("id")
+            guard TenantID(ocmw) != nil, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_~%.".contains($0)) }) else {
+                throw ProblemDetails(status: .notFound, type: "certificate-not-found", title: "No such certificate")
+            }
+            let answer = try await call("/v1/citizens/\(insz.digits)/certificates/\(ocmw)/\(id)/document",
+                                        requestID: context.requestID)
+            guard answer.status == 200 else { throw Self.apiProblem(answer) }
+            return Response(status: .ok, headers: [.contentType: "application/pdf"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+        }
+    }
+
+    /// The page's link for the API's certificate download path, or nil for any other path.
+    static func pageLink(forAPIPath path: String) -> String? {
+        guard path.hasPrefix("/v1/citizens/") else { return nil }
+        return prefix + path.dropFirst("/v1/citizens/".count)
+    }
+
+    private func call(_ path: String, requestID: String) async throws -> DemoAPIClient.Answer {
+        try await DemoAPIClient(client: client, pages: pages, deadlineMs: configuration.requestDeadlineMs + 2_000)
+            .get(path, requestID: requestID)
+    }
+
+    /// The API's refusal, passed on with its status (a bad INSZ or window is the caller's 4xx).
+    private static func apiProblem(_ answer: DemoAPIClient.Answer) -> ProblemDetails {
+        let status = HTTPResponse.Status(code: answer.status)
+        return ProblemDetails(status: status.kind == .clientError ? status : .badGateway, type: "dossier-unavailable",
+                              title: "The public API did not answer the dossier",
+                              detail: "status \(answer.status)")
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// The status page's values, ready for its template: every number already formatted, and the
+/// raw value beside it for the client-side sort. Plain stored properties, because the template
+/// engine reads them by reflection.
+struct StatusPageView {
+    struct Row {
+        let id: String
+        let name: String
+        let state: String
+        let dialect: String
+        let health: String
+        let healthSymbol: String
+        let healthRank: Int
+        let breaker: String
+        let breakerLabel: String
+        let breakerRank: Int
+        let inFlight: Int
+        let queued: Int
+        let bulkheadRejected: Int
+        let breakerRejected: Int
+        let calls: Int
+        let errorRate: String
+        let errorRateValue: Double
+        let p50: String
+        let p50Value: Double
+        let p99: String
+        let p99Value: Double
+        let outboxBacklog: Int
+        let outboxFailed: Int
+        let search: String
+        let hasBreakerRejected: Bool
+        let hasQueued: Bool
+        let parts: [PartRow]
+        let partCount: Int
+        let hasParts: Bool
+    }
+
+    struct PartRow {
+        let part: String
+        let calls: Int
+        let errorRate: String
+        let p50: String
+        let p99: String
+    }
+
+    let generatedAt: String
+    let windowMinutes: Int
+    let tenantCount: Int
+    let stateCounts: String
+    let sickCount: Int
+    let routingIndex: String
+    let outboxError: String
+    let hasOutboxError: Bool
+    let hasReload: Bool
+    let reloadResult: String
+    let reloadAt: String
+    let reloadTrigger: String
+    let reloadCounts: String
+    let reloadProblems: [String]
+    let hasReloadProblems: Bool
+    let rows: [Row]
+    let css = PageStyle.css
+    let script = StatusPageTemplate.script
+
+    init(_ report: StatusReport) {
+        generatedAt = Self.timestamp(report.generatedAt)
+        windowMinutes = max(1, report.windowSeconds / 60)
+        tenantCount = report.tenants.count
+        stateCounts = ["active", "onboarding", "suspended"].map { state in
+            "\(report.tenants.count { $0.state == state }) \(state)"
+        }.joined(separator: ", ")
+        sickCount = report.tenants.count { $0.health == "sick" }
+        routingIndex = report.routingIndex.registrations.map { "\($0) registrations" }
+            ?? (report.routingIndex.error ?? "unknown")
+        outboxError = report.outboxError ?? ""
+        hasOutboxError = report.outboxError != nil
+        hasReload = report.reload != nil
+        reloadResult = report.reload?.lastResult ?? "no reload yet"
+        reloadAt = report.reload?.lastAttempt.map(Self.timestamp) ?? "—"
+        reloadTrigger = report.reload?.lastTrigger ?? "—"
+        reloadCounts = report.reload.map { "\($0.reloads) reloads, \($0.rejected) rejected; \($0.tenants) tenants in force" } ?? ""
+        reloadProblems = report.reload?.lastProblems ?? []
+        hasReloadProblems = !reloadProblems.isEmpty
+        rows = report.tenants.map(Self.row)
+    }
+
+    private static func row(_ tenant: StatusReport.Tenant) -> Row {
+        let health = Self.health[tenant.health] ?? ("?", 9)
+        let breaker = Self.breaker[tenant.breaker] ?? (tenant.breaker, 9)
+        let parts = tenant.parts.map { part in
+            PartRow(part: part.part, calls: part.calls, errorRate: percent(part.errorRate, calls: part.calls),
+                    p50: ms(part.p50Ms), p99: ms(part.p99Ms))
+        }
+        return Row(id: tenant.id, name: tenant.name, state: tenant.state, dialect: tenant.dialect,
+                   health: tenant.health, healthSymbol: health.symbol, healthRank: health.rank,
+                   breaker: tenant.breaker, breakerLabel: breaker.label, breakerRank: breaker.rank,
+                   inFlight: tenant.inFlight, queued: tenant.queued, bulkheadRejected: tenant.bulkheadRejected,
+                   breakerRejected: tenant.breakerRejected, calls: tenant.recent.calls,
+                   errorRate: percent(tenant.recent.errorRate, calls: tenant.recent.calls),
+                   errorRateValue: tenant.recent.calls == 0 ? -1 : tenant.recent.errorRate,
+                   p50: ms(tenant.recent.p50Ms), p50Value: tenant.recent.p50Ms ?? -1,
+                   p99: ms(tenant.recent.p99Ms), p99Value: tenant.recent.p99Ms ?? -1,
+                   outboxBacklog: tenant.outboxBacklog, outboxFailed: tenant.outboxFailed,
+                   search: "\(tenant.id) \(tenant.name) \(tenant.state) \(tenant.health) \(tenant.breaker)".lowercased(),
+                   hasBreakerRejected: tenant.breakerRejected > 0, hasQueued: tenant.queued > 0,
+                   parts: parts, partCount: parts.count, hasParts: !parts.isEmpty)
+    }
+
+    /// Health and breaker state are written out and marked with a symbol, never shown by colour
+    /// alone; the rank sorts the worst first when sorted descending.
+    private static let health: [String: (symbol: String, rank: Int)] = [
+        "sick": ("✗", 3), "degraded": ("!", 2), "healthy": ("✓", 1), "idle": ("–", 0),
+    ]
+    private static let breaker: [String: (label: String, rank: Int)] = [
+        "open": ("open", 2), "halfOpen": ("half-open", 1), "closed": ("closed", 0),
+    ]
+
+    static func percent(_ rate: Double, calls: Int) -> String {
+        calls == 0 ? "—" : String(format: "%.1f %%", rate * 100)
+    }
+
+    static func ms(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return value < 10 ? String(format: "%.1f ms", value) : String(format: "%.0f ms", value)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Mustache
+import NewSocialSimulator
+import OCMWCore
+@testable import ProxyServer
+import ProxyTesting
+import Testing
+
+/// The demo's citizen page: the public API's `/dossier` answer rendered like Bijlage 4.
+@Suite struct CitizenPageTests {
+    @Test func theWireframeCitizenSeesTheWireframeAmountsInDutch() async throws {
+        try await withPagesProxy { fixture in
+            let answer = try await fixture.citizenPage.execute(
+                uri: "/demo/citizens/\(DemoCitizens.wireframeINSZ)?from=2023-08&to=2023-08", method: .get)
+            #expect(answer.status == .ok)
+            let page = String(buffer: answer.body)
+            #expect(page.contains("U hebt een begeleiding bij het OCMW van Gent."))
+            #expect(page.contains(#"<td class="num total-original">€ 2.971,96</td>"#))
+            #expect(page.contains(#"<td class="num total-outstanding">€ 2.721,96</td>"#))
+            #expect(page.contains("15/08/2023 punt 223"))
+            #expect(page.contains(#"<tr class="paid-off"><th scope="row">Speelpleinwerking (afbetaald)"#),
+                    "the paid-off debt is there, hidden until the toggle")
+            #expect(page.contains("Toon afbetaalde schulden"))
+            #expect(page.contains("Betaald aan u") && page.contains("Betaald voor u") && page.contains("Niet betaald"))
+            #expect(page.contains("€ 450,00"))
+            #expect(page.contains("Inge Claus") && page.contains("0475/895742"))
+            #expect(page.contains("Dossiernummer 2023/155"))
+            #expect(page.contains(#"href="/demo/citizens/85073003328/certificates/gent/ATT-2023-0042/document""#))
+            #expect(!page.contains("niet beschikbaar"))
+        }
+    }
+
+    @Test func aSickOCMWIsMarkedUnavailablePartByPartAndTheOtherIsIntact() async throws {
+        try await withPagesProxy { fixture in
+            fixture.simulator.setFault(Fault(errorRate: 1), for: TenantID("bonheiden")!)
+            let answer = try await fixture.citizenPage.execute(uri: "/demo/citizens/\(DemoCitizens.twoOCMWINSZ)", method: .get)
+            #expect(answer.status == .ok)
+            let page = String(buffer: answer.body)
+            #expect(page.contains(#"id="incomplete""#))
+            #expect(page.contains("U hebt een begeleiding bij het OCMW van Gent."))
+            #expect(page.contains("Deze gegevens van OCMW Bonheiden zijn nu niet beschikbaar"))
+            let marks = page.components(separatedBy: #"<p class="unavailable" data-part-status="unavailable">"#).count - 1
+            // Every part but certificates, which v1 does not offer (a note, not a failure).
+            #expect(marks == 6)
+            #expect(page.contains("OCMW Bonheiden biedt dit onderdeel niet aan."))
+        }
+    }
+
+    @Test func theCertificateLinkDownloadsThePDFAndABadINSZIsRefused() async throws {
+        try await withPagesProxy { fixture in
+            let pdf = try await fixture.citizenPage.execute(
+                uri: "/demo/citizens/\(DemoCitizens.wireframeINSZ)/certificates/gent/ATT-2023-0042/document", method: .get)
+            #expect(pdf.status == .ok)
+            #expect(pdf.headers[.contentType] == "application/pdf")
+            #expect(String(buffer: pdf.body).hasPrefix("%PDF-"))
+            let bad = try await fixture.citizenPage.execute(uri: "/demo/citizens/12345678901", method: .get)
+            #expect(bad.status == .badRequest)
+        }
+    }
+
+    @Test func backendTextsAreEscaped() throws {
+        let json = #"""
+        {"complete": true, "ocmws": [{"complete": true, "ocmw": {"id": "gent", "name": "OCMW <b>Gent</b>"}, "parts": {
+          "ocmws": {"status": "ok", "data": [{"capacity": "LL", "since": "2023-03-01"}]},
+          "rights": {"status": "ok", "data": {"granted": [], "unknownStatusCount": 0}},
+          "trajectories": {"status": "ok", "data": [{"label": "Traject", "since": "2023-01-01", "contacts": [
+              {"name": "<script>alert('x')</script>", "email": "a\"onmouseover=\"x@example.be"}]}]},
+          "payments": {"status": "timeout", "reason": "timedOut"},
+          "debts": {"status": "ok", "data": {"items": [{"description": "<img src=x onerror=alert(1)>",
+              "period": {"start": "2023-04-20"}, "originalCents": 2000, "outstandingCents": 2000, "paidOff": false}],
+              "totals": {"originalCents": 2000, "outstandingCents": 2000}}},
+          "requests": {"status": "ok", "data": []},
+          "certificates": {"status": "notSupported", "reason": "dialect v1 does not offer certificates"}}}]}
+        """#
+        let document = try JSONDecoder().decode(DossierDocument.self, from: Data(json.utf8))
+        let page = try MustacheTemplate(string: CitizenPageTemplate.page)
+            .render(CitizenPageView(insz: DemoCitizens.wireframeINSZ, document: document))
+        #expect(!page.contains("<script>alert"))
+        #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(!page.contains("<img src=x"))
+        #expect(page.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(!page.contains("<b>Gent</b>"))
+        #expect(!page.contains(#"a"onmouseover"#), "an attribute value cannot be broken out of")
+        #expect(page.contains(#"data-part-status="timeout""#), "the unavailable part is marked")
+        #expect(page.contains("€ 20,00"))
+    }
+}
