@@ -50,12 +50,13 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
         let securityOptions = try SecurityOptions.parse(["--dev-auth"])
         let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir + "/demo", logger: logger)
-        var (proxy, services) = try options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
+        let (madeProxy, services) = try options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
                                                       databaseDirectory: options.dataDir + "/demo",
                                                   environment: demoKeys.environment, logger: logger)
         let readToken = try await security.devKey?.token(scopes: ["ocmw.dossier.read", "ocmw.dossier.submit"], insz: nil,
                                                          clientID: "mijn-burgerprofiel-demo", lifetime: .seconds(12 * 3600)) ?? ""
         let adminToken = security.adminToken
+        var proxy = madeProxy
         // The citizen page reads the public API as Mijn Burgerprofiel would, with its own token.
         let devKey = security.devKey
         let apiHost = ["0.0.0.0", "::", ""].contains(options.host) ? "127.0.0.1" : options.host

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Mustache
 
@@ -27,18 +28,18 @@ struct AdminPageRoutes: Sendable {
     }
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
-        router.get(RouterPath(stringLiteral: Self.pagePath)) { _, _ in
+        router.get(RouterPath(Self.pagePath)) { _, _ in
             let view = StatusPageView(await reporter.report())
-            return html(templates.render(view, withTemplate: "status") ?? "",
+            return htmlResponse(templates.render(view, withTemplate: "status") ?? "",
                         csp: PageStyle.contentSecurityPolicy(script: StatusPageTemplate.script))
         }
         router.get("/admin/status.json") { _, _ in
             try Response.json(await reporter.report())
         }
-        router.get(RouterPath(stringLiteral: Self.loginPath)) { _, _ in
+        router.get(RouterPath(Self.loginPath)) { _, _ in
             loginPage(message: nil, status: .ok)
         }
-        router.post(RouterPath(stringLiteral: Self.loginPath)) { request, _ in
+        router.post(RouterPath(Self.loginPath)) { request, _ in
             let body = try await request.body.collect(upTo: 4_096)
             guard let token = Self.formField("token", in: String(buffer: body)), sessions.isAdminToken(token) else {
                 return loginPage(message: "That is not the admin token.", status: .unauthorized)
@@ -52,12 +53,11 @@ struct AdminPageRoutes: Sendable {
             return signedIn()
         }
         router.post("/admin/login-links") { _, _ in
-            struct Link: Encodable { let path: String; let expiresInSeconds: Int64 }
-            return try Response.json(Link(path: "\(Self.loginPath)/\(sessions.newLinkCode())",
+            try Response.json(LoginLink(path: "\(Self.loginPath)/\(sessions.newLinkCode())",
                                           expiresInSeconds: sessions.linkLifetime.components.seconds),
                                      status: .created)
         }
-        router.post(RouterPath(stringLiteral: Self.logoutPath)) { _, _ in
+        router.post(RouterPath(Self.logoutPath)) { _, _ in
             var response = Response(status: .seeOther, headers: [.location: Self.loginPath])
             response.setCookie(Self.cookie(value: "", maxAge: 0))
             return response
@@ -71,7 +71,7 @@ struct AdminPageRoutes: Sendable {
     }
 
     private func loginPage(message: String?, status: HTTPResponse.Status) -> Response {
-        var response = html(templates.render(LoginPageTemplate.View(message: message), withTemplate: "login") ?? "",
+        var response = htmlResponse(templates.render(LoginPageTemplate.View(message: message), withTemplate: "login") ?? "",
                             csp: PageStyle.contentSecurityPolicy())
         response.status = status
         return response
@@ -90,11 +90,17 @@ struct AdminPageRoutes: Sendable {
     }
 }
 
+/// The answer of `POST /admin/login-links`.
+struct LoginLink: Encodable {
+    let path: String
+    let expiresInSeconds: Int64
+}
+
 /// An HTML answer that no cache keeps and no other site may frame.
-func html(_ text: String, csp: String) -> Response {
+func htmlResponse(_ text: String, csp: String) -> Response {
     Response(status: .ok,
              headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
                        .contentSecurityPolicy: csp, .xContentTypeOptions: "nosniff",
-                       HTTPField.Name("Referrer-Policy")!: "no-referrer"],
+                       HTTPTypes.HTTPField.Name("Referrer-Policy")!: "no-referrer"],
              body: .init(byteBuffer: ByteBuffer(string: text)))
 }

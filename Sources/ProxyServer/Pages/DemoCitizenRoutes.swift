@@ -51,7 +51,7 @@ struct DemoCitizenRoutes: Sendable {
                                         requestID: context.requestID)
             guard answer.status == 200 else { throw Self.apiProblem(answer) }
             let document = try JSONDecoder().decode(DossierDocument.self, from: Data(answer.body))
-            return html(template.render(CitizenPageView(insz: insz.digits, document: document)),
+            return htmlResponse(template.render(CitizenPageView(insz: insz.digits, document: document)),
                         csp: PageStyle.contentSecurityPolicy())
         }
         router.get("/demo/citizens/:insz/certificates/:ocmw/:id/document") { request, context in

@@ -49,10 +49,10 @@ func withPagesProxy(totalTimeoutMs: Int = 1_000, _ body: @Sendable (PagesFixture
         try await proxy.makeApplication().test(.live) { live in
             let port = try #require(live.port)
             let pages = DemoPages(apiOrigin: "http://127.0.0.1:\(port)") { token }
-            let pageRouter = Router(context: ProxyRequestContext.self)
-            pageRouter.add(middleware: ProblemMiddleware())
-            DemoCitizenRoutes(pages: pages, client: client, configuration: proxy.configuration).register(on: pageRouter)
             try await Application(router: proxy.makeAdminRouter()).test(.router) { admin in
+                let pageRouter = Router(context: ProxyRequestContext.self)
+                pageRouter.add(middleware: ProblemMiddleware())
+                DemoCitizenRoutes(pages: pages, client: client, configuration: proxy.configuration).register(on: pageRouter)
                 try await Application(router: pageRouter).test(.router) { citizenPage in
                     try await body(PagesFixture(api: AuthorizedClient(raw: live, token: token), admin: admin,
                                                 citizenPage: citizenPage, simulator: simulator,

@@ -81,26 +81,20 @@ import Testing
             }
             let answer = try await fixture.admin.execute(uri: "/admin/status.json", method: .get, headers: fixture.bearer)
             #expect(answer.status == .ok)
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(buffer: answer.body)) as? [String: Any])
-            let tenants = try #require(object["tenants"] as? [[String: Any]])
-            #expect(tenants.map { $0["id"] as? String } == ["gent", "bonheiden", "leuven"])
-            #expect(tenants.map { $0["state"] as? String } == ["active", "active", "onboarding"])
-            let gent = tenants[0], bonheiden = tenants[1], leuven = tenants[2]
-            #expect(gent["health"] as? String == "healthy")
-            let gentRecent = try #require(gent["recent"] as? [String: Any])
-            #expect((gentRecent["calls"] as? Int ?? 0) >= 21, "7 parts × 3 dossiers")
-            #expect(gentRecent["failures"] as? Int == 0)
-            #expect(gentRecent["p99Ms"] is Double)
-            let parts = try #require(gent["parts"] as? [[String: Any]])
-            #expect(parts.count == 7)
-            #expect(["sick", "degraded"].contains(bonheiden["health"] as? String))
-            let bonheidenRecent = try #require(bonheiden["recent"] as? [String: Any])
-            #expect((bonheidenRecent["errorRate"] as? Double ?? 0) > 0.5)
-            #expect(leuven["health"] as? String == "idle")
-            let routing = try #require(object["routingIndex"] as? [String: Any])
-            #expect((routing["registrations"] as? Int ?? 0) > 0)
-            #expect(gent["outboxBacklog"] as? Int == 0)
-            #expect(gent["outboxFailed"] as? Int == 0)
+            let report = try JSONDecoder().decode(StatusJSON.self, from: Data(buffer: answer.body))
+            #expect(report.tenants.map(\.id) == ["gent", "bonheiden", "leuven"])
+            #expect(report.tenants.map(\.state) == ["active", "active", "onboarding"])
+            let gent = report.tenants[0], bonheiden = report.tenants[1], leuven = report.tenants[2]
+            #expect(gent.health == "healthy")
+            #expect(gent.recent.calls >= 21, "7 parts × 3 dossiers")
+            #expect(gent.recent.failures == 0)
+            #expect(gent.recent.p99Ms != nil)
+            #expect(gent.parts.count == 7)
+            #expect(["sick", "degraded"].contains(bonheiden.health))
+            #expect(bonheiden.recent.errorRate > 0.5)
+            #expect(leuven.health == "idle")
+            #expect((report.routingIndex.registrations ?? 0) > 0)
+            #expect(gent.outboxBacklog == 0 && gent.outboxFailed == 0)
 
             let page = String(buffer: try await fixture.admin.execute(uri: "/admin", method: .get, headers: fixture.bearer).body)
             #expect(page.contains("<caption>"))
@@ -133,3 +127,20 @@ import Testing
     }
 }
 
+/// The parts of `/admin/status.json` the tests read.
+private struct StatusJSON: Decodable {
+    struct Tenant: Decodable {
+        struct Recent: Decodable { let calls: Int; let failures: Int; let errorRate: Double; let p99Ms: Double? }
+        struct Part: Decodable { let part: String }
+        let id: String
+        let state: String
+        let health: String
+        let recent: Recent
+        let parts: [Part]
+        let outboxBacklog: Int
+        let outboxFailed: Int
+    }
+    struct RoutingIndex: Decodable { let registrations: Int? }
+    let tenants: [Tenant]
+    let routingIndex: RoutingIndex
+}
