@@ -11,7 +11,7 @@ enum PageStyle {
     h1{font-size:1.5rem;margin:1rem 0 .5rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}h3{font-size:1.05rem;margin:1rem 0 .4rem}
     table{border-collapse:collapse;margin:.5rem 0}caption{text-align:left;font-weight:600;padding:.3rem 0}
     th,td{border-bottom:1px solid #c8c8c8;padding:.25rem .5rem;text-align:left;vertical-align:top}
-    thead th{background:#eef1f5}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+    thead th{background:#eef1f5}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}
     th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:#0b3d91}
     .badge{display:inline-block;padding:0 .4rem;border-radius:.3rem;border:1px solid #777;white-space:nowrap}
     .health-sick,.part-failed{background:#fde2e1;border-color:#a4161a}.health-degraded{background:#fff3cd;border-color:#8a6d00}

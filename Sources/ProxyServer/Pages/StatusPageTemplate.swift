@@ -19,7 +19,7 @@ enum StatusPageTemplate {
     <dt>Sick now</dt><dd id="sick-count">{{sickCount}}</dd>
     <dt>Routing index</dt><dd id="routing-index">{{routingIndex}}</dd>
     {{#hasOutboxError}}<dt>Outbox</dt><dd>{{outboxError}}</dd>{{/hasOutboxError}}
-    <dt>Last reload</dt><dd id="reload">{{#hasReload}}<strong>{{reloadResult}}</strong> at {{reloadAt}} ({{reloadTrigger}}); {{reloadCounts}}{{/hasReload}}{{^hasReload}}not started from a tenants file{{/hasReload}}
+    <dt>Last reload</dt><dd id="reload">{{#hasReload}}{{#hasReloaded}}<strong>{{reloadResult}}</strong> at {{reloadAt}} ({{reloadTrigger}}); {{/hasReloaded}}{{^hasReloaded}}none since start; {{/hasReloaded}}{{reloadCounts}}{{/hasReload}}{{^hasReload}}not started from a tenants file{{/hasReload}}
     {{#hasReloadProblems}}<ul>{{#reloadProblems}}<li>{{.}}</li>{{/reloadProblems}}</ul>{{/hasReloadProblems}}</dd>
     </dl>
     </section>

@@ -53,6 +53,8 @@ struct StatusPageView {
     let outboxError: String
     let hasOutboxError: Bool
     let hasReload: Bool
+    /// Whether any reload was attempted since the proxy started.
+    let hasReloaded: Bool
     let reloadResult: String
     let reloadAt: String
     let reloadTrigger: String
@@ -76,10 +78,12 @@ struct StatusPageView {
         outboxError = report.outboxError ?? ""
         hasOutboxError = report.outboxError != nil
         hasReload = report.reload != nil
-        reloadResult = report.reload?.lastResult ?? "no reload yet"
-        reloadAt = report.reload?.lastAttempt.map(Self.timestamp) ?? "—"
-        reloadTrigger = report.reload?.lastTrigger ?? "—"
-        reloadCounts = report.reload.map { "\($0.reloads) reloads, \($0.rejected) rejected; \($0.tenants) tenants in force" } ?? ""
+        let reload = report.reload
+        hasReloaded = reload?.lastAttempt != nil
+        reloadResult = reload?.lastResult ?? ""
+        reloadAt = reload?.lastAttempt.map(Self.timestamp) ?? ""
+        reloadTrigger = reload?.lastTrigger ?? ""
+        reloadCounts = reload.map { "\($0.reloads) reloads, \($0.rejected) rejected; \($0.tenants) tenants in force" } ?? ""
         reloadProblems = report.reload?.lastProblems ?? []
         hasReloadProblems = !reloadProblems.isEmpty
         rows = report.tenants.map(Self.row)

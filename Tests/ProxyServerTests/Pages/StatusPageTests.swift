@@ -118,6 +118,27 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
+    @Test func threeHundredTenantsRenderAsThreeHundredRowsQuickly() throws {
+        let tenants = (0..<300).map { index in
+            StatusReport.Tenant(
+                id: "ocmw-\(index)", name: "OCMW \(index)", state: index % 10 == 0 ? "onboarding" : "active",
+                dialect: "v2", health: "healthy", breaker: "closed", inFlight: 1, queued: 0, bulkheadRejected: 0,
+                breakerRejected: 0, rateLimited: 0, outboxBacklog: 0, outboxFailed: 0,
+                recent: .init(calls: 70, failures: 0, errorRate: 0, p50Ms: 3, p99Ms: 12),
+                parts: ["ocmws", "rights", "trajectories", "payments", "debts", "requests", "certificates"].map {
+                    .init(part: $0, calls: 10, failures: 0, errorRate: 0, p50Ms: 3, p99Ms: 12)
+                })
+        }
+        let report = StatusReport(generatedAt: Date(), windowSeconds: 300, routingIndex: .init(registrations: 1, error: nil),
+                                  reload: nil, outboxError: nil, tenants: tenants)
+        let template = try MustacheTemplate(string: StatusPageTemplate.page)
+        let started = ContinuousClock.now
+        let html = template.render(StatusPageView(report))
+        #expect(started.duration(to: .now) < .seconds(2))
+        #expect(html.components(separatedBy: #"<tr id="tenant-"#).count - 1 == 300)
+        #expect(html.utf8.count < 1_500_000, "a page a browser refreshes every 5 s stays small")
+    }
+
     @Test(arguments: [
         ("open", 0, 0, "sick"), ("closed", 10, 5, "sick"), ("closed", 2, 2, "degraded"), ("halfOpen", 4, 0, "degraded"),
         ("closed", 10, 1, "degraded"), ("closed", 0, 0, "idle"), ("closed", 10, 0, "healthy"),
