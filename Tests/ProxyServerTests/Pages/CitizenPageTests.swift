@@ -61,6 +61,14 @@ import Testing
         }
     }
 
+    @Test func outsideTheDemoThereIsNoCitizenPage() async throws {
+        try await withProxyAndSimulator { client, _ in
+            let answer = try await client.execute(uri: "/demo/citizens/\(DemoCitizens.wireframeINSZ)", method: .get,
+                                                  authorization: .none)
+            #expect(answer.status == .notFound)
+        }
+    }
+
     @Test func backendTextsAreEscaped() throws {
         let json = #"""
         {"complete": true, "ocmws": [{"complete": true, "ocmw": {"id": "gent", "name": "OCMW <b>Gent</b>"}, "parts": {
