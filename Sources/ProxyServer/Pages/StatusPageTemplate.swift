@@ -89,7 +89,7 @@ enum StatusPageTemplate {
       var stateFilter = document.getElementById('state-filter');
       var healthFilter = document.getElementById('health-filter');
       var shown = document.getElementById('shown');
-      var sortColumn = -1, sortDirection = 1;
+      var sortColumn = -1, sortDirection = 1, refreshes = 0;
       function body() { return table.tBodies[0]; }
       function apply() {
         var q = filter.value.trim().toLowerCase(), s = stateFilter.value, h = healthFilter.value, n = 0;
@@ -139,6 +139,8 @@ enum StatusPageTemplate {
           body().replaceWith(document.adoptNode(fresh.querySelector('#tenants > tbody')));
           table.querySelectorAll('details').forEach(function (d) { if (open[d.dataset.tenant]) d.open = true; });
           document.getElementById('summary').replaceWith(document.adoptNode(fresh.getElementById('summary')));
+          refreshes++;
+          document.getElementById('refresh-state').textContent = 'live, refreshed ' + refreshes + ' times';
           sort(); apply();
         }).catch(function (e) {
           var state = document.getElementById('refresh-state');
