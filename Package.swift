@@ -31,6 +31,8 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // Files only their owner can read (mode 0600 from creation): keys, tokens, exports.
+        .target(name: "PrivateFiles"),
         // Pure core: INSZ, KBO, tenants and their validated registry snapshot. No I/O.
         .target(name: "OCMWCore"),
         // Shared dossier model and one normaliser per New Social dialect: pure functions bytes -> model.
@@ -56,7 +58,7 @@ let package = Package(
         .target(
             name: "CallerAuth",
             dependencies: [
-                "OCMWCore",
+                "OCMWCore", "PrivateFiles",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,7 +68,7 @@ let package = Package(
         .target(
             name: "AuditTrail",
             dependencies: [
-                "OCMWCore",
+                "OCMWCore", "PrivateFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -76,7 +78,7 @@ let package = Package(
         .target(
             name: "Outbox",
             dependencies: [
-                "OCMWCore",
+                "OCMWCore", "PrivateFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -148,7 +150,7 @@ let package = Package(
             name: "ocmw-proxy",
             dependencies: [
                 "OCMWCore", "OCMWDomain", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex", "CallerAuth",
-                "AuditTrail", "Outbox", "PostgresStores",
+                "AuditTrail", "Outbox", "PostgresStores", "PrivateFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -168,6 +170,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OCMWCoreTests", dependencies: ["OCMWCore"]),
+        .testTarget(name: "PrivateFilesTests", dependencies: ["PrivateFiles"]),
         .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingIndex", "OCMWCore"]),
         .testTarget(
             name: "CallerAuthTests",
