@@ -32,6 +32,8 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // Files only their owner can read (mode 0600 from creation): keys, tokens, exports.
+        .target(name: "PrivateFiles"),
         // Pure core: INSZ, KBO, tenants and their validated registry snapshot. No I/O.
         .target(name: "OCMWCore"),
         // Shared dossier model and one normaliser per New Social dialect: pure functions bytes -> model.
@@ -57,7 +59,7 @@ let package = Package(
         .target(
             name: "CallerAuth",
             dependencies: [
-                "OCMWCore",
+                "OCMWCore", "PrivateFiles",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,7 +69,7 @@ let package = Package(
         .target(
             name: "AuditTrail",
             dependencies: [
-                "OCMWCore",
+                "OCMWCore", "PrivateFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -77,7 +79,7 @@ let package = Package(
         .target(
             name: "Outbox",
             dependencies: [
-                "OCMWCore",
+                "OCMWCore", "PrivateFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -150,7 +152,7 @@ let package = Package(
             name: "ocmw-proxy",
             dependencies: [
                 "OCMWCore", "OCMWDomain", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex", "CallerAuth",
-                "AuditTrail", "Outbox", "PostgresStores",
+                "AuditTrail", "Outbox", "PostgresStores", "PrivateFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -170,6 +172,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OCMWCoreTests", dependencies: ["OCMWCore"]),
+        .testTarget(name: "PrivateFilesTests", dependencies: ["PrivateFiles"]),
         .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingIndex", "OCMWCore"]),
         .testTarget(
             name: "CallerAuthTests",

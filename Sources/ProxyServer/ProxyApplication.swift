@@ -87,8 +87,8 @@ public struct ProxyApplication: Sendable {
                         owner: owner, logger: logger)
     }
 
-    /// The operators' router: tenant status, reload, metrics, and the status page (`/admin`). Served on its own port (by default
-    /// on the loopback interface only), apart from the citizen API.
+    /// The operators' router: tenant status, reload, metrics, and the status page (`/admin`).
+    /// Served on its own port (by default on the loopback interface only), apart from the citizen API.
     public func makeAdminRouter() -> Router<ProxyRequestContext> {
         let router = Router(context: ProxyRequestContext.self)
         router.add(middleware: AccessLogMiddleware())

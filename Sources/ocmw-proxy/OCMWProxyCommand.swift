@@ -6,6 +6,12 @@ struct OCMWProxyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ocmw-proxy",
         abstract: "Multi-tenant proxy between Mijn Burgerprofiel and each OCMW's New Social.",
+        discussion: """
+            Exit status of every command: 0 success, 1 failure (a problem found, a check failed, a \
+            file not valid), 64 a malformed command line; `tenants check` and `tenants diff` also use \
+            2 (see their --help). `serve` and `demo` run until SIGINT or SIGTERM and then exit 0.
+            Shell completion: ocmw-proxy --generate-completion-script bash|zsh|fish (docs/cli.md).
+            """,
         subcommands: [ServeCommand.self, DemoCommand.self, TenantsCommand.self, RoutingCommand.self, AuditCommand.self,
                       DevTokenCommand.self, BenchJWTCommand.self]
     )

@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditTrail
 import CallerAuth
 import Foundation
+import PrivateFiles
 import Logging
 import Outbox
 import ProxyServer
@@ -107,15 +108,16 @@ struct SecuritySetup {
         guard options.devAuth else {
             throw ValidationError("set OCMW_ADMIN_TOKEN or give --admin-token-file (or --dev-auth for development)")
         }
-        let file = directory.appendingPathComponent("dev-admin-token")
-        if let existing = try? String(contentsOf: file, encoding: .utf8) {
-            return existing.trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = directory.appendingPathComponent("dev-admin-token").path
+        let contents: PrivateFile.Contents?
+        do {
+            contents = try PrivateFile.readOrCreate(atPath: path) {
+                Data((0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined().utf8)
+            }
+        } catch {
+            throw ValidationError("cannot write the development admin token to \(path)")
         }
-        let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(token.utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw ValidationError("cannot write the development admin token to \(file.path)")
-        }
-        return token
+        guard let contents else { throw ValidationError("cannot read the development admin token at \(path)") }
+        return String(decoding: contents.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

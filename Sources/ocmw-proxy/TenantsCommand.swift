@@ -5,15 +5,19 @@ import OCMWCore
 struct TenantsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tenants",
-        abstract: "Inspect and validate the tenants file, and check a tenant's backend.",
-        subcommands: [ValidateCommand.self, TenantCheckCommand.self]
+        abstract: "List, validate and compare tenants files, and check a tenant's backend.",
+        subcommands: [TenantsListCommand.self, ValidateCommand.self, TenantCheckCommand.self, TenantsDiffCommand.self]
     )
 
     /// `ocmw-proxy tenants validate [PATH]`.
     struct ValidateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
-            abstract: "Validate a tenants file: prints every problem and exits 1 if there is any."
+            abstract: "Validate a tenants file: prints every problem and exits 1 if there is any.",
+            discussion: """
+                Runs exactly the validation a reload runs. Exit status: 0 valid, 1 unreadable or \
+                not valid (every problem printed, tenant and field named), 64 usage error.
+                """
         )
 
         @Argument(help: "Path of the tenants file.")

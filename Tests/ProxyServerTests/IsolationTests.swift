@@ -9,7 +9,10 @@ import ProxyTesting
 import Testing
 
 /// A sick Bonheiden never costs Gent: in every fault mode, while Bonheiden is loaded, every Gent
-/// answer is `ok` and arrives within Gent's own deadline.
+/// answer is complete and `ok` — so each Gent call ended within Gent's own timeout (else its
+/// status would be `timeout`), and nothing Gent needed waited on Bonheiden's slots. How fast Gent
+/// stays is measured by `scripts/bench-isolation`, not asserted here: wall-clock bounds in a test
+/// only measure how busy the machine is.
 @Suite struct IsolationTests {
     static let gentTimeoutMs = 1_500
 
@@ -72,8 +75,6 @@ import Testing
                     return try await group.reduce(into: [Duration]()) { if let d = $1 { $0.append(d) } }
                 }
                 #expect(gentDurations.count == 24)
-                let slowest = try #require(gentDurations.max())
-                #expect(slowest < .milliseconds(Self.gentTimeoutMs), "mode \(mode): slowest Gent answer \(slowest)")
               }
             }
         }

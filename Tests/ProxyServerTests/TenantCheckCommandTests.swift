@@ -9,14 +9,18 @@ import Testing
 /// run it; `swift build --build-tests` (and so `swift test`) builds it along with the tests.
 @Suite("tenants check command")
 struct TenantCheckCommandTests {
-    private static let secret = "s3cr3t-for-tenant-check-test"
+    /// Every simulated backend here demands its API key; these are the keys, by variable.
+    private static let keys = Dictionary(uniqueKeysWithValues: ["gent", "bonheiden", "leuven"].map { id in
+        let variable = "OCMW_\(id.uppercased())_API_KEY"
+        return (variable, TestTenants.apiKey(forVariable: variable))
+    })
 
     @Test("a healthy v2 tenant passes every check, every part included, without printing INSZ or secret")
     func healthyV2Tenant() async throws {
         try await withCheckedTenants { directory, _ in
             let run = try await CheckRun.run(["gent", "--tenants", directory.tenantsPath,
                                               "--insz", DemoCitizens.wireframeINSZ, "--samples", "2"],
-                                             environment: ["OCMW_GENT_API_KEY": Self.secret])
+                                             environment: Self.keys)
             #expect(run.status == 0, "\(run.output)")
             for part in ["ocmws", "rights", "trajectories", "payments", "debts", "requests", "certificates"] {
                 #expect(run.line(startingWith: "✔ part \(part) ") != nil, "part \(part): \(run.output)")
@@ -25,7 +29,7 @@ struct TenantCheckCommandTests {
             #expect(run.line(startingWith: "✔ dialect") != nil)
             #expect(run.line(startingWith: "– tls") != nil)
             #expect(!run.output.contains(DemoCitizens.wireframeINSZ))
-            #expect(!run.output.contains(Self.secret))
+            #expect(!run.output.contains(try #require(Self.keys["OCMW_GENT_API_KEY"])))
         }
     }
 
@@ -33,13 +37,36 @@ struct TenantCheckCommandTests {
     func v1TenantCertificatesSkipped() async throws {
         try await withCheckedTenants { directory, _ in
             let run = try await CheckRun.run(["bonheiden", "--tenants", directory.tenantsPath,
-                                              "--insz", DemoCitizens.twoOCMWINSZ, "--samples", "2"])
+                                              "--insz", DemoCitizens.twoOCMWINSZ, "--samples", "2"],
+                                             environment: Self.keys)
             #expect(run.status == 0, "\(run.output)")
             #expect(run.line(startingWith: "– part certificates") != nil, "\(run.output)")
             #expect(run.line(startingWith: "✔ part debts") != nil, "\(run.output)")
-            // A missing credential is a warning, not a failure.
-            #expect(run.line(startingWith: "⚠ credentials") != nil, "\(run.output)")
             #expect(!run.output.contains(DemoCitizens.twoOCMWINSZ))
+        }
+    }
+
+    @Test("a missing credential fails the check (exit 1), and the backend's 401 is explained")
+    func missingCredentialFails() async throws {
+        try await withCheckedTenants { directory, _ in
+            let run = try await CheckRun.run(["bonheiden", "--tenants", directory.tenantsPath, "--samples", "1"])
+            #expect(run.status == 1, "\(run.output)")
+            #expect(run.line(startingWith: "✘ credentials") != nil, "\(run.output)")
+            #expect(run.output.contains("OCMW_BONHEIDEN_API_KEY is not set"), "\(run.output)")
+            #expect(run.line(startingWith: "✘ dialect") != nil, "\(run.output)")
+            #expect(run.output.contains("refused the proxy's credentials"), "\(run.output)")
+        }
+    }
+
+    @Test("a wrong key is sent and refused: the dialect check names the credentials")
+    func wrongCredentialRefused() async throws {
+        try await withCheckedTenants { directory, _ in
+            let run = try await CheckRun.run(["gent", "--tenants", directory.tenantsPath, "--samples", "1"],
+                                             environment: ["OCMW_GENT_API_KEY": "not-the-key-gent-registered"])
+            #expect(run.status == 1, "\(run.output)")
+            #expect(run.line(startingWith: "✔ credentials") != nil, "\(run.output)")
+            #expect(run.line(startingWith: "✘ dialect") != nil, "\(run.output)")
+            #expect(!run.output.contains("not-the-key-gent-registered"))
         }
     }
 
@@ -47,7 +74,8 @@ struct TenantCheckCommandTests {
     func garbageBackendFails() async throws {
         try await withCheckedTenants { directory, simulator in
             simulator.setFault(Fault(mode: .garbage), for: try #require(TenantID("leuven")))
-            let run = try await CheckRun.run(["leuven", "--tenants", directory.tenantsPath, "--samples", "1", "--json"])
+            let run = try await CheckRun.run(["leuven", "--tenants", directory.tenantsPath, "--samples", "1", "--json"],
+                                             environment: Self.keys)
             #expect(run.status == 1, "\(run.output)")
             let report = try JSONDecoder().decode(ReportJSON.self, from: Data(run.output.utf8))
             #expect(!report.passed)
@@ -86,7 +114,8 @@ struct TenantCheckCommandTests {
             Issue.record("ocmw-proxy is not built next to the tests; run `swift build --build-tests` first")
             return
         }
-        try await withSimulator([("gent", .v2), ("bonheiden", .v1), ("leuven", .v2)]) { simulator, ports in
+        try await withSimulator([("gent", .v2), ("bonheiden", .v1), ("leuven", .v2)],
+                                requireAPIKeys: true) { simulator, ports in
             let port = { (id: String) in TenantID(id).flatMap { ports[$0] } ?? 1 }
             let entries = [
                 TestTenants.entry(id: "gent", dialect: .v2, port: port("gent"), index: 0),

@@ -1,4 +1,5 @@
 import Foundation
+import PrivateFiles
 
 /// Writes audit records to a file, for a DPO, an OCMW or an inspector.
 ///

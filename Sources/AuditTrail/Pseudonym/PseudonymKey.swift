@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PrivateFiles
 
 /// Where the pseudonym key comes from: the environment, a file, or (development only) a key file
 /// generated on first use.
@@ -46,22 +47,18 @@ public enum PseudonymKey {
     /// - Throws: `PseudonymKeyError` when the file can be neither read nor created.
     public static func loadOrCreateDevelopmentKey(inDirectory directory: String) throws(PseudonymKeyError) -> [UInt8] {
         let path = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(developmentFileName).path
-        if FileManager.default.fileExists(atPath: path) { return try read(file: path) }
-        let key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+        let created: PrivateFile.Contents?
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            let handle = try PrivateFile.create(atPath: path, exclusive: true)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: key)
-            try handle.synchronize()
-        } catch PrivateFile.Failure.exists {
-            // Another process created it between our check and our create: use theirs.
-            return try read(file: path)
+            created = try PrivateFile.readOrCreate(atPath: path) {
+                SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+            }
         } catch {
             throw PseudonymKeyError(.cannotCreateFile, path: path)
         }
-        return key
+        // A file that was there (or that another process won the race to create) is read as any
+        // configured key file is, with the same checks.
+        guard let created, created.created else { return try read(file: path) }
+        return Array(created.data)
     }
 
     private static func hexBytes(_ text: String) -> [UInt8]? {

@@ -1,13 +1,6 @@
 import Crypto
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PrivateFiles
 
 extension DevSigningKey {
     /// Loads `dev-key.pem` from `directory`, or generates a key and writes it there (the
@@ -16,24 +9,18 @@ extension DevSigningKey {
     /// - Throws: ``DevSigningKeyError`` when the directory or file cannot be used.
     public init(directory: String) throws(DevSigningKeyError) {
         let path = (directory as NSString).appendingPathComponent(Self.fileName)
+        let fresh = P256.Signing.PrivateKey()
+        let contents: PrivateFile.Contents?
         do {
-            try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            contents = try PrivateFile.readOrCreate(atPath: path) { Data(fresh.pemRepresentation.utf8) }
         } catch {
-            throw DevSigningKeyError("cannot create directory \(directory)")
+            throw DevSigningKeyError("cannot create \(path) (or its directory)")
         }
-        if let existing = try Self.read(path: path) {
-            self.init(privateKey: existing)
-            return
-        }
-        let key = P256.Signing.PrivateKey()
-        if try Self.createExclusively(path: path, contents: key.pemRepresentation) {
-            self.init(privateKey: key)
-        } else if let existing = try Self.read(path: path) {
-            // Another process created the file between our read and our create: use its key.
-            self.init(privateKey: existing)
-        } else {
-            throw DevSigningKeyError("cannot create \(path)")
+        guard let contents else { throw DevSigningKeyError("cannot read \(path)") }
+        do {
+            self.init(privateKey: try P256.Signing.PrivateKey(pemRepresentation: String(decoding: contents.data, as: UTF8.self)))
+        } catch {
+            throw DevSigningKeyError("\(path) is not a P-256 private key in PEM")
         }
     }
 
@@ -46,30 +33,6 @@ extension DevSigningKey {
         } catch {
             throw DevSigningKeyError("cannot write \(path)")
         }
-    }
-
-    private static func read(path: String) throws(DevSigningKeyError) -> P256.Signing.PrivateKey? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        do {
-            return try P256.Signing.PrivateKey(pemRepresentation: String(decoding: data, as: UTF8.self))
-        } catch {
-            throw DevSigningKeyError("\(path) is not a P-256 private key in PEM")
-        }
-    }
-
-    /// Creates the file with mode 0600 from the start (never world-readable, not even briefly).
-    /// - Returns: `false` when the file already exists.
-    private static func createExclusively(path: String, contents: String) throws(DevSigningKeyError) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else {
-            if errno == EEXIST { return false }
-            throw DevSigningKeyError("cannot create \(path)")
-        }
-        defer { close(descriptor) }
-        let bytes = Array(contents.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw DevSigningKeyError("cannot write \(path)") }
-        return true
     }
 }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PrivateFiles
 
 extension OutboxKeyRing {
     /// The keys themselves: `id1:base64,id2:base64`, the first being current.
@@ -46,22 +47,17 @@ extension OutboxKeyRing {
     /// - Throws: `OutboxKeyError` when the file can be neither read nor created.
     public static func loadOrCreateDevelopmentKeys(inDirectory directory: String) throws(OutboxKeyError) -> OutboxKeyRing {
         let path = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(developmentFileName).path
-        if FileManager.default.fileExists(atPath: path) { return try read(file: path) }
         let key = try OutboxKey.random(id: "dev-" + String(UInt32.random(in: .min ... .max), radix: 16))
+        let contents: PrivateFile.Contents?
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            let handle = try PrivateFile.create(atPath: path, exclusive: true)
-            defer { try? handle.close() }
-            try handle.write(contentsOf: Data((key.exportedText + "\n").utf8))
-            try handle.synchronize()
-        } catch PrivateFile.Failure.exists {
-            // Another process created it between our check and our create: use theirs.
-            return try read(file: path)
+            contents = try PrivateFile.readOrCreate(atPath: path) { Data((key.exportedText + "\n").utf8) }
         } catch {
             throw OutboxKeyError(.cannotCreateFile, path: path)
         }
-        return try OutboxKeyRing(current: key)
+        guard let contents else { throw OutboxKeyError(.unreadableFile, path: path) }
+        do { return try parse(String(decoding: contents.data, as: UTF8.self)) } catch {
+            throw OutboxKeyError(error.code, path: path)
+        }
     }
 
     /// The key ring configured by the environment.

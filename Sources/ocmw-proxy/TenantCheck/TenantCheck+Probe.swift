@@ -109,6 +109,10 @@ extension TenantCheck {
                 return .init(name: name, outcome: .failed, summary: "200, but not a \(dialect) answer: \(error.reason)",
                              details: [shown, error.description, hint], reason: error.reason, field: error.field)
             }
+        case 401, 403:
+            return .init(name: name, outcome: .failed,
+                         summary: "status \(response.status): the backend refused the proxy's credentials",
+                         details: [shown, "see the credentials line; ask the OCMW which key or client it registered for the proxy"])
         case 500...599:
             return .init(name: name, outcome: .failed,
                          summary: "status \(response.status): the installation cannot answer now", details: [shown])

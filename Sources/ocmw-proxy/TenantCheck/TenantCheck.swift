@@ -1,6 +1,7 @@
 import CurlClient
 import Foundation
 import OCMWCore
+import ProxyServer
 
 /// Probes one tenant's New Social installation before it goes live and returns what it found.
 ///
@@ -19,8 +20,9 @@ struct TenantCheck: Sendable {
     let samples: Int
     /// Today in Belgium: the payments window is the three months before this one.
     let today: DayDate
-    /// The process environment, to tell whether a credentials variable is set.
-    let environment: [String: String]
+    /// The headers that authenticate to the backend, obtained as the proxy obtains them (API
+    /// key from env or file, or an OAuth2 token), or why there are none.
+    let authentication: Result<[HTTPHeader], CredentialError>
 
     /// A valid INSZ that belongs to no one who can have a dossier: born on 1 January 1900, serial
     /// 997 (its check digits only match the 19xx reading). The "unknown citizen" probe asks for it.
@@ -71,23 +73,24 @@ struct TenantCheck: Sendable {
 
     // MARK: Credentials
 
-    /// Whether the secret named in `backend.credentials` is there. Never reads out its value;
-    /// missing is a warning: the proxy does not authenticate to backends yet.
+    /// Whether the proxy could authenticate to this backend: the secret `backend.credentials`
+    /// names is there and, for OAuth2, a token was granted. Never shows a secret.
     func credentialsCheck() -> TenantCheckReport.Check {
-        let later = "the proxy will need it once it authenticates to backends"
-        switch tenant.backend.credentials {
-        case .environment(let name):
-            if let value = environment[name], !value.isEmpty {
-                return .init(name: "credentials", outcome: .passed, summary: "env \(name) set")
+        let source = switch tenant.backend.credentials {
+        case .environment(let name): "env \(name)"
+        case .file(let path): "file \(path)"
+        }
+        switch authentication {
+        case .success:
+            let summary = switch tenant.backend.auth {
+            case .apiKey: "API key from \(source)"
+            case .oauth2: "OAuth2 token granted (client credentials from \(source))"
             }
-            return .init(name: "credentials", outcome: .warning, summary: "env \(name) not set", details: [later])
-        case .file(let path):
-            let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
-            if FileManager.default.isReadableFile(atPath: path), let size, size > 0 {
-                return .init(name: "credentials", outcome: .passed, summary: "file \(path) present and readable")
-            }
-            let what = FileManager.default.fileExists(atPath: path) ? "empty or not readable" : "missing"
-            return .init(name: "credentials", outcome: .warning, summary: "file \(path) \(what)", details: [later])
+            return .init(name: "credentials", outcome: .passed, summary: summary)
+        case .failure(let error):
+            return .init(name: "credentials", outcome: .failed, summary: error.description,
+                         details: ["the proxy never calls a backend without its credentials: the OCMW's parts would be unavailable",
+                                   "the calls below are made without them"])
         }
     }
 
@@ -97,9 +100,10 @@ struct TenantCheck: Sendable {
     func request(_ path: String) -> HTTPRequest {
         HTTPRequest(url: tenant.backend.baseURL + path,
                     headers: [HTTPHeader("Accept", "application/json"),
-                              HTTPHeader("X-Request-Id", "tenants-check-\(UUID().uuidString.lowercased())")],
+                              HTTPHeader("X-Request-Id", "tenants-check-\(UUID().uuidString.lowercased())")]
+                        + ((try? authentication.get()) ?? []),
                     connectTimeoutMs: tenant.limits.connectTimeoutMs, totalTimeoutMs: tenant.limits.totalTimeoutMs,
-                    maxResponseBytes: tenant.limits.maxResponseBytes)
+                    maxResponseBytes: tenant.limits.maxResponseBytes, tls: TLSOptions(backend: tenant.backend))
     }
 
     /// What one call produced, timed by the caller's clock.

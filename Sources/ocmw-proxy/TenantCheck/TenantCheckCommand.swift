@@ -3,6 +3,7 @@ import CurlClient
 import Foundation
 import Logging
 import OCMWCore
+import ProxyServer
 
 /// `ocmw-proxy tenants check ID`: probes one tenant's backend and prints a report.
 struct TenantCheckCommand: AsyncParsableCommand {
@@ -56,8 +57,15 @@ struct TenantCheckCommand: AsyncParsableCommand {
             throw Self.usageError("no tenant '\(id)' in \(tenants) (known: \(known))")
         }
         let report = await Self.withClient { client in
-            await TenantCheck(tenant: tenant, client: client, testCitizen: testCitizen, samples: samples,
-                              today: today, environment: ProcessInfo.processInfo.environment).run()
+            let credentials = BackendCredentials(client: client, logger: Self.quietLogger)
+            let authentication: Result<[HTTPHeader], CredentialError>
+            do throws(CredentialError) {
+                authentication = .success(try await credentials.headers(for: tenant))
+            } catch {
+                authentication = .failure(error)
+            }
+            return await TenantCheck(tenant: tenant, client: client, testCitizen: testCitizen, samples: samples,
+                                     today: today, authentication: authentication).run()
         }
         try print(report)
         if !report.passed { throw ExitCode.failure }
@@ -81,9 +89,12 @@ struct TenantCheckCommand: AsyncParsableCommand {
         return ExitCode(2)
     }
 
+    /// The report is the output: nothing is logged.
+    private static let quietLogger = Logger(label: "tenants-check", factory: { _ in SwiftLogNoOpLogHandler() })
+
     /// Runs a curl client for the duration of `body`, then stops it.
     private static func withClient<T: Sendable>(_ body: @Sendable (CurlClient) async -> T) async -> T {
-        let client = CurlClient(logger: Logger(label: "tenants-check", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let client = CurlClient(logger: quietLogger)
         return await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await client.run() }
             let result = await body(client)

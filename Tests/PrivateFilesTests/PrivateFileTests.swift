@@ -1,0 +1,66 @@
+import Foundation
+import PrivateFiles
+import Testing
+
+@Suite("Private files (mode 0600)")
+struct PrivateFileTests {
+    private let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("private-file-\(UUID().uuidString)").path
+
+    private func mode(_ path: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+
+    @Test("A new file is created 0600; exclusive creation refuses an existing one")
+    func createsPrivately() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/key"
+        try PrivateFile.create(atPath: path, exclusive: true).close()
+        #expect(try mode(path) == 0o600)
+        #expect(throws: PrivateFile.Failure.exists) { try PrivateFile.create(atPath: path, exclusive: true) }
+    }
+
+    @Test("Truncating an existing world-readable file narrows it to 0600")
+    func truncationNarrowsMode() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/export.csv"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("old".utf8),
+                                               attributes: [.posixPermissions: 0o644]))
+        let handle = try PrivateFile.create(atPath: path, exclusive: false)
+        try handle.write(contentsOf: Data("new".utf8))
+        try handle.close()
+        #expect(try mode(path) == 0o600)
+        #expect(FileManager.default.contents(atPath: path) == Data("new".utf8))
+    }
+
+    @Test("readOrCreate makes the file (and a 0700 directory) once, then reads it")
+    func readOrCreateOnce() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/nested/dev.key"
+        let first = try #require(try PrivateFile.readOrCreate(atPath: path) { Data("first".utf8) })
+        #expect(first.created)
+        #expect(first.data == Data("first".utf8))
+        #expect(try mode(path) == 0o600)
+        #expect(try mode(directory + "/nested") == 0o700)
+        let second = try #require(try PrivateFile.readOrCreate(atPath: path) { Data("second".utf8) })
+        #expect(!second.created)
+        #expect(second.data == Data("first".utf8))
+    }
+
+    @Test("Concurrent first uses all end up with the same contents")
+    func concurrentCreation() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/shared.key"
+        let results = await withTaskGroup(of: Data?.self) { group in
+            for index in 0..<16 {
+                group.addTask { try? PrivateFile.readOrCreate(atPath: path) { Data("writer \(index)".utf8) }?.data }
+            }
+            return await group.reduce(into: [Data?]()) { $0.append($1) }
+        }
+        let stored = try #require(FileManager.default.contents(atPath: path))
+        #expect(results.count == 16)
+        #expect(results.allSatisfy { $0 == stored })
+    }
+}
