@@ -25,7 +25,11 @@ public final class RecentCalls: Sendable {
     /// A backend call finished. `outcome` is the metric label of its `PartOutcome`: `ok`,
     /// `noDossier` and `notSupported` are answers, everything else a failure.
     func record(tenant: TenantID, part: String, outcome: String, duration: Duration) {
-        let failed = !["ok", "noDossier", "notSupported"].contains(outcome)
+        // A switch, not an array literal: this runs on every backend call.
+        let failed = switch outcome {
+        case "ok", "noDossier", "notSupported": false
+        default: true
+        }
         let now = ContinuousClock.now
         windows.withLock { windows in
             windows[Key(tenant: tenant, part: part), default: RecentCallWindow(capacity: capacity)]
