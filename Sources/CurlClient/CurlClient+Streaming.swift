@@ -47,13 +47,17 @@ extension CurlClient {
     /// Performs a request and returns as soon as its status and headers are in; the body then
     /// streams through `StreamedResponse.body`. While the consumer is behind, the transfer is
     /// paused (memory stays bounded by about 256 KiB per transfer, whatever the body's size).
-    /// - Throws: `CurlClientError` when the transfer fails before the first body byte.
+    /// - Parameter deadline: The time allowed for the answer's head (status and first bytes).
+    ///   The body then has the request's `totalTimeoutMs`: a caller that reads a large document
+    ///   slowly must not be cut off by a deadline meant for getting an answer.
+    /// - Throws: `CurlClientError` when the transfer fails before the first body byte
+    ///   (`.timedOut` when the deadline passes first).
     public func stream(_ request: HTTPRequest, deadline: ContinuousClock.Instant? = nil) async throws(CurlClientError) -> StreamedResponse {
         let box = TransferBox()
-        let sink = StreamSink { [loop] in if let transfer = box.transfer { loop.unpause(transfer) } }
+        let sink = StreamSink(gauge: streamGauge) { [loop] in if let transfer = box.transfer { loop.unpause(transfer) } }
         let task = Task { [self] in
             do {
-                _ = try await self.execute(request, deadline: deadline, sink: sink, created: { box.transfer = $0 })
+                _ = try await self.execute(request, deadline: nil, sink: sink, created: { box.transfer = $0 })
             } catch let error as CurlClientError {
                 // Failures before the transfer existed (deadline already passed) end the stream too.
                 sink.finish(error, head: .init(status: 0, headers: []))
@@ -61,6 +65,14 @@ extension CurlClient {
                 sink.finish(CurlClientError(.transport, detail: "\(error)"), head: .init(status: 0, headers: []))
             }
         }
+        let watchdog = deadline.map { deadline in
+            Task {
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                guard !Task.isCancelled else { return }
+                if sink.expire(CurlClientError(.timedOut, detail: "no answer before the deadline")) { task.cancel() }
+            }
+        }
+        defer { watchdog?.cancel() }
         do {
             let head = try await sink.head()
             return StreamedResponse(status: head.status, headers: head.headers, body: StreamedBody(sink: sink, transfer: task))

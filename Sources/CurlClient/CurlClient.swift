@@ -26,9 +26,13 @@ public final class CurlClient: Service, Sendable {
     }
 
     let loop: MultiLoop
+    let streamGauge = StreamBufferGauge()
     private let logger: Logger
     private let started = Mutex(false)
     private let running = Mutex(false)
+
+    /// What streamed responses have held in memory so far (see `stream`).
+    public var streamBufferStatistics: StreamBufferStatistics { streamGauge.statistics }
 
     /// Whether the multi loop thread is running (between `run()` starting and shutting down).
     public var isRunning: Bool { running.withLock { $0 } }

@@ -28,10 +28,12 @@ final class StreamSink: Sendable {
     private let state = Mutex(State())
     /// Asks the loop (from the consumer's thread) to resume a paused transfer.
     let resume: @Sendable () -> Void
+    private let gauge: StreamBufferGauge?
 
-    init(highWater: Int = 256 * 1024, resume: @escaping @Sendable () -> Void) {
+    init(highWater: Int = 256 * 1024, gauge: StreamBufferGauge? = nil, resume: @escaping @Sendable () -> Void) {
         self.highWater = highWater
         lowWater = highWater / 4
+        self.gauge = gauge
         self.resume = resume
     }
 
@@ -40,16 +42,17 @@ final class StreamSink: Sendable {
     /// Offers a chunk. Returns false when the consumer is behind: the transfer must pause, and
     /// the chunk is not taken (curl offers it again after the resume).
     func offer(_ bytes: [UInt8], head: Head) -> Bool {
-        let (accepted, waiter) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
+        let (accepted, buffered, waiter) = state.withLock { state -> (Bool, Int, CheckedContinuation<Void, Never>?) in
             if state.head == nil { state.head = head }
             guard state.buffered < highWater else {
                 state.paused = true
-                return (false, Self.takeWaiter(&state))
+                return (false, state.buffered, Self.takeWaiter(&state))
             }
             state.chunks.append(bytes)
             state.buffered += bytes.count
-            return (true, Self.takeWaiter(&state))
+            return (true, state.buffered, Self.takeWaiter(&state))
         }
+        if accepted { gauge?.accepted(bytes.count, nowBuffered: buffered) } else { gauge?.paused() }
         waiter?.resume()
         return accepted
     }
@@ -57,11 +60,25 @@ final class StreamSink: Sendable {
     /// The transfer ended, completely (`error` nil) or not; the body ends after what is buffered.
     func finish(_ error: CurlClientError?, head: Head) {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            // The first end counts: after `expire`, the cancelled transfer's own end comes too.
+            guard state.finished == nil else { return nil }
             if state.head == nil, error == nil { state.head = head }
             state.finished = .some(error)
             return Self.takeWaiter(&state)
         }
         waiter?.resume()
+    }
+
+    /// Ends the stream with `error` unless its head has arrived (or it ended already).
+    /// - Returns: Whether it ended it; the caller then stops the transfer.
+    func expire(_ error: CurlClientError) -> Bool {
+        let (expired, waiter) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
+            guard state.head == nil, state.finished == nil else { return (false, nil) }
+            state.finished = .some(error)
+            return (true, Self.takeWaiter(&state))
+        }
+        waiter?.resume()
+        return expired
     }
 
     private static func takeWaiter(_ state: inout State) -> CheckedContinuation<Void, Never>? {

@@ -49,10 +49,14 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "How long a delivery in progress is reserved for this instance, in seconds; after a crash another instance (or this one, restarted) takes over once it expires.")
     var deliveryLeaseSeconds: Int = 60
 
+    @Option(help: "Deliveries in flight at once per OCMW (at most half the OCMW's maxInFlight).")
+    var deliveryConcurrency: Int = 8
+
     /// Delivery settings these options describe.
     var deliveryConfiguration: DeliveryService.Configuration {
         var configuration = DeliveryService.Configuration()
         configuration.leaseDuration = .seconds(max(1, deliveryLeaseSeconds))
+        configuration.maxConcurrentDeliveries = max(1, deliveryConcurrency)
         return configuration
     }
 

@@ -16,7 +16,7 @@ import Testing
     static let logger = Logger(label: "delivery", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// A live proxy with its delivery service running, in front of simulated Gent (v2) and Bonheiden (v1).
-    func withDelivery(maxAttempts: Int = 12,
+    func withDelivery(maxAttempts: Int = 12, backoff: Duration = .milliseconds(20),
                       _ body: @Sendable (AuthorizedClient, NewSocialSimulator, ProxyApplication, TestSecurity) async throws -> Void)
         async throws {
         try await withSimulator([("gent", .v2), ("bonheiden", .v1)]) { simulator, ports in
@@ -33,8 +33,8 @@ import Testing
                 credentials: BackendCredentials(client: client, logger: Self.logger, environment: TestTenants.environment),
                 outbox: outbox, logger: Self.logger)
             var delivery = DeliveryService.Configuration()
-            delivery.backoffBase = .milliseconds(20)
-            delivery.backoffCap = .milliseconds(100)
+            delivery.backoffBase = backoff
+            delivery.backoffCap = max(backoff, .milliseconds(100))
             delivery.pollInterval = .milliseconds(20)
             delivery.maxAttempts = maxAttempts
             let service = proxy.makeDeliveryService(configuration: delivery, owner: "test-instance")
@@ -90,6 +90,36 @@ import Testing
             let status = try await settled(client, location)
             #expect(status["status"] as? String == "delivered")
             #expect(simulator.submissionsCreated(for: TenantID("gent")!) == 1)
+        }
+    }
+
+    @Test func backlogIsDeliveredSeveralAtATime() async throws {
+        try await withDelivery { client, simulator, _, _ in
+            let gent = TenantID("gent")!
+            // Slow answers: deliveries one at a time would all reuse one keep-alive connection;
+            // several in flight at once need several connections.
+            simulator.setFault(Fault(latencyMs: 200), for: gent)
+            var locations: [String] = []
+            for index in 0..<8 { locations.append(try await submit(client, ocmw: "gent", key: "backlog-\(index)")) }
+            for location in locations {
+                #expect(try await settled(client, location)["status"] as? String == "delivered")
+            }
+            #expect(simulator.submissionsCreated(for: gent) == 8)
+            #expect(simulator.statistics(for: gent).connectionsAccepted > 1)
+        }
+    }
+
+    @Test func backlogWaitingOutABackoffGoesOnceTheOCMWAnswersAgain() async throws {
+        // Ten minutes of backoff: without the recovery, the first submission would wait for it.
+        try await withDelivery(backoff: .seconds(600)) { client, simulator, _, _ in
+            let gent = TenantID("gent")!
+            simulator.setFault(Fault(errorRate: 1), for: gent)
+            let first = try await submit(client, ocmw: "gent", key: "before-recovery")
+            while simulator.submissionsReceived(for: gent) == 0 { try await Task.sleep(for: .milliseconds(20)) }
+            simulator.setFault(.none, for: gent)
+            let second = try await submit(client, ocmw: "gent", key: "after-recovery")
+            #expect(try await settled(client, second)["status"] as? String == "delivered")
+            #expect(try await settled(client, first)["status"] as? String == "delivered")
         }
     }
 

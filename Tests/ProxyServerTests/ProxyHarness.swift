@@ -34,7 +34,9 @@ struct DebtsAnswer: Decodable {
 let testToday = DayDate(year: 2026, month: 11, day: 25)!
 
 /// A live proxy (port 0) in front of simulated Gent and Bonheiden.
-/// - Parameter index: The routing index; empty by default, so citizens are found by discovery.
+/// - Parameters:
+///   - index: The routing index; empty by default, so citizens are found by discovery.
+///   - curl: The proxy's curl client (not yet running), for a test that reads its statistics.
 func withProxyAndSimulator(
     gent: Dialect = .v2, bonheiden: Dialect = .v1, totalTimeoutMs: Int = 2_000,
     index: any RoutingIndexStore = InMemoryRoutingIndex(),
@@ -42,6 +44,7 @@ func withProxyAndSimulator(
     logs: LogCapture = LogCapture(),
     security: TestSecurity? = nil,
     outbox: (any OutboxStore)? = nil,
+    curl: CurlClient? = nil,
     _ body: @Sendable (AuthorizedClient, NewSocialSimulator) async throws -> Void
 ) async throws {
     let security = if let security { security } else { try await TestSecurity() }
@@ -51,7 +54,7 @@ func withProxyAndSimulator(
             [("gent", gent, ports[TenantID("gent")!] ?? 0), ("bonheiden", bonheiden, ports[TenantID("bonheiden")!] ?? 0)],
             limits: .init(connectTimeoutMs: min(500, totalTimeoutMs), totalTimeoutMs: totalTimeoutMs))
         let logger = logs.logger(label: "proxy")
-        let client = CurlClient(logger: logger)
+        let client = curl ?? CurlClient(logger: logger)
         let proxy = ProxyApplication(
             configuration: .init(port: 0, requestDeadlineMs: 5_000, discovery: discovery, today: { testToday }),
             registry: TenantRegistryStore(registry),

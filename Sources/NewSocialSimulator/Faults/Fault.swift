@@ -26,19 +26,25 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
     public var mode: Mode
     /// Body speed in `trickle` mode, in bytes per second (at least 1).
     public var trickleBytesPerSecond: Int
+    /// When above a certificate PDF's own size, its documents are this many bytes: the same PDF
+    /// with filler comments, generated and sent in chunks as the connection takes them (never
+    /// held whole), for large-download tests. 0: natural size.
+    public var documentBytes: Int
 
     /// A healthy backend.
     public static let none = Fault()
 
     /// Creates a fault; values are clamped to sensible ranges.
-    public init(latencyMs: Int = 0, errorRate: Double = 0, mode: Mode = .none, trickleBytesPerSecond: Int = 64) {
+    public init(latencyMs: Int = 0, errorRate: Double = 0, mode: Mode = .none, trickleBytesPerSecond: Int = 64,
+                documentBytes: Int = 0) {
         self.latencyMs = max(0, latencyMs)
         self.errorRate = errorRate.isNaN ? 0 : min(1, max(0, errorRate))
         self.mode = mode
         self.trickleBytesPerSecond = max(1, trickleBytesPerSecond)
+        self.documentBytes = max(0, documentBytes)
     }
 
-    private enum CodingKeys: String, CodingKey { case latencyMs, errorRate, mode, trickleBytesPerSecond }
+    private enum CodingKeys: String, CodingKey { case latencyMs, errorRate, mode, trickleBytesPerSecond, documentBytes }
 
     /// Decodes a fault; every field is optional and defaults to that of `Fault.none`.
     public init(from decoder: any Decoder) throws {
@@ -46,11 +52,12 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
         self.init(latencyMs: try container.decodeIfPresent(Int.self, forKey: .latencyMs) ?? 0,
                   errorRate: try container.decodeIfPresent(Double.self, forKey: .errorRate) ?? 0,
                   mode: try container.decodeIfPresent(Mode.self, forKey: .mode) ?? .none,
-                  trickleBytesPerSecond: try container.decodeIfPresent(Int.self, forKey: .trickleBytesPerSecond) ?? 64)
+                  trickleBytesPerSecond: try container.decodeIfPresent(Int.self, forKey: .trickleBytesPerSecond) ?? 64,
+                  documentBytes: try container.decodeIfPresent(Int.self, forKey: .documentBytes) ?? 0)
     }
 
     /// Parses the command-line form: comma-separated items among `none`, `hang`, `reset`,
-    /// `garbage`, `trickle[:BYTES_PER_SECOND]`, `latency:MS`, `errors:RATE`.
+    /// `garbage`, `trickle[:BYTES_PER_SECOND]`, `latency:MS`, `errors:RATE`, `document:BYTES`.
     /// Example: `latency:200,errors:0.1` or `trickle:32`.
     /// - Returns: `nil` when an item is not understood.
     public init?(spec: String) {
@@ -66,6 +73,9 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
             case ("errors", let value?), ("errorRate", let value?):
                 guard let rate = Double(value), (0...1).contains(rate) else { return nil }
                 errorRate = rate
+            case ("document", let value?):
+                guard let bytes = Int(value), bytes >= 0 else { return nil }
+                documentBytes = bytes
             case ("trickle", let value):
                 mode = .trickle
                 if let value {
@@ -87,6 +97,7 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
         if mode == .trickle { items.append("trickle:\(trickleBytesPerSecond)") } else if mode != .none { items.append(mode.rawValue) }
         if latencyMs > 0 { items.append("latency:\(latencyMs)") }
         if errorRate > 0 { items.append("errors:\(errorRate)") }
+        if documentBytes > 0 { items.append("document:\(documentBytes)") }
         return items.isEmpty ? "none" : items.joined(separator: ",")
     }
 }

@@ -42,6 +42,8 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
     private static let maxBodyBytes = 8_192
     /// Set once the connection hangs or resets: nothing more is read or written.
     private var silenced = false
+    /// A generated document being sent, as fast as the connection takes it.
+    private var sending: (cursor: GeneratedBody.Cursor, keepAlive: Bool)?
 
     init(_ backend: BackendContext) { self.backend = backend }
 
@@ -117,7 +119,8 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
             } else {
                 let submissions = backend.submissions.ledger
                 response = backend.responder.respond(method: head.method.rawValue, uri: head.uri,
-                                                     currentYear: backend.currentYear(), submitted: submissions.parts(for:))
+                                                     currentYear: backend.currentYear(), submitted: submissions.parts(for:),
+                                                     documentBytes: fault.documentBytes)
             }
             let trickle = fault.mode == .trickle ? fault.trickleBytesPerSecond : nil
             write(response, for: head, trickle: trickle, context: context)
@@ -134,14 +137,17 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
         let body = context.channel.allocator.buffer(bytes: response.body)
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: response.contentType)
-        headers.add(name: "Content-Length", value: String(body.readableBytes))
+        headers.add(name: "Content-Length", value: String(response.generated?.count ?? body.readableBytes))
         if let requestID = request.headers.first(name: "X-Request-Id") { headers.add(name: "X-Request-Id", value: requestID) }
         let keepAlive = request.isKeepAlive
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         let head = HTTPResponseHead(version: request.version, status: HTTPResponseStatus(statusCode: response.status),
                                     headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
-        if let bytesPerSecond {
+        if let generated = response.generated {
+            sending = (GeneratedBody.Cursor(generated), keepAlive)
+            pump(context: context)
+        } else if let bytesPerSecond {
             context.flush()
             trickle(body, bytesPerSecond: bytesPerSecond, keepAlive: keepAlive, context: context)
         } else {
@@ -165,6 +171,29 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
             context.eventLoop.assumeIsolated().scheduleTask(in: delay) { sendNext() }
         }
         context.eventLoop.assumeIsolated().scheduleTask(in: delay) { sendNext() }
+    }
+
+    /// Writes generated chunks while the channel is writable; `channelWritabilityChanged` goes on
+    /// once the peer has read. The peer's reading speed paces the generation, so memory stays at
+    /// about the channel's high-water mark.
+    private func pump(context: ChannelHandlerContext) {
+        guard var sending, context.channel.isActive else { return }
+        while context.channel.isWritable, !sending.cursor.isAtEnd {
+            let chunk = sending.cursor.next(limit: 64 * 1024)
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: chunk)))), promise: nil)
+        }
+        if sending.cursor.isAtEnd {
+            self.sending = nil
+            finish(keepAlive: sending.keepAlive, context: context)
+        } else {
+            self.sending = sending
+            context.flush()
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if sending != nil, context.channel.isWritable { pump(context: context) }
+        context.fireChannelWritabilityChanged()
     }
 
     private func finish(keepAlive: Bool, context: ChannelHandlerContext) {

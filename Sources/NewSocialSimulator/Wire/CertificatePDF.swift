@@ -7,6 +7,26 @@ import OCMWCore
 enum CertificatePDF {
     /// The certificate as a PDF naming the OCMW, the type, the id and the issue date.
     static func document(_ certificate: Certificate, issued: DayDate, ocmwName: String) -> [UInt8] {
+        let parts = parts(certificate, issued: issued, ocmwName: ocmwName, fillerBytes: 0)
+        return parts.head + parts.tail
+    }
+
+    /// The same PDF, `totalBytes` long (when that is above its own size) by filler comment lines
+    /// after the header: a head, the filler to generate, and a tail whose offsets count it.
+    static func large(_ certificate: Certificate, issued: DayDate, ocmwName: String, totalBytes: Int) -> GeneratedBody {
+        var filler = 0
+        var parts = parts(certificate, issued: issued, ocmwName: ocmwName, fillerBytes: filler)
+        // The tail's offsets grow a digit now and then with the filler: two rounds settle it.
+        for _ in 0..<3 where parts.head.count + filler + parts.tail.count != totalBytes {
+            filler = max(0, totalBytes - parts.head.count - parts.tail.count)
+            parts = self.parts(certificate, issued: issued, ocmwName: ocmwName, fillerBytes: filler)
+        }
+        return GeneratedBody(head: parts.head, fillerBytes: filler, tail: parts.tail)
+    }
+
+    /// The header, and everything after the (not included) `fillerBytes` of filler.
+    private static func parts(_ certificate: Certificate, issued: DayDate, ocmwName: String,
+                              fillerBytes: Int) -> (head: [UInt8], tail: [UInt8]) {
         let lines: [(size: Int, text: String)] = [
             (20, ocmwName), (16, certificate.typeLabel), (11, "Attest nr. \(certificate.id)"),
             (11, "Uitgereikt op \(issued.belgian)"),
@@ -27,18 +47,21 @@ enum CertificatePDF {
             Array("<< /Length \(content.count) >>\nstream\n".utf8) + content + Array("endstream".utf8),
         ]
         // The second line marks the file as binary for transfer tools (ISO 32000-1, 7.5.2).
-        var pdf: [UInt8] = Array("%PDF-1.4\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
+        let head: [UInt8] = Array("%PDF-1.4\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]
+        // Offsets count from the file's start: the head and the filler come before the tail.
+        let before = head.count + fillerBytes
+        var pdf: [UInt8] = []
         var offsets: [Int] = []
         for (index, object) in objects.enumerated() {
-            offsets.append(pdf.count)
+            offsets.append(before + pdf.count)
             pdf += Array("\(index + 1) 0 obj\n".utf8) + object + Array("\nendobj\n".utf8)
         }
-        let xref = pdf.count
+        let xref = before + pdf.count
         // Each cross-reference entry is exactly 20 bytes, ending in space + newline.
         pdf += Array("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n".utf8)
         for offset in offsets { pdf += Array("\(pad(offset, 10)) 00000 n \n".utf8) }
         pdf += Array("trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n".utf8)
-        return pdf
+        return (head, pdf)
     }
 
     /// A PDF literal string's content in WinAnsiEncoding: Latin-1 characters as their byte (WinAnsi

@@ -5,6 +5,8 @@ struct WireResponse: Sendable, Equatable {
     var status: Int
     var contentType: String
     var body: [UInt8]
+    /// Set instead of `body` for a document generated as it is sent.
+    var generated: GeneratedBody? = nil
 
     static func json(_ status: Int, _ value: JSONValue) -> WireResponse {
         WireResponse(status: status, contentType: "application/json", body: Array(value.serialized.utf8))
@@ -45,8 +47,9 @@ struct Responder: Sendable {
     ///   - currentYear: Today's year, for INSZ validation.
     ///   - submitted: What accepted submissions added for a citizen (by 11 digits); a citizen
     ///     known only from submissions is served with those and otherwise empty parts.
+    ///   - documentBytes: Above a certificate PDF's own size, the size its documents are padded to.
     func respond(method: String, uri: String, currentYear: Int,
-                 submitted: (String) -> SubmittedParts = { _ in .none }) -> WireResponse {
+                 submitted: (String) -> SubmittedParts = { _ in .none }, documentBytes: Int = 0) -> WireResponse {
         let (path, query) = Self.split(uri)
         guard let resource = Resource(path: path, dialect: dialect) else { return .json(404, DialectBodies.error("not found")) }
         guard method == "GET" else { return .json(405, DialectBodies.error("method not allowed")) }
@@ -80,7 +83,9 @@ struct Responder: Sendable {
             guard certificate.status == .available, let issued = certificate.issuedDate else {
                 return .json(404, DialectBodies.error("certificate not available"))
             }
-            return .pdf(CertificatePDF.document(certificate, issued: issued, ocmwName: ocmwName))
+            guard documentBytes > 0 else { return .pdf(CertificatePDF.document(certificate, issued: issued, ocmwName: ocmwName)) }
+            return WireResponse(status: 200, contentType: "application/pdf", body: [], generated: CertificatePDF.large(
+                certificate, issued: issued, ocmwName: ocmwName, totalBytes: documentBytes))
         }
     }
 

@@ -52,6 +52,18 @@ extension SQLiteOutboxStore {
             """, arguments: [dossierNumber, OutboxTime.microseconds(now)])
     }
 
+    public func expediteRetries(tenant: TenantID, now: Date) async throws -> Int {
+        let nowUs = OutboxTime.microseconds(now)
+        return try await immediateWrite { db in
+            // Unleased and waiting only: a row being delivered keeps its lease and its course.
+            try db.execute(sql: """
+                UPDATE outbox_submission SET next_attempt_us = ?
+                WHERE tenant = ? AND state = 'delivering' AND lease_owner IS NULL AND next_attempt_us > ?
+                """, arguments: [nowUs, tenant.rawValue, nowUs])
+            return db.changesCount
+        }
+    }
+
     public func markRetry(id: UUID, owner: String, error: String, nextAttemptAt: Date, now: Date) async throws {
         try await updateLeased(id: id, owner: owner, sql: """
             UPDATE outbox_submission

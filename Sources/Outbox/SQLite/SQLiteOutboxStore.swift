@@ -129,4 +129,12 @@ public final class SQLiteOutboxStore: OutboxStore {
                              arguments: [OutboxSchema.text(id)]).map(OutboxSchema.status(from:))
         }
     }
+
+    public func status(id: UUID, clientID: String) async throws -> SubmissionStatus? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ? AND client_id = ?
+                """, arguments: [OutboxSchema.text(id), clientID]).map(OutboxSchema.status(from:))
+        }
+    }
 }

@@ -25,6 +25,14 @@ public protocol OutboxStore: Sendable {
     /// - Returns: `nil` when no submission has this id.
     func status(id: UUID) async throws -> SubmissionStatus?
 
+    /// The status of one submission as its submitter may see it.
+    ///
+    /// A submission of another client is `nil`, exactly as an unknown id: a caller learns
+    /// nothing about submissions that are not its own, not even that they exist.
+    /// - Parameter clientID: The caller's client id, as given to `accept`.
+    /// - Returns: `nil` when no submission has this id or another client submitted it.
+    func status(id: UUID, clientID: String) async throws -> SubmissionStatus?
+
     /// Takes up to `limit` due submissions of one tenant for delivery by `owner`.
     ///
     /// Due: pending (`accepted` or `delivering`), `nextAttemptAt <= now`, and no lease or an
@@ -45,6 +53,12 @@ public protocol OutboxStore: Sendable {
     /// - Parameter error: A short description for operators; no personal data.
     /// - Throws: `OutboxStoreError.leaseNotHeld` unless `owner` holds the lease.
     func markRetry(id: UUID, owner: String, error: String, nextAttemptAt: Date, now: Date) async throws
+
+    /// The tenant's OCMW answers again: its submissions waiting out a retry backoff become due
+    /// at `now`, so a backlog built up while it was down does not wait for its longest backoff.
+    /// Leased and failed rows are left as they are; attempts are not reset.
+    /// - Returns: How many became due.
+    func expediteRetries(tenant: TenantID, now: Date) async throws -> Int
 
     /// Gives up: the row becomes `failed` with `reason`, keeping its payload for `retryFailed`.
     /// - Throws: `OutboxStoreError.leaseNotHeld` unless `owner` holds the lease.

@@ -26,18 +26,23 @@ public final class DeliveryService: Service, Sendable {
         public var backoffCap: Duration = .seconds(300)
         /// Time allowed for one delivery call.
         public var callDeadline: Duration = .seconds(30)
+        /// Deliveries in flight at once per tenant; never more than half the tenant's
+        /// `maxInFlight`, so its reads keep the other half while a backlog drains.
+        public var maxConcurrentDeliveries: Int = 8
 
         public init() {}
     }
 
-    private let outbox: any OutboxStore
+    let outbox: any OutboxStore
     private let registry: TenantRegistryStore
     private let gateway: BackendGateway
-    private let configuration: Configuration
-    private let owner: String
-    private let logger: Logger
+    let configuration: Configuration
+    let owner: String
+    let logger: Logger
     /// Tenants with a worker running: one at a time per tenant.
     private let busy = Mutex<Set<TenantID>>([])
+    /// Tenants with a delivery put off for a retry since their last successful one.
+    let failing = Mutex<Set<TenantID>>([])
 
     init(outbox: any OutboxStore, registry: TenantRegistryStore, gateway: BackendGateway,
          configuration: Configuration, owner: String, logger: Logger) {
@@ -65,27 +70,63 @@ public final class DeliveryService: Service, Sendable {
         }
     }
 
-    /// Delivers everything due for one tenant, a few at a time, until nothing is due.
+    /// Delivers everything due for one tenant, `width` at a time, until nothing is due.
+    ///
+    /// One at a time, a backlog of 10 000 waits for 10 000 round trips in a row; the tenant's
+    /// bulkhead would allow more. A window of `width` deliveries keeps that many calls in flight
+    /// (a slow one does not hold up the rest) and leases a few windows at once, so the lease
+    /// transaction is not paid per submission.
     func drain(_ tenant: TenantID) async {
         while !Task.isCancelled {
+            let width = deliveryWidth(tenant)
             let batch: [LeasedSubmission]
             do {
                 batch = try await outbox.lease(tenant: tenant, owner: owner, now: Date(),
-                                               leaseDuration: configuration.leaseDuration, limit: 8)
+                                               leaseDuration: configuration.leaseDuration, limit: width * 4)
             } catch {
                 logger.error("outbox lease failed", metadata: ["tenant": "\(tenant)", "error": "\(error)"])
                 return
             }
             guard !batch.isEmpty else { return }
-            for leased in batch { await deliver(leased.submission) }
+            let delivered = await withTaskGroup(of: Bool.self) { group in
+                for leased in batch.prefix(width) {
+                    group.addTask { await self.deliver(leased.submission) }
+                }
+                var waiting = batch.dropFirst(width)
+                var delivered = false
+                while let done = await group.next() {
+                    delivered = delivered || done
+                    if let leased = waiting.popFirst() { group.addTask { await self.deliver(leased.submission) } }
+                }
+                return delivered
+            }
+            if delivered, failing.withLock({ $0.remove(tenant) != nil }) { await expedite(tenant) }
         }
     }
 
-    private func deliver(_ submission: Submission) async {
+    /// The OCMW took a submission after failing: whatever waits out a backoff for it goes now,
+    /// instead of each submission finding out on its own, up to minutes later.
+    private func expedite(_ tenant: TenantID) async {
+        do {
+            let due = try await outbox.expediteRetries(tenant: tenant, now: Date())
+            if due > 0 { logger.info("OCMW answers again, backlog due", metadata: ["tenant": "\(tenant)", "submissions": "\(due)"]) }
+        } catch {
+            logger.error("outbox update failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Deliveries in flight at once for `tenant`: the configured window, within half its bulkhead.
+    private func deliveryWidth(_ tenant: TenantID) -> Int {
+        let bulkhead = registry.snapshot.tenant(tenant)?.limits.maxInFlight ?? 1
+        return max(1, min(configuration.maxConcurrentDeliveries, bulkhead / 2))
+    }
+
+    /// - Returns: Whether the OCMW took it.
+    private func deliver(_ submission: Submission) async -> Bool {
         let now = Date()
         guard let tenant = registry.snapshot.tenant(submission.status.tenant), tenant.receivesTraffic else {
             await retryLater(submission, error: "OCMW not active", now: now)
-            return
+            return false
         }
         let wire: (path: String, body: [UInt8])?
         do {
@@ -93,11 +134,11 @@ public final class DeliveryService: Service, Sendable {
             wire = try SubmissionWire.request(for: submission, envelope: envelope, dialect: tenant.backend.dialect)
         } catch {
             await fail(submission, reason: "stored submission unreadable", now: now)
-            return
+            return false
         }
         guard let wire else {
             await fail(submission, reason: "this OCMW does not take this kind of submission online", now: now)
-            return
+            return false
         }
         let outcome = await gateway.send(tenant, path: wire.path, body: wire.body,
                                          idempotencyKey: submission.id.uuidString.lowercased(),
@@ -108,10 +149,11 @@ public final class DeliveryService: Service, Sendable {
             // key, and the OCMW answers with the original number.
             guard let number = SubmissionWire.number(in: response.body) else {
                 await retryLater(submission, error: "answer unreadable", now: now)
-                return
+                return false
             }
             await record { try await outbox.markDelivered(id: submission.id, owner: owner, dossierNumber: number, now: Date()) }
             logger.info("submission delivered", metadata: ["tenant": "\(tenant.id)", "submission": "\(submission.id)"])
+            return true
         case .ok(let response) where response.status == 409:
             await fail(submission, reason: "idempotency conflict at the OCMW", now: now)
         case .ok(let response) where (400..<500).contains(response.status) && ![408, 429].contains(response.status):
@@ -124,38 +166,6 @@ public final class DeliveryService: Service, Sendable {
         case .failed(let status, let reason):
             await retryLater(submission, error: "\(status.rawValue): \(reason)", now: now)
         }
-    }
-
-    private func retryLater(_ submission: Submission, error: String, now: Date) async {
-        let age = now.timeIntervalSince(submission.status.createdAt)
-        if submission.status.attempts >= configuration.maxAttempts || age >= Double(configuration.maxAge.components.seconds) {
-            await fail(submission, reason: "not delivered after \(submission.status.attempts) attempts: \(error)", now: now)
-            return
-        }
-        let exponent = Double(min(max(submission.status.attempts - 1, 0), 30))
-        let ceiling = min(configuration.backoffCap.seconds, configuration.backoffBase.seconds * pow(2, exponent))
-        let next = now.addingTimeInterval(Double.random(in: 0...ceiling))
-        await record { try await outbox.markRetry(id: submission.id, owner: owner, error: error, nextAttemptAt: next, now: now) }
-    }
-
-    private func fail(_ submission: Submission, reason: String, now: Date) async {
-        logger.warning("submission failed", metadata: ["tenant": "\(submission.status.tenant)", "submission": "\(submission.id)",
-                                                       "reason": "\(reason)"])
-        await record { try await outbox.markFailed(id: submission.id, owner: owner, reason: reason, now: now) }
-    }
-
-    private func record(_ write: () async throws -> Void) async {
-        do { try await write() } catch {
-            // The lease will expire and the delivery be retried; the OCMW deduplicates on the key.
-            logger.error("outbox update failed", metadata: ["error": "\(error)"])
-        }
-    }
-}
-
-extension Duration {
-    /// Seconds as a Double, for date arithmetic.
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
+        return false
     }
 }

@@ -37,8 +37,10 @@ struct SubmissionRoutes: Sendable {
             try await certificateRequest(request, context)
         }
         router.get("/v1/submissions/:id") { _, context in
+            // Only the client that submitted it sees it; to any other caller it does not exist
+            // (404, not 403), so ids reveal nothing about other clients' submissions.
             guard let id = UUID(uuidString: try context.parameters.require("id")),
-                  let status = try await outbox.status(id: id) else {
+                  let status = try await outbox.status(id: id, clientID: context.caller?.clientID ?? "unknown") else {
                 throw ProblemDetails(status: .notFound, type: "unknown-submission", title: "No such submission")
             }
             return try Response.json(Self.answer(status))
