@@ -68,4 +68,16 @@ struct ScheduleTests {
         await slots.acquire()
         #expect(slots.inUse.free == 0)
     }
+
+    @Test("With every slot taken a send waits, and a released slot goes to the waiting send")
+    func slotWaits() async {
+        let slots = SendSlots(limit: 1)
+        await slots.acquire()
+        async let second: Void = slots.acquire()
+        while slots.inUse.waiting == 0 { await Task.yield() }
+        #expect(slots.inUse.free == 0)
+        slots.release()
+        await second
+        #expect(slots.inUse == (free: 0, waiting: 0))
+    }
 }
