@@ -56,3 +56,39 @@ struct OutcomeTests {
         }
     }
 }
+
+@Suite("Answer gaps: what a partial answer misses")
+struct AnswerGapsTests {
+    @Test("A dossier's gaps are its non-ok parts per OCMW; ok and notSupported are no gap")
+    func dossier() {
+        let body = #"""
+        {"complete":false,"ocmws":[
+          {"complete":true,"ocmw":{"id":"gent","name":"OCMW Gent"},"parts":{"debts":{"status":"ok","data":{}}}},
+          {"complete":false,"ocmw":{"id":"bonheiden","name":"OCMW Bonheiden"},"parts":{
+            "certificates":{"status":"notSupported","reason":"v1"},"debts":{"status":"timeout","reason":"timedOut"},
+            "rights":{"status":"error","reason":"invalid answer"}}}]}
+        """#
+        #expect(AnswerGaps.labels(in: Array(body.utf8), endpoint: .dossier) == ["bonheiden/debts/timeout", "bonheiden/rights/error"])
+    }
+
+    @Test("A one-part answer's gaps are named after the endpoint")
+    func onePart() {
+        let body = #"{"complete":false,"ocmws":[{"ocmw":{"id":"gent"},"status":"ok"},{"ocmw":{"id":"bonheiden"},"status":"unavailable"}]}"#
+        #expect(AnswerGaps.labels(in: Array(body.utf8), endpoint: .debts) == ["bonheiden/debts/unavailable"])
+        #expect(AnswerGaps.labels(in: Array("garbage".utf8), endpoint: .debts).isEmpty)
+    }
+
+    @Test("The book counts gaps, and the report lists them")
+    func counted() {
+        var book = LatencyBook(lateWarningSeconds: 0.05)
+        for _ in 0..<3 {
+            book.record(Sample(endpoint: .debts, tenants: [.id("bonheiden")], segment: 0, measured: true, intendedSeconds: 0,
+                               sentSeconds: 0, completedSeconds: 0.01, outcome: .partial, gaps: ["bonheiden/debts/timeout"]))
+        }
+        #expect(book.gaps == ["bonheiden/debts/timeout": 3])
+        let steps = scenario()
+        let report = Report(scenario: steps, schedule: ArrivalSchedule(steps), book: book, actions: [], proxy: "p", startedAt: "s")
+        #expect(report.gaps == ["bonheiden/debts/timeout": 3])
+        #expect(report.text.contains("  bonheiden/debts/timeout: 3"))
+    }
+}

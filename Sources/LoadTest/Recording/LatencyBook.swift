@@ -21,6 +21,8 @@ public struct LatencyBook: Sendable {
     public private(set) var endpoints: [Endpoint: Tally] = [:]
     public private(set) var segments: [Int: Tally] = [:]
     public private(set) var sends: [Int: Sends] = [:]
+    /// Gaps of partial answers, by `tenant/part/status`.
+    public private(set) var gaps: [String: Int] = [:]
     /// Requests of the warm-up and of settle times: finished, not recorded.
     public private(set) var unmeasured = 0
     /// Per tenant, per second of the run (by intended send time): latencies in microseconds.
@@ -44,6 +46,7 @@ public struct LatencyBook: Sendable {
         for tenant in Set(sample.tenants) { tenants[tenant, default: Tally()].record(microseconds: latency, outcome: sample.outcome) }
         endpoints[sample.endpoint, default: Tally()].record(microseconds: latency, outcome: sample.outcome)
         segments[sample.segment, default: Tally()].record(microseconds: latency, outcome: sample.outcome)
+        for gap in sample.gaps { gaps[gap, default: 0] += 1 }
 
         let late = max(0, sample.sentSeconds - sample.intendedSeconds)
         var punctuality = sends[sample.segment, default: Sends()]

@@ -17,9 +17,11 @@ public struct Sample: Sendable, Equatable {
     /// When the answer (or the failure) came.
     public var completedSeconds: Double
     public var outcome: Outcome
+    /// For a partial answer: its gaps as `tenant/part/status` labels.
+    public var gaps: [String]
 
     public init(endpoint: Endpoint, tenants: [TenantID], segment: Int, measured: Bool, intendedSeconds: Double,
-                sentSeconds: Double, completedSeconds: Double, outcome: Outcome) {
+                sentSeconds: Double, completedSeconds: Double, outcome: Outcome, gaps: [String] = []) {
         self.endpoint = endpoint
         self.tenants = tenants
         self.segment = segment
@@ -28,6 +30,7 @@ public struct Sample: Sendable, Equatable {
         self.sentSeconds = sentSeconds
         self.completedSeconds = completedSeconds
         self.outcome = outcome
+        self.gaps = gaps
     }
 
     /// The open-model latency: from the intended send time, not from the actual one.

@@ -23,6 +23,12 @@ extension Report {
             lines += ["", "actions:"]
             lines += actions.map { "  \(Self.format($0.atSeconds)) s  \($0.label): \($0.result)" }
         }
+        if !gaps.isEmpty {
+            lines += ["", "gaps in partial answers (tenant/part/status: count):"]
+            let top = gaps.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            lines += top.prefix(12).map { "  \($0.key): \($0.value)" }
+            if top.count > 12 { lines.append("  … and \(top.count - 12) more in report.json") }
+        }
         let errors = Outcome.allCases.filter { $0.isError }.map { "\($0.rawValue) \(overall.outcomes[$0.rawValue] ?? 0)" }
         lines += ["", "errors: \(overall.errors) of \(overall.count) (\(errors.joined(separator: ", ")))"]
         lines += warnings.map { "WARNING: \($0)" }

@@ -79,6 +79,8 @@ public struct Report: Codable, Sendable {
     public var actions: [Action]
     /// Per tenant (and `all`), p50/p99 of each second of the run.
     public var timeline: [String: [Point]]
+    /// Gaps of the partial answers, by `tenant/part/status` (e.g. `bonheiden/debts/timeout`).
+    public var gaps: [String: Int]
     /// The generator fell behind, or something else makes the figures doubtful.
     public var warnings: [String]
 
@@ -94,6 +96,7 @@ public struct Report: Codable, Sendable {
         self.tenants = Dictionary(uniqueKeysWithValues: book.tenants.map { ($0.key.rawValue, Stats($0.value)) })
         self.endpoints = Dictionary(uniqueKeysWithValues: book.endpoints.map { ($0.key.rawValue, Stats($0.value)) })
         self.actions = actions
+        self.gaps = book.gaps
         var phases: [Phase] = []
         var warnings: [String] = []
         for (index, segment) in schedule.segments.enumerated() where segment.isMeasured {

@@ -78,9 +78,12 @@ public struct LoadRunner: Sendable {
                 let measured = arrival.measured && segments[arrival.segment].isMeasured
                 group.addTask {
                     let outcome: Outcome
+                    var gaps: [String] = []
                     do {
                         let response = try await client.execute(request)
                         outcome = Outcome.classify(status: response.status, body: response.body, endpoint: planned.endpoint)
+                        // Parsed only for partial answers: rare when healthy, and what explains them.
+                        if outcome == .partial { gaps = AnswerGaps.labels(in: response.body, endpoint: planned.endpoint) }
                     } catch let error as CurlClientError {
                         outcome = Outcome.classify(error)
                     } catch {
@@ -88,7 +91,7 @@ public struct LoadRunner: Sendable {
                     }
                     let sample = Sample(endpoint: planned.endpoint, tenants: planned.tenants, segment: arrival.segment, measured: measured,
                                         intendedSeconds: arrival.offsetSeconds, sentSeconds: sentSeconds,
-                                        completedSeconds: Self.seconds(since: start), outcome: outcome)
+                                        completedSeconds: Self.seconds(since: start), outcome: outcome, gaps: gaps)
                     slots.release()
                     book.withLock { $0.record(sample) }
                     live.withLock { $0.completed += 1 }
