@@ -7,6 +7,7 @@ import OCMWCore
 public struct LatencyBook: Sendable {
     /// How punctual the sends of one segment were, and how many there were.
     public struct Sends: Sendable, Equatable {
+        /// Sends of the segment, and the first and last moment one started.
         public var count = 0
         public var firstSentSeconds = Double.infinity
         public var lastSentSeconds = -Double.infinity
@@ -16,10 +17,13 @@ public struct LatencyBook: Sendable {
         public var lateCount = 0
     }
 
+    /// All measured requests.
     public private(set) var overall = Tally()
+    /// Per tenant (a request counts under each tenant of its citizen), per endpoint, per segment.
     public private(set) var tenants: [TenantID: Tally] = [:]
     public private(set) var endpoints: [Endpoint: Tally] = [:]
     public private(set) var segments: [Int: Tally] = [:]
+    /// Per segment: how many sends and how punctual.
     public private(set) var sends: [Int: Sends] = [:]
     /// Gaps of partial answers, by `tenant/part/status`.
     public private(set) var gaps: [String: Int] = [:]

@@ -6,10 +6,13 @@ public struct Tally: Sendable {
     /// Up to ten minutes; a longer latency is recorded as ten minutes.
     public static let highestMicroseconds: UInt64 = 600_000_000
 
+    /// Every latency recorded, in microseconds.
     public private(set) var histogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: Tally.highestMicroseconds,
                                                           numberOfSignificantValueDigits: .three)
+    /// How many requests ended in each class.
     public private(set) var outcomes: [Outcome: Int] = [:]
 
+    /// An empty tally.
     public init() {}
 
     /// Requests recorded.

@@ -4,10 +4,13 @@ import OCMWCore
 public struct Report: Codable, Sendable {
     /// Latency percentiles (milliseconds, from the intended send time) and outcomes of a group.
     public struct Stats: Codable, Sendable, Equatable {
+        /// Requests recorded.
         public var count: Int
+        /// Requests in any class but `ok`.
         public var errors: Int
         /// Count per outcome class (`ok`, `partial`, `4xx`, `5xx`, `timeout`, `connect`, `transport`).
         public var outcomes: [String: Int]
+        /// Latency percentiles and extremes, in milliseconds.
         public var p50Ms: Double
         public var p90Ms: Double
         public var p99Ms: Double
@@ -32,6 +35,7 @@ public struct Report: Codable, Sendable {
 
     /// One rate step: what was asked, what was done, how it went.
     public struct Phase: Codable, Sendable, Equatable {
+        /// The phase's name and its target rate (requests per second).
         public var name: String
         public var targetRate: Double
         /// Sends of the step over the time they took (below the target when the sender fell behind).
@@ -40,16 +44,19 @@ public struct Report: Codable, Sendable {
         public var maxLateMs: Double
         /// Sends later than the scenario's `lateWarningMs`.
         public var lateSends: Int
+        /// Latencies and outcomes of the phase's measured requests.
         public var stats: Stats
     }
 
     /// An action of the scenario as it was carried out.
     public struct Action: Codable, Sendable, Equatable {
+        /// Its moment (seconds from the start) and what it did.
         public var atSeconds: Double
         public var label: String
         /// `ok`, or what went wrong.
         public var result: String
 
+        /// An action as carried out.
         public init(atSeconds: Double, label: String, result: String) {
             self.atSeconds = atSeconds
             self.label = label
@@ -59,12 +66,15 @@ public struct Report: Codable, Sendable {
 
     /// One second of a latency series.
     public struct Point: Codable, Sendable, Equatable {
+        /// The second of the run (by intended send time) and its requests.
         public var second: Int
         public var count: Int
+        /// Percentiles of that second, in milliseconds.
         public var p50Ms: Double
         public var p99Ms: Double
     }
 
+    /// The scenario's name, when it started (ISO 8601) and the proxy it ran against.
     public var scenario: String
     public var startedAt: String
     public var proxy: String
@@ -72,10 +82,14 @@ public struct Report: Codable, Sendable {
     public var runSeconds: Double
     /// Requests of the warm-up and settle times: sent, not recorded.
     public var unmeasuredRequests: Int
+    /// All measured requests.
     public var overall: Stats
+    /// Each rate step.
     public var phases: [Phase]
+    /// Per tenant id, and per endpoint name.
     public var tenants: [String: Stats]
     public var endpoints: [String: Stats]
+    /// The scenario's actions as carried out.
     public var actions: [Action]
     /// Per tenant (and `all`), p50/p99 of each second of the run.
     public var timeline: [String: [Point]]

@@ -5,7 +5,9 @@ import CurlClient
 public struct LoadRunner: Sendable {
     /// What a run leaves behind.
     public struct Result: Sendable {
+        /// Everything recorded.
         public var book: LatencyBook
+        /// The actions as carried out, in time order.
         public var actions: [Report.Action]
     }
 
@@ -72,7 +74,10 @@ public struct LoadRunner: Sendable {
                     break
                 }
                 let sentSeconds = Self.seconds(since: start)
-                live.withLock { $0.sent += 1 }
+                live.withLock {
+                    $0.sent += 1
+                    $0.maxLateSinceLine = max($0.maxLateSinceLine, sentSeconds - arrival.offsetSeconds)
+                }
                 let request = planned.httpRequest(baseURL: target.proxyURL, token: target.token, timeoutMs: scenario.timeoutMs)
                 let client = self.client
                 let measured = arrival.measured && segments[arrival.segment].isMeasured
@@ -106,10 +111,14 @@ public struct LoadRunner: Sendable {
         while !Task.isCancelled {
             do { try await Task.sleep(until: start + .seconds(tick), clock: .continuous) } catch { return }
             let elapsed = Self.seconds(since: start)
-            let (sentInSecond, outstanding) = live.withLock { counters in
-                defer { counters.sentAtLastLine = counters.sent }
-                return (counters.sent - counters.sentAtLastLine, counters.sent - counters.completed)
+            let (sentInSecond, outstanding, late) = live.withLock { counters in
+                defer {
+                    counters.sentAtLastLine = counters.sent
+                    counters.maxLateSinceLine = 0
+                }
+                return (counters.sent - counters.sentAtLastLine, counters.sent - counters.completed, counters.maxLateSinceLine)
             }
+            let behind = late * 1_000 > scenario.lateWarningMs ? ", BEHIND by up to \(Report.format(late * 1_000)) ms" : ""
             let (p99, errors, outcomes, recorded) = book.withLock {
                 ($0.overall.milliseconds(atPercentile: 99), $0.overall.errors, $0.overall.outcomes, $0.overall.count)
             }
@@ -117,7 +126,7 @@ public struct LoadRunner: Sendable {
             let breakdown = outcomes.filter { $0.key.isError }.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
             progress("[\(Self.pad(Int(elapsed)))s] \(segment?.name ?? "-") target \(Report.format(segment?.rate ?? 0))/s "
                 + "sent \(sentInSecond)/s, in flight \(outstanding), recorded \(recorded), p99 so far \(Report.format(p99)) ms, "
-                + "errors \(errors)" + (breakdown.isEmpty ? "" : " (\(breakdown.joined(separator: ", ")))"))
+                + "errors \(errors)" + (breakdown.isEmpty ? "" : " (\(breakdown.joined(separator: ", ")))") + behind)
             tick += 1
         }
     }

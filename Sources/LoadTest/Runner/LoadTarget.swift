@@ -13,6 +13,7 @@ public struct LoadTarget: Sendable {
     /// The tenants file the proxy reloads from, for onboarding (`activate`) actions.
     public var tenantsFile: String?
 
+    /// A target; trailing slashes of the URLs are dropped.
     public init(proxyURL: String, token: String, adminURL: String? = nil, adminToken: String? = nil,
                 simulatorAdminURL: String? = nil, tenantsFile: String? = nil) {
         self.proxyURL = Self.trimmed(proxyURL)

@@ -6,6 +6,7 @@ import OCMWCore
 public enum TenantsFileEditor {
     /// Why the file could not be rewritten.
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong, for the action's result.
         public let description: String
     }
 

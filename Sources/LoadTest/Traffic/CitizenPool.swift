@@ -8,6 +8,7 @@ import OCMWCore
 public struct CitizenPool: Sendable {
     /// A citizen and the tenants their requests count under.
     public struct Person: Sendable, Equatable {
+        /// The 11 digits, and the names the submissions carry.
         public var insz: String
         public var firstName: String
         public var lastName: String
@@ -17,6 +18,7 @@ public struct CitizenPool: Sendable {
 
     /// An available certificate, downloadable through the proxy.
     public struct Download: Sendable, Equatable {
+        /// Index into `people`, the tenant and the certificate's id.
         public var person: Int
         public var tenant: TenantID
         public var certificateID: String
@@ -24,9 +26,11 @@ public struct CitizenPool: Sendable {
 
     /// What a submission to a tenant needs from its tenants.json entry.
     public struct Desk: Sendable, Equatable {
+        /// The tenant and the applicant's domicile in its area.
         public var tenant: TenantID
         public var municipality: String
         public var postalCode: String
+        /// A category of help of the tenant, for requests for help.
         public var categoryOfHelp: String?
         /// `nil` when the tenant issues none or its dialect takes no certificate requests.
         public var certificateType: String?

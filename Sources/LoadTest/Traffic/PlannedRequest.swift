@@ -4,13 +4,16 @@ import OCMWCore
 /// One request of the run, decided before it is sent: what, for whom, and under which tenants
 /// its outcome counts.
 public struct PlannedRequest: Sendable, Equatable {
+    /// What it calls.
     public var endpoint: Endpoint
     /// A read counts under every tenant holding the citizen; a download or submission under the
     /// tenant it goes to.
     public var tenants: [TenantID]
+    /// The HTTP method.
     public var method: HTTPRequest.Method
     /// Path and query, from `/v1/…`.
     public var path: String
+    /// For submissions: the body's type, a unique `Idempotency-Key`, and the body.
     public var contentType: String?
     public var idempotencyKey: String?
     public var body: [UInt8]?

@@ -5,9 +5,11 @@ import Foundation
 public enum PercentileSpectrumChart {
     /// One line of the chart: (percentile 0…100, latency in milliseconds) pairs.
     public struct Series: Sendable {
+        /// The legend text, and the points.
         public var name: String
         public var points: [(percentile: Double, ms: Double)]
 
+        /// A series.
         public init(name: String, points: [(percentile: Double, ms: Double)]) {
             self.name = name
             self.points = points
