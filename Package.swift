@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "ocmw-proxy", targets: ["ocmw-proxy"]),
         .executable(name: "newsocial-sim", targets: ["newsocial-sim"]),
         .library(name: "NewSocialSimulator", targets: ["NewSocialSimulator"]),
+        .executable(name: "ocmw-loadtest", targets: ["ocmw-loadtest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
     ],
     targets: [
         // libcurl, with typed wrappers for its variadic C functions. Nothing else lives here.
@@ -171,6 +173,24 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The load-test harness: open-model schedule, scenarios, per-tenant histograms, reports.
+        .target(
+            name: "LoadTest",
+            dependencies: [
+                "CurlClient", "NewSocialSimulator", "OCMWCore",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "ocmw-loadtest",
+            dependencies: [
+                "LoadTest", "CurlClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "OCMWCoreTests", dependencies: ["OCMWCore"]),
         .testTarget(name: "PrivateFilesTests", dependencies: ["PrivateFiles"]),
         .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingIndex", "OCMWCore"]),
@@ -188,6 +208,10 @@ let package = Package(
         .testTarget(
             name: "PostgresStoresTests",
             dependencies: ["PostgresStores", "AuditTrail", "Outbox", "OCMWCore", "StoreConformance"]
+        ),
+        .testTarget(
+            name: "LoadTestTests",
+            dependencies: ["LoadTest", "OCMWCore", "CurlClient", "NewSocialSimulator", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "SubmissionIntakeTests", dependencies: ["SubmissionIntake", "OCMWCore"]),
         .testTarget(name: "OCMWDomainTests", dependencies: ["OCMWDomain"], resources: [.copy("Fixtures")]),
