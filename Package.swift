@@ -86,21 +86,33 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // The audit trail and the outbox in PostgreSQL, for several proxy instances on one database.
+        // The audit trail, the outbox and the routing index in PostgreSQL, for several proxy
+        // instances on one database.
         .target(
             name: "PostgresStores",
             dependencies: [
-                "OCMWCore", "AuditTrail", "Outbox",
+                "OCMWCore", "AuditTrail", "Outbox", "RoutingIndex",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The compatibility checks every store implementation must pass, shared by the test
-        // targets of each implementation (SQLite in AuditTrailTests, PostgreSQL in PostgresStoresTests).
+        // targets of each implementation (SQLite in AuditTrailTests, OutboxTests and
+        // RoutingIndexTests; PostgreSQL in PostgresStoresTests).
         .target(
             name: "StoreConformance",
             dependencies: ["OCMWCore", "AuditTrail", "Outbox"],
             path: "Tests/StoreConformance"
+        ),
+        // A throwaway schema per test on the PostgreSQL named by OCMW_TEST_POSTGRES_URL.
+        .target(
+            name: "PostgresTesting",
+            dependencies: [
+                "PostgresStores",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PostgresTesting"
         ),
         // Submissions as they arrive: streaming multipart parsing with limits, file types by
         // content, applicant and code-table validation. Pure: no I/O.
@@ -193,7 +205,7 @@ let package = Package(
         ),
         .testTarget(name: "OCMWCoreTests", dependencies: ["OCMWCore"]),
         .testTarget(name: "PrivateFilesTests", dependencies: ["PrivateFiles"]),
-        .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingIndex", "OCMWCore"]),
+        .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingIndex", "OCMWCore", "StoreConformance"]),
         .testTarget(
             name: "CallerAuthTests",
             dependencies: [
@@ -204,10 +216,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AuditTrailTests", dependencies: ["AuditTrail", "OCMWCore", "StoreConformance"]),
-        .testTarget(name: "OutboxTests", dependencies: ["Outbox", "OCMWCore"]),
+        .testTarget(name: "OutboxTests", dependencies: ["Outbox", "OCMWCore", "StoreConformance"]),
         .testTarget(
             name: "PostgresStoresTests",
-            dependencies: ["PostgresStores", "AuditTrail", "Outbox", "OCMWCore", "StoreConformance"]
+            dependencies: [
+                "PostgresStores", "PostgresTesting", "AuditTrail", "Outbox", "RoutingIndex", "OCMWCore", "StoreConformance",
+            ]
         ),
         .testTarget(
             name: "LoadTestTests",
@@ -224,6 +238,8 @@ let package = Package(
             name: "ProxyServerTests",
             dependencies: [
                 "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient", "CallerAuth", "AuditTrail", "Outbox",
+                "PostgresStores", "PostgresTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -2,7 +2,22 @@ import struct Foundation.Date
 import GRDB
 import OCMWCore
 
-/// The table, its migrations and the SQL that touches it.
+/// The columns and key of `routing_registration`, the same in every store: the key leads with
+/// `insz`, so one citizen's rows sit together in it and a lookup is one range scan. Dates are ISO
+/// `yyyy-MM-dd` text, which compares like the dates themselves.
+package enum RoutingTable {
+    package static let definition = """
+        insz TEXT NOT NULL,
+        tenant TEXT NOT NULL,
+        capacity TEXT NOT NULL,
+        start_date TEXT NOT NULL,
+        end_date TEXT NULL,
+        registered_at TEXT NOT NULL,
+        PRIMARY KEY (insz, tenant, capacity, start_date)
+        """
+}
+
+/// The table in SQLite, its migrations and the SQL that touches it.
 enum RoutingSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -11,17 +26,7 @@ enum RoutingSchema {
             // together and a lookup is one range scan of the key, whose first column is `insz`.
             // That key is the index by INSZ; a second index on `insz` would only duplicate it.
             // Dates are ISO `yyyy-MM-dd` text, which compares like the dates themselves.
-            try db.execute(sql: """
-                CREATE TABLE routing_registration (
-                    insz TEXT NOT NULL,
-                    tenant TEXT NOT NULL,
-                    capacity TEXT NOT NULL,
-                    start_date TEXT NOT NULL,
-                    end_date TEXT NULL,
-                    registered_at TEXT NOT NULL,
-                    PRIMARY KEY (insz, tenant, capacity, start_date)
-                ) WITHOUT ROWID
-                """)
+            try db.execute(sql: "CREATE TABLE routing_registration (\(RoutingTable.definition)) WITHOUT ROWID")
         }
         return migrator
     }
@@ -57,16 +62,24 @@ enum RoutingSchema {
     }
 }
 
-/// A row as read, before it is validated back into a `RoutingRegistration`.
-struct StoredRow: Sendable {
+/// A row as read, before it is validated back into a `RoutingRegistration` (by every routing
+/// store: they all keep dates as ISO text).
+package struct StoredRow: Sendable {
     let tenant: String
     let capacity: String
     let start: String
     let end: String?
 
+    package init(tenant: String, capacity: String, start: String, end: String?) {
+        self.tenant = tenant
+        self.capacity = capacity
+        self.start = start
+        self.end = end
+    }
+
     /// - Throws: `RoutingIndexError` when the row does not hold a valid registration (a file
     ///   edited by hand, or written by a newer version).
-    func registration(insz: INSZ) throws(RoutingIndexError) -> RoutingRegistration {
+    package func registration(insz: INSZ) throws(RoutingIndexError) -> RoutingRegistration {
         guard let tenant = TenantID(tenant), let start = DayDate(iso8601: start) else { throw RoutingIndexError(.corruptRow) }
         var endDay: DayDate?
         if let end {
@@ -82,8 +95,8 @@ struct StoredRow: Sendable {
 }
 
 /// `registered_at` as ISO 8601 UTC to the second, e.g. `2025-03-01T09:15:00Z`.
-enum RegisteredAt {
-    static func text(_ date: Date) -> String {
+package enum RegisteredAt {
+    package static func text(_ date: Date) -> String {
         let day = DayDate(date)
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) - day.daysSinceEpoch * 86_400
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -88,24 +88,10 @@ public final class SQLiteRoutingIndex: RoutingIndexStore {
         _ registrations: some Sequence<RoutingRegistration>,
         progress: (_ imported: Int, _ total: Int?) -> Void
     ) async throws -> Int {
-        let total = (registrations as? any Collection)?.count
         let stamp = RegisteredAt.text(now())
-        var imported = 0
-        var chunk: [RoutingRegistration] = []
-        chunk.reserveCapacity(Self.importTransactionRows)
-        for registration in registrations {
-            chunk.append(registration)
-            if chunk.count == Self.importTransactionRows {
-                imported += try await write(chunk, registeredAt: stamp)
-                chunk.removeAll(keepingCapacity: true)
-                progress(imported, total)
-            }
+        return try await ChunkedImport.run(registrations, rows: Self.importTransactionRows, progress: progress) { chunk in
+            try await write(chunk, registeredAt: stamp)
         }
-        if !chunk.isEmpty {
-            imported += try await write(chunk, registeredAt: stamp)
-            progress(imported, total)
-        }
-        return imported
     }
 
     /// One transaction; the statement is compiled once and reused for every row.

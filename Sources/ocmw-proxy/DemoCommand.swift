@@ -50,9 +50,10 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
         let securityOptions = try SecurityOptions.parse(["--dev-auth"])
         let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir + "/demo", logger: logger)
+        let outbox = try await StoreSelection.sqlite(dataDir: options.dataDir + "/demo")
+            .outbox(keyRing: security.outboxKeys, logger: logger)
         let (madeProxy, services) = try options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
-                                                      databaseDirectory: options.dataDir + "/demo",
-                                                  environment: demoKeys.environment, logger: logger)
+                                                          outbox: outbox, environment: demoKeys.environment, logger: logger)
         let readToken = try await security.devKey?.token(scopes: ["ocmw.dossier.read", "ocmw.dossier.submit"], insz: nil,
                                                          clientID: "mijn-burgerprofiel-demo", lifetime: .seconds(12 * 3600)) ?? ""
         let adminToken = security.adminToken

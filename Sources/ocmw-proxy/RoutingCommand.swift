@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
+import Logging
 import OCMWCore
+import PostgresStores
 import RoutingIndex
 
-/// `ocmw-proxy routing …`: operators' commands on the routing index (`DATA_DIR/routing.sqlite`).
+/// `ocmw-proxy routing …`: operators' commands on the routing index (`DATA_DIR/routing.sqlite`, or
+/// PostgreSQL with `--database-url`).
 struct RoutingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "routing",
@@ -36,7 +39,17 @@ struct RoutingCommand: AsyncParsableCommand {
             let registry = try TenantsFile.load(path: tenants)
             // Checked first, so a mistyped path leaves no empty database behind.
             guard FileManager.default.isReadableFile(atPath: file) else { throw Failure(description: "cannot read \(file)") }
-            let index = try SQLiteRoutingIndex(path: location.databasePath(creatingDirectory: true))
+            let summary = try await location.withIndex(creating: true) { index in
+                try await importFile(into: index, registry: registry)
+            }
+            guard summary.rejected > 0 else { return }
+            print("first rejected lines:")
+            for rejection in summary.firstRejections { print("  \(rejection)") }
+            throw ExitCode.failure
+        }
+
+        private func importFile(into index: any RoutingIndexStore, registry: TenantRegistry) async throws
+            -> RoutingFileImport.Summary {
             let clock = ContinuousClock()
             let started = clock.now
             var display = ProgressDisplay(onTerminal: isatty(STDERR_FILENO) == 1)
@@ -51,10 +64,7 @@ struct RoutingCommand: AsyncParsableCommand {
             let rate = seconds > 0 ? Int(Double(summary.imported + summary.rejected) / seconds) : 0
             print("imported \(summary.imported), rejected \(summary.rejected), blank lines \(summary.blankLines), "
                 + "in \(String(format: "%.2f", seconds)) s (\(rate) rows/s); index holds \(try await index.count()) rows")
-            guard summary.rejected > 0 else { return }
-            print("first rejected lines:")
-            for rejection in summary.firstRejections { print("  \(rejection)") }
-            throw ExitCode.failure
+            return summary
         }
     }
 
@@ -83,12 +93,7 @@ struct RoutingCommand: AsyncParsableCommand {
                 guard let day = DayDate(iso8601: text) else { throw ValidationError("--on must be yyyy-MM-dd") }
                 return day
             } ?? today
-            let path = try location.databasePath(creatingDirectory: false)
-            guard FileManager.default.fileExists(atPath: path) else {
-                print("no routing index at \(path)")
-                throw ExitCode.failure
-            }
-            let rows = try await SQLiteRoutingIndex(path: path).lookup(insz: citizen, on: day)
+            let rows = try await location.withIndex(creating: false) { index in try await index.lookup(insz: citizen, on: day) }
             guard !rows.isEmpty else {
                 print("no registration covers \(day)")
                 return
@@ -142,12 +147,34 @@ extension RoutingCommand {
         @Option(help: "Directory holding routing.sqlite (created by import if missing).")
         var dataDir: String = "./data"
 
+        @Option(help: "PostgreSQL holding the routing index, as serve --database-url (else OCMW_DATABASE_URL); without it, routing.sqlite in the data directory.")
+        var databaseURL: String?
+
         func databasePath(creatingDirectory: Bool) throws -> String {
             let directory = URL(fileURLWithPath: dataDir, isDirectory: true)
             if creatingDirectory {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             }
             return directory.appendingPathComponent("routing.sqlite").path
+        }
+
+        /// Runs `body` on the index: in PostgreSQL when a URL is given, else the SQLite file.
+        /// - Parameter creating: Whether a missing SQLite file is created (else: a failure).
+        func withIndex<Result: Sendable>(
+            creating: Bool, _ body: (any RoutingIndexStore) async throws -> Result
+        ) async throws -> Result {
+            let url = databaseURL ?? ProcessInfo.processInfo.environment["OCMW_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+            if let url {
+                let logger = Logger(label: "ocmw-proxy.routing", factory: { _ in SwiftLogNoOpLogHandler() })
+                return try await PostgresSession.run(url: url, logger: logger) { client in
+                    try await body(PostgresRoutingIndex(client: client, logger: logger))
+                }
+            }
+            let path = try databasePath(creatingDirectory: creating)
+            guard creating || FileManager.default.fileExists(atPath: path) else {
+                throw Failure(description: "no routing index at \(path)")
+            }
+            return try await body(SQLiteRoutingIndex(path: path))
         }
     }
 

@@ -34,7 +34,7 @@ struct SecurityOptions: ParsableArguments {
     @Option(help: "Days the audit trail is kept.")
     var auditRetentionDays: Int = AuditRetention.defaultDays
 
-    @Option(help: "PostgreSQL for the audit trail (postgres://user:password@host:port/db; else OCMW_DATABASE_URL); without it the trail is SQLite in the data directory.")
+    @Option(help: "PostgreSQL for the audit trail, the outbox and the routing index, shared by every instance (postgres://user:password@host:port/db; else OCMW_DATABASE_URL); without it they are SQLite files in the data directory.")
     var databaseURL: String?
 
     /// The PostgreSQL URL from the option or the environment, if any.

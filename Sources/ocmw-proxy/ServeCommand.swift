@@ -1,7 +1,5 @@
 import ArgumentParser
 import AuditTrail
-import PostgresNIO
-import PostgresStores
 import Foundation
 import CurlClient
 import Hummingbird
@@ -28,27 +26,26 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
         guard let url = securityOptions.resolvedDatabaseURL else {
-            try await serve(auditStore: nil, logger: logger)
+            try await serve(stores: .sqlite(dataDir: options.dataDir), logger: logger)
             return
         }
-        // The PostgreSQL client runs for as long as the proxy does: the audit store needs it
-        // running from its first (migrating) query on.
-        let client = PostgresClient(configuration: try PostgresURL(url).configuration, backgroundLogger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
-            try await serve(auditStore: try await PostgresAuditStore(client: client, logger: logger), logger: logger)
+        // The client runs for as long as the proxy does: the stores need it from their first
+        // (migrating) query on, and every instance on this database shares their tables.
+        try await PostgresSession.run(url: url, logger: logger) { client in
+            try await serve(stores: .postgres(client), logger: logger)
         }
     }
 
-    private func serve(auditStore: (any AuditStore)?, logger: Logger) async throws {
+    private func serve(stores: StoreSelection, logger: Logger) async throws {
         let registry = try options.loadRegistry()
-        let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir, auditStore: auditStore,
-                                                    logger: logger)
-        let (proxy, services) = try options.makeProxy(registry: registry, routingIndex: try options.openRoutingIndex(),
-                                                      security: security, databaseDirectory: options.dataDir,
-                                                      logger: logger)
-        logger.info("starting", metadata: ["tenants": "\(registry.tenants.count)", "active": "\(registry.activeTenants.count)"])
+        let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir,
+                                                    auditStore: try await stores.auditStore(logger: logger), logger: logger)
+        let (proxy, services) = try options.makeProxy(
+            registry: registry, routingIndex: try await stores.routingIndex(options: options, logger: logger),
+            security: security, outbox: try await stores.outbox(keyRing: security.outboxKeys, logger: logger),
+            logger: logger)
+        logger.info("starting", metadata: ["tenants": "\(registry.tenants.count)", "active": "\(registry.activeTenants.count)",
+                                           "stores": "\(stores.name)"])
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: proxy.makeApplication()), .init(service: proxy.makeAdminApplication())]
                 + services.map { .init(service: $0) }

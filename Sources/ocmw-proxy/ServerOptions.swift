@@ -80,9 +80,9 @@ struct ServerOptions: ParsableArguments {
     /// The proxy and its services for a registry read from the tenants file: the citizen API, the
     /// admin API, and reloading the file when it changes or on SIGHUP.
     /// - Parameter environment: Where backend secrets named `{"env": …}` are looked up.
-    /// - Parameter databaseDirectory: Where the outbox lives (the demo keeps its own).
+    /// - Parameter outbox: Where accepted submissions wait for delivery.
     func makeProxy(registry: TenantRegistry, routingIndex: any RoutingIndexStore, security: SecuritySetup,
-                   databaseDirectory: String,
+                   outbox: any OutboxStore,
                    environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment,
                    logger: Logger) throws -> (proxy: ProxyApplication, services: [any Service]) {
         let metrics = ProxyMetrics()
@@ -96,9 +96,7 @@ struct ServerOptions: ParsableArguments {
                                      routingIndex: routingIndex, metrics: metrics, reloader: reloader,
                                      security: security.security, audit: security.audit,
                                      credentials: BackendCredentials(client: client, logger: logger, environment: environment),
-                                     outbox: try SQLiteOutboxStore(path: URL(fileURLWithPath: databaseDirectory)
-                                        .appendingPathComponent(SQLiteOutboxStore.defaultFileName).path,
-                                                                   keyRing: security.outboxKeys),
+                                     outbox: outbox,
                                      logger: logger)
         let services: [any Service] = [
             TenantFileWatcher(path: tenants, reloader: reloader),

@@ -1,5 +1,6 @@
 import Foundation
 import Outbox
+import StoreConformance
 import Testing
 
 @Suite("Outbox key ring")

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Outbox
+import StoreConformance
 import Testing
 
 @Suite("Row encryption")

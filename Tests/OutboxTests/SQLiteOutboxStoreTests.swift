@@ -1,6 +1,7 @@
 import Foundation
 import OCMWCore
 @testable import Outbox
+import StoreConformance
 import Testing
 
 /// What only the SQLite store promises: its file, its pragmas, its bytes on disk.

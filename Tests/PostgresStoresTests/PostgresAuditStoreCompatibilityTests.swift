@@ -1,6 +1,7 @@
 import AuditTrail
 import PostgresNIO
 import PostgresStores
+import PostgresTesting
 import StoreConformance
 import Testing
 

@@ -2,6 +2,7 @@ import AuditTrail
 import Foundation
 import PostgresNIO
 import PostgresStores
+import PostgresTesting
 import Testing
 
 /// What only the PostgreSQL audit store has to show: the database itself keeps the trail

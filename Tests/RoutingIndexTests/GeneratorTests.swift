@@ -1,6 +1,7 @@
 import Foundation
 import OCMWCore
 import RoutingIndex
+import StoreConformance
 import Testing
 
 @Suite("Routing file generator")

@@ -1,6 +1,7 @@
 import Foundation
 import OCMWCore
 @testable import RoutingIndex
+import StoreConformance
 import Testing
 
 @Suite("SQLite routing index: file, WAL, query plan")

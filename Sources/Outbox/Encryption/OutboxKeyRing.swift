@@ -37,5 +37,5 @@ public struct OutboxKeyRing: Sendable {
     }
 
     /// The key written with id `keyID`, if the ring holds it.
-    func key(id keyID: String) -> OutboxKey? { keys[keyID] }
+    package func key(id keyID: String) -> OutboxKey? { keys[keyID] }
 }

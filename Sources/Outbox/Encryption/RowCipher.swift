@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// The personal-data columns of a row, each encrypted on its own.
-enum SealedColumn: String {
+package enum SealedColumn: String {
     case citizen, payload
 }
 
@@ -13,8 +13,8 @@ enum SealedColumn: String {
 /// relabelled with another key id, fails authentication instead of decrypting as someone else's
 /// data. The nonce is random per encryption (96 bits; with at most a few million rows per key
 /// the collision risk is negligible), stored in front of the ciphertext and tag (`combined`).
-enum RowCipher {
-    static func seal(_ plaintext: Data, column: SealedColumn, rowID: UUID, with key: OutboxKey) throws -> Data {
+package enum RowCipher {
+    package static func seal(_ plaintext: Data, column: SealedColumn, rowID: UUID, with key: OutboxKey) throws -> Data {
         let box = try AES.GCM.seal(plaintext, using: key.key,
                                    authenticating: associatedData(column: column, rowID: rowID, keyID: key.id))
         // `combined` is nil only for nonces of a non-standard size; ours are the standard 12 bytes.
@@ -22,7 +22,7 @@ enum RowCipher {
         return combined
     }
 
-    static func open(
+    package static func open(
         _ sealed: Data, column: SealedColumn, rowID: UUID, keyID: String, ring: OutboxKeyRing
     ) throws(OutboxStoreError) -> Data {
         guard let key = ring.key(id: keyID) else {

@@ -7,14 +7,11 @@ extension SQLiteOutboxStore {
         tenant: TenantID, owner: String, now: Date, leaseDuration: Duration, limit: Int
     ) async throws -> [LeasedSubmission] {
         guard limit > 0 else { return [] }
-        let nowUs = OutboxTime.microseconds(now)
-        let expiresUs = nowUs + OutboxTime.microseconds(leaseDuration)
-        let lease = SubmissionLease(owner: owner, expiresAt: OutboxTime.date(expiresUs))
-        let ring = keyRing
-        let currentYear = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: now).year ?? 9999
+        let terms = LeaseTerms(owner: owner, now: now, duration: leaseDuration)
+        let (nowUs, expiresUs, lease, ring) = (terms.nowUs, terms.expiresUs, terms.lease, keyRing)
         return try await immediateWrite { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(OutboxSchema.statusColumns), client_id, idempotency_key, fingerprint, key_id, citizen, payload
+                SELECT \(OutboxTable.submissionColumns)
                 FROM outbox_submission WHERE tenant = ? AND \(OutboxSchema.dueCondition)
                 ORDER BY next_attempt_us, created_us, id LIMIT ?
                 """, arguments: [tenant.rawValue, nowUs, nowUs, limit])
@@ -27,7 +24,7 @@ extension SQLiteOutboxStore {
                     """, arguments: [owner, expiresUs, nowUs, row["id"]])
                 // Decrypting inside the transaction: a row that cannot be decrypted throws, and
                 // the rollback leaves every row as it was, still due, for when the ring is fixed.
-                let submission = try Self.submission(from: row, ring: ring, currentYear: currentYear)
+                let submission = try Self.submission(from: row, ring: ring, currentYear: terms.currentYear)
                 let leased = SubmissionStatus(
                     id: submission.status.id, kind: submission.status.kind, tenant: submission.status.tenant,
                     state: .delivering, attempts: submission.status.attempts + 1,
@@ -96,21 +93,10 @@ extension SQLiteOutboxStore {
     }
 
     private static func submission(from row: Row, ring: OutboxKeyRing, currentYear: Int) throws -> Submission {
-        let status = try OutboxSchema.status(from: row)
-        guard let keyID: String = try row.decode(forColumn: "key_id"),
-              let sealedCitizen: Data = try row.decode(forColumn: "citizen"),
-              let sealedPayload: Data = try row.decode(forColumn: "payload"),
-              let fingerprint = RequestFingerprint(bytes: Array(try row.decode(Data.self, forColumn: "fingerprint")))
-        else { throw OutboxStoreError(.corruptRow, submissionID: status.id) }
-        let digits = try RowCipher.open(sealedCitizen, column: .citizen, rowID: status.id, keyID: keyID, ring: ring)
-        let payload = try RowCipher.open(sealedPayload, column: .payload, rowID: status.id, keyID: keyID, ring: ring)
-        let citizen: INSZ
-        do { citizen = try INSZ(parsing: String(decoding: digits, as: UTF8.self), currentYear: currentYear) } catch {
-            throw OutboxStoreError(.corruptRow, submissionID: status.id)
-        }
-        return Submission(
-            status: status, clientID: try row.decode(forColumn: "client_id"),
-            idempotencyKey: try row.decode(forColumn: "idempotency_key"), fingerprint: fingerprint,
-            citizen: citizen, payload: SubmissionPayload(bytes: payload))
+        try OutboxRowCodec.submission(
+            status: try OutboxSchema.status(from: row), clientID: try row.decode(forColumn: "client_id"),
+            idempotencyKey: try row.decode(forColumn: "idempotency_key"), fingerprint: try row.decode(forColumn: "fingerprint"),
+            keyID: try row.decode(forColumn: "key_id"), citizen: try row.decode(forColumn: "citizen"),
+            payload: try row.decode(forColumn: "payload"), ring: ring, currentYear: currentYear)
     }
 }

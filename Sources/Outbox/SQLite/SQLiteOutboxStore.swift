@@ -92,9 +92,7 @@ public final class SQLiteOutboxStore: OutboxStore {
 
     public func accept(_ new: NewSubmission) async throws -> AcceptResult {
         // Encrypt before taking the write lock: the lock is held for the SQL only.
-        let key = keyRing.current
-        let citizen = try RowCipher.seal(Data(new.citizen.digits.utf8), column: .citizen, rowID: new.id, with: key)
-        let payload = try RowCipher.seal(new.payload.bytes, column: .payload, rowID: new.id, with: key)
+        let sealed = try OutboxRowCodec.seal(new, ring: keyRing)
         let warnings = try JSONList.text(new.warnings)
         let receivedUs = OutboxTime.microseconds(new.receivedAt)
         return try await immediateWrite { db in
@@ -113,13 +111,10 @@ public final class SQLiteOutboxStore: OutboxStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', 0, ?, ?, ?, ?)
                 """, arguments: [
                     OutboxSchema.text(new.id), new.kind.rawValue, new.tenant.rawValue, new.clientID,
-                    new.idempotencyKey, Data(new.fingerprint.bytes), key.id, citizen, payload,
+                    new.idempotencyKey, Data(new.fingerprint.bytes), sealed.keyID, sealed.citizen, sealed.payload,
                     receivedUs, receivedUs, receivedUs, warnings,
                 ])
-            let time = OutboxTime.date(receivedUs)
-            return .accepted(SubmissionStatus(
-                id: new.id, kind: new.kind, tenant: new.tenant, state: .accepted, attempts: 0,
-                nextAttemptAt: time, createdAt: time, updatedAt: time, warnings: new.warnings, lastError: nil))
+            return .accepted(OutboxRowCodec.acceptedStatus(new))
         }
     }
 

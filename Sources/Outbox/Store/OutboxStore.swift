@@ -1,8 +1,9 @@
 import Foundation
 import OCMWCore
 
-/// The durable outbox of submissions: SQLite now, PostgreSQL later, one contract (the
-/// compatibility suite in `OutboxTests` is that contract in executable form).
+/// The durable outbox of submissions: SQLite (`SQLiteOutboxStore`) or PostgreSQL
+/// (`PostgresOutboxStore`), one contract (the compatibility suite `OutboxStoreConformance`, run
+/// against both, is that contract in executable form).
 ///
 /// Life of a row: `accept` stores it `accepted`; `lease` hands due rows of one tenant to one
 /// worker and marks them `delivering`; the worker ends with `markDelivered`, `markRetry` or
@@ -37,9 +38,9 @@ public protocol OutboxStore: Sendable {
     ///
     /// Due: pending (`accepted` or `delivering`), `nextAttemptAt <= now`, and no lease or an
     /// expired one. Each is marked `delivering`, its attempts incremented, and leased to `owner`
-    /// until `now + leaseDuration`, in one transaction, oldest due first. A PostgreSQL store does
-    /// the same with `UPDATE … WHERE id IN (SELECT id … FOR UPDATE SKIP LOCKED LIMIT n)
-    /// RETURNING …`, so concurrent instances never take the same row.
+    /// until `now + leaseDuration`, in one transaction, oldest due first. The PostgreSQL store does
+    /// it with `UPDATE … WHERE id IN (SELECT id … LIMIT n FOR UPDATE SKIP LOCKED) RETURNING …`, so
+    /// concurrent instances never take the same row.
     /// - Throws: `OutboxStoreError` `.unknownKeyID` or `.undecryptable` when a due row cannot be
     ///   decrypted; nothing is leased then (the rows stay due until the key ring is fixed).
     func lease(tenant: TenantID, owner: String, now: Date, leaseDuration: Duration, limit: Int) async throws

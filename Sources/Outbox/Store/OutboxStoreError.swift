@@ -2,7 +2,7 @@ import Foundation
 
 /// A failure of an outbox store beyond the database's own errors.
 public struct OutboxStoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    enum Code: String, Sendable {
+    package enum Code: String, Sendable {
         case notFound = "no submission has this id"
         case leaseNotHeld = "the caller does not hold the lease of this delivering submission"
         case notFailed = "the submission is not failed"
@@ -18,7 +18,7 @@ public struct OutboxStoreError: Error, Hashable, Sendable, CustomStringConvertib
     /// The key id concerned (`unknownKeyID`); a name, never key material.
     public let keyID: String?
 
-    init(_ code: Code, submissionID: UUID? = nil, keyID: String? = nil) {
+    package init(_ code: Code, submissionID: UUID? = nil, keyID: String? = nil) {
         self.code = code
         self.submissionID = submissionID
         self.keyID = keyID

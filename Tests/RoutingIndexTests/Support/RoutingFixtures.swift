@@ -1,30 +1,10 @@
 import Foundation
 import OCMWCore
 import RoutingIndex
+import StoreConformance
 
-/// Values shared by the routing index tests.
-enum RoutingFixtures {
-    static let gent = TenantID("gent")!
-    static let bonheiden = TenantID("bonheiden")!
-    static let leuven = TenantID("leuven")!
-
-    /// The day the tests take as today.
-    static let today = DayDate(iso8601: "2025-06-15")!
-
-    static func day(_ offset: Int) -> DayDate { today.adding(days: offset)! }
-
-    /// The `index`-th of a run of distinct valid INSZ numbers (born July 1985, index < 30 000).
-    static func citizen(_ index: Int) -> INSZ {
-        let firstNine = 850_700_000 + (1 + index / 997) * 1_000 + 1 + index % 997
-        let check = 97 - firstNine % 97
-        return try! INSZ(parsing: "\(firstNine)\(check < 10 ? "0" : "")\(check)", currentYear: 2026)
-    }
-
-    static func registration(_ citizen: INSZ, _ tenant: TenantID, _ capacity: String = "LL",
-                             from start: Int, to end: Int?) throws -> RoutingRegistration {
-        try RoutingRegistration(insz: citizen, tenant: tenant, capacity: capacity, start: day(start), end: end.map(day))
-    }
-
+/// What only the routing index tests here need (the rest is shared with the compatibility suite).
+extension RoutingFixtures {
     /// The repository's tenants file.
     static let tenantsFile = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -2,37 +2,37 @@ import Foundation
 import OCMWCore
 import Outbox
 
-/// Test data: tenants, citizens, keys, submissions at chosen times.
-enum OutboxFixtures {
-    static let gent = TenantID("gent")!
-    static let aalst = TenantID("aalst")!
+/// Test data of the outbox suites: tenants, citizens, keys, submissions at chosen times.
+public enum OutboxFixtures {
+    public static let gent = TenantID("gent")!
+    public static let aalst = TenantID("aalst")!
     /// 2026-11-15T12:00:00Z.
-    static let base = Date(timeIntervalSince1970: 1_794_744_000)
+    public static let base = Date(timeIntervalSince1970: 1_794_744_000)
     /// A surname that must never appear in the database file in clear.
-    static let knownName = "Vandenbrande"
+    public static let knownName = "Vandenbrande"
 
-    static let keyA = try! OutboxKey(id: "key-a", bytes: [UInt8](repeating: 0x5a, count: 32))
-    static let keyB = try! OutboxKey(id: "key-b", bytes: [UInt8](repeating: 0xa5, count: 32))
-    static let ringA = try! OutboxKeyRing(current: keyA)
+    public static let keyA = try! OutboxKey(id: "key-a", bytes: [UInt8](repeating: 0x5a, count: 32))
+    public static let keyB = try! OutboxKey(id: "key-b", bytes: [UInt8](repeating: 0xa5, count: 32))
+    public static let ringA = try! OutboxKeyRing(current: keyA)
 
     /// A time `seconds` after `base`.
-    static func at(_ seconds: TimeInterval) -> Date { base.addingTimeInterval(seconds) }
+    public static func at(_ seconds: TimeInterval) -> Date { base.addingTimeInterval(seconds) }
 
     /// The `index`th valid national number of someone born on 30 July 1985.
-    static func citizen(_ index: Int) -> INSZ {
+    public static func citizen(_ index: Int) -> INSZ {
         let firstNine = 850_730_000 + 1 + index % 997
         let check = 97 - firstNine % 97
         return try! INSZ(parsing: String(firstNine) + (check < 10 ? "0" : "") + String(check), currentYear: 2026)
     }
 
     /// A request-for-help payload naming the applicant.
-    static func payload(_ text: String = "steun", name: String = knownName) -> SubmissionPayload {
+    public static func payload(_ text: String = "steun", name: String = knownName) -> SubmissionPayload {
         SubmissionPayload(bytes: Data("""
             {"applicant":{"name":"\(name)","firstName":"Marie"},"freeText":"\(text)","documents":["%PDF-1.7"]}
             """.utf8))
     }
 
-    static func submission(
+    public static func submission(
         key: String = UUID().uuidString, client: String = "mbp-portal", tenant: TenantID = gent,
         citizen index: Int = 1, payload: SubmissionPayload = payload(), kind: SubmissionKind = .helpRequest,
         warnings: [String] = [], at seconds: TimeInterval = 0
@@ -42,7 +42,7 @@ enum OutboxFixtures {
     }
 
     /// A fresh directory under the system's temporary directory.
-    static func temporaryDirectory() throws -> URL {
+    public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("outbox-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
@@ -51,7 +51,7 @@ enum OutboxFixtures {
 
 extension AcceptResult {
     /// The status of an accepted or existing submission.
-    var status: SubmissionStatus? {
+    public var status: SubmissionStatus? {
         switch self {
         case .accepted(let status), .existing(let status): status
         case .conflict: nil

@@ -86,19 +86,19 @@ public final class PostgresAuditStore: AuditStore {
     public func deleteOlder(than cutoff: Date) async throws -> Int {
         let cutoffUs = AuditTime.microseconds(cutoff)
         let logger = logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await PostgresDatabase.transaction(client, logger: logger) { connection in
             try await connection.query(
                 "UPDATE audit_retention SET cutoff_us = GREATEST(cutoff_us, \(cutoffUs))", logger: logger)
             let rows = try await connection.query("""
                 WITH removed AS (DELETE FROM audit_record WHERE time_us < \(cutoffUs) RETURNING 1)
                 SELECT count(*) FROM removed
                 """, logger: logger)
-            return try await PostgresAuditRow.singleInt(rows)
+            return try await PostgresDatabase.singleInt(rows, missing: AuditStoreError(.corruptRow))
         }
     }
 
     public func count() async throws -> Int {
-        try await PostgresAuditRow.singleInt(
-            client.query("SELECT count(*) FROM audit_record", logger: logger))
+        try await PostgresDatabase.singleInt(
+            client.query("SELECT count(*) FROM audit_record", logger: logger), missing: AuditStoreError(.corruptRow))
     }
 }

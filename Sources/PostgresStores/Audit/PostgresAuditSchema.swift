@@ -15,12 +15,7 @@ enum PostgresAuditSchema {
     static let migrationLockKey: Int64 = 0x6F63_6D77_6175_6474
 
     static func migrate(_ client: PostgresClient, logger: Logger) async throws {
-        try await client.withTransaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLockKey))", logger: logger)
-            for statement in statements {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-            }
-        }
+        try await PostgresDatabase.migrate(client, lockKey: migrationLockKey, statements: statements, logger: logger)
     }
 
     /// Every statement is safe to run again.

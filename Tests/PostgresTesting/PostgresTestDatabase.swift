@@ -9,21 +9,22 @@ import PostgresStores
 /// Each test gets a schema of its own (`t_<uuid>`), dropped at the end: every connection of its
 /// clients starts with `search_path` set to it, so tests run in parallel on one database
 /// without seeing each other's tables.
-enum PostgresTestDatabase {
-    static let urlVariable = "OCMW_TEST_POSTGRES_URL"
+public enum PostgresTestDatabase {
+    /// The environment variable holding the URL.
+    public static let urlVariable = "OCMW_TEST_POSTGRES_URL"
 
     /// The URL, or `nil`: then the PostgreSQL suites are skipped (visibly, see `.enabled(if:)`).
-    static let url: String? = ProcessInfo.processInfo.environment[urlVariable].flatMap { $0.isEmpty ? nil : $0 }
-    static var isConfigured: Bool { url != nil }
+    public static let url: String? = ProcessInfo.processInfo.environment[urlVariable].flatMap { $0.isEmpty ? nil : $0 }
+    public static var isConfigured: Bool { url != nil }
 
-    static let logger: Logger = {
+    public static let logger: Logger = {
         var logger = Logger(label: "postgres-stores-tests")
         logger.logLevel = .critical
         return logger
     }()
 
     /// Runs `body` with `clientCount` running clients (each one "proxy instance") on a fresh schema.
-    static func withClients<Result: Sendable>(
+    public static func withClients<Result: Sendable>(
         _ clientCount: Int = 1, _ body: @Sendable ([PostgresClient]) async throws -> Result
     ) async throws -> Result {
         let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -53,6 +54,7 @@ enum PostgresTestDatabase {
     }
 }
 
-enum PostgresTestDatabaseError: Error {
+/// Why no test database could be opened.
+public enum PostgresTestDatabaseError: Error {
     case notConfigured
 }

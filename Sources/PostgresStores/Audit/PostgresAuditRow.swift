@@ -21,12 +21,6 @@ enum PostgresAuditRow {
             parts: parts, action: action, outcome: outcome, httpStatus: Int(status), requestID: requestID)
         return (id, time, record)
     }
-
-    /// The one `bigint` of a one-row, one-column result (e.g. `count(*)`).
-    static func singleInt(_ rows: PostgresRowSequence) async throws -> Int {
-        for try await value in rows.decode(Int64.self) { return Int(value) }
-        throw AuditStoreError(.corruptRow)
-    }
 }
 
 /// `text[]` literals, so that a list per row can travel inside one `text[]` parameter of an

@@ -1,0 +1,64 @@
+/// The outbox table as every store defines it, in the SQL its database speaks.
+///
+/// One row per submission. Personal data lives only in `citizen` and `payload`, each an AES-GCM
+/// ciphertext under the key named by `key_id`; the CHECK constraints make the lifecycle's storage
+/// promises hold whatever code writes the row: pending rows have their ciphertexts, delivered rows
+/// have none. Times are microseconds since 1970 UTC (exact, and ordered as integers).
+package enum OutboxTable {
+    /// The type names of one database.
+    package struct Types: Sendable {
+        let id: String, bytes: String, int64: String
+
+        package static let sqlite = Types(id: "TEXT", bytes: "BLOB", int64: "INTEGER")
+        package static let postgres = Types(id: "UUID", bytes: "BYTEA", int64: "BIGINT")
+    }
+
+    /// `CREATE TABLE` and its indexes, one statement each.
+    /// - Parameter ifNotExists: For migrations that run every time (PostgreSQL's), not once.
+    package static func statements(_ types: Types, ifNotExists: Bool) -> [String] {
+        let guarded = ifNotExists ? " IF NOT EXISTS" : ""
+        return [
+            """
+            CREATE TABLE\(guarded) outbox_submission (
+                id \(types.id) NOT NULL PRIMARY KEY,
+                kind TEXT NOT NULL,
+                tenant TEXT NOT NULL,
+                client_id TEXT NOT NULL,
+                idempotency_key TEXT NOT NULL,
+                fingerprint \(types.bytes) NOT NULL,
+                key_id TEXT NULL,
+                citizen \(types.bytes) NULL,
+                payload \(types.bytes) NULL,
+                state TEXT NOT NULL CHECK (state IN ('accepted', 'delivering', 'delivered', 'failed')),
+                dossier_number TEXT NULL,
+                failure_reason TEXT NULL,
+                last_error TEXT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_us \(types.int64) NOT NULL,
+                created_us \(types.int64) NOT NULL,
+                updated_us \(types.int64) NOT NULL,
+                lease_owner TEXT NULL,
+                lease_expires_us \(types.int64) NULL,
+                warnings TEXT NOT NULL DEFAULT '[]',
+                CHECK (state <> 'delivered' OR (citizen IS NULL AND payload IS NULL AND key_id IS NULL
+                                                AND dossier_number IS NOT NULL)),
+                CHECK (state NOT IN ('accepted', 'delivering') OR (citizen IS NOT NULL AND payload IS NOT NULL
+                                                                   AND key_id IS NOT NULL)),
+                CHECK (state <> 'failed' OR failure_reason IS NOT NULL),
+                CHECK ((lease_owner IS NULL) = (lease_expires_us IS NULL))
+            )
+            """,
+            "CREATE UNIQUE INDEX\(guarded) outbox_submission_idempotency ON outbox_submission (client_id, idempotency_key)",
+            "CREATE INDEX\(guarded) outbox_submission_due ON outbox_submission (tenant, state, next_attempt_us)",
+        ]
+    }
+
+    /// The columns `OutboxRowCodec.status` needs, in the order every store selects them.
+    package static let statusColumns = """
+        id, kind, tenant, state, dossier_number, failure_reason, attempts, next_attempt_us, created_us, \
+        updated_us, warnings, last_error
+        """
+
+    /// The status columns plus what a delivery decrypts.
+    package static let submissionColumns = statusColumns + ", client_id, idempotency_key, fingerprint, key_id, citizen, payload"
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Outbox
+import PostgresNIO
+
+/// The outbox table in PostgreSQL: the same columns, constraints and time units as the SQLite
+/// store's (`OutboxTable`), so both read and write rows through `OutboxRowCodec`.
+enum PostgresOutboxSchema {
+    /// Serialises concurrent migrations (an arbitrary constant: "ocmw" "outb" in ASCII).
+    static let migrationLockKey: Int64 = 0x6F63_6D77_6F75_7462
+
+    /// Every statement is safe to run again.
+    static let statements = OutboxTable.statements(.postgres, ifNotExists: true)
+
+    static let statusColumns = OutboxTable.statusColumns
+    static let submissionColumns = OutboxTable.submissionColumns
+
+    static func status(from row: PostgresRow) throws -> SubmissionStatus {
+        let cells = row.makeRandomAccess()
+        return try status(from: cells)
+    }
+
+    static func status(from cells: PostgresRandomAccessRow) throws -> SubmissionStatus {
+        try OutboxRowCodec.status(
+            id: cells["id"].decode(UUID.self), kind: cells["kind"].decode(String.self),
+            tenant: cells["tenant"].decode(String.self), state: cells["state"].decode(String.self),
+            dossierNumber: cells["dossier_number"].decode(String?.self),
+            failureReason: cells["failure_reason"].decode(String?.self), attempts: Int(cells["attempts"].decode(Int32.self)),
+            nextAttemptUs: cells["next_attempt_us"].decode(Int64.self), createdUs: cells["created_us"].decode(Int64.self),
+            updatedUs: cells["updated_us"].decode(Int64.self), warnings: cells["warnings"].decode(String.self),
+            lastError: cells["last_error"].decode(String?.self))
+    }
+
+    /// A leased row's submission, decrypted with `ring`.
+    static func submission(from row: PostgresRow, ring: OutboxKeyRing, currentYear: Int) throws -> Submission {
+        let cells = row.makeRandomAccess()
+        return try OutboxRowCodec.submission(
+            status: status(from: cells), clientID: cells["client_id"].decode(String.self),
+            idempotencyKey: cells["idempotency_key"].decode(String.self), fingerprint: cells["fingerprint"].decode(Data.self),
+            keyID: cells["key_id"].decode(String?.self), citizen: cells["citizen"].decode(Data?.self),
+            payload: cells["payload"].decode(Data?.self), ring: ring, currentYear: currentYear)
+    }
+}

@@ -1,0 +1,74 @@
+import CallerAuth
+import CurlClient
+import Foundation
+import NewSocialSimulator
+import OCMWCore
+import PostgresNIO
+import PostgresTesting
+import ProxyTesting
+import Testing
+
+/// `serve --database-url` as a real process: the audit trail, the outbox and the routing index all
+/// go to PostgreSQL, and no SQLite store is created in the data directory.
+///
+/// The process uses the database's default schema (`public`), not a per-test one: the test looks
+/// there and removes the rows it made.
+@Suite(
+    "serve --database-url",
+    .enabled(if: PostgresTestDatabase.isConfigured, "OCMW_TEST_POSTGRES_URL is not set (scripts/test sets it)")
+)
+struct ServeDatabaseURLTests {
+    @Test("Submissions, registrations and audit records land in PostgreSQL; the data directory holds no database")
+    func everyStoreInPostgres() async throws {
+        guard BuiltExecutable.ocmwProxy != nil, let url = PostgresTestDatabase.url else {
+            Issue.record("ocmw-proxy is not built; run `swift build --build-tests` first")
+            return
+        }
+        try await withSimulator([("gent", .v2)], requireAPIKeys: true) { _, ports in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocmw-pg-serve-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let tenants = directory.appendingPathComponent("tenants.json")
+            let registry = TenantsDocument(tenants: [TestTenants.entry(id: "gent", dialect: .v2, port: ports[TenantID("gent")!] ?? 0)])
+            try JSONEncoder().encode(registry).write(to: tenants)
+            let data = directory.appendingPathComponent("data")
+            let port = CrashRecoveryTests.freePort()
+            var environment = ProcessInfo.processInfo.environment
+            environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
+            let proxy = try CrashRecoveryTests.ProxyProcess(arguments: [
+                "serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
+                "--data-dir", data.path, "--dev-auth", "--allow-dev-auth", "--database-url", url, "--log-level", "error",
+            ], environment: environment)
+            defer { proxy.kill() }
+            let key = "serve-pg-\(UUID().uuidString)"
+            try await withCurlClient { curl in
+                try await CrashRecoveryTests.waitUntilReady(curl, port: port)
+                let token = try await DevSigningKey(directory: data.path)
+                    .token(scopes: ["ocmw.dossier.submit"], insz: nil, clientID: "serve-pg-test", lifetime: .seconds(600))
+                let response = try await curl.execute(BackendRequest(
+                    method: .post, url: "http://127.0.0.1:\(port)/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests",
+                    headers: [HTTPHeader("Authorization", "Bearer \(token)"), HTTPHeader("Idempotency-Key", key),
+                              HTTPHeader("Content-Type", "multipart/form-data; boundary=\(SubmissionIntakeEndToEndTests.boundary)")],
+                    body: Array(buffer: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form()))))
+                #expect(response.status == 202)
+            }
+            let files = try FileManager.default.contentsOfDirectory(atPath: data.path)
+            #expect(!files.contains { $0.contains(".sqlite") }, "no SQLite store: \(files)")
+            try await PostgresTestDatabase.withClients { clients in
+                let logger = PostgresTestDatabase.logger
+                var stored = 0
+                for try await count in try await clients[0].query("""
+                    SELECT count(*) FROM public.outbox_submission WHERE idempotency_key = \(key)
+                    """, logger: logger).decode(Int64.self) { stored = Int(count) }
+                #expect(stored == 1)
+                for table in ["public.routing_registration", "public.audit_record"] {
+                    for try await exists in try await clients[0].query(
+                        "SELECT to_regclass(\(table)) IS NOT NULL", logger: logger).decode(Bool.self) {
+                        #expect(exists, "\(table) exists")
+                    }
+                }
+                try await clients[0].query("DELETE FROM public.outbox_submission WHERE idempotency_key = \(key)", logger: logger)
+            }
+        }
+    }
+}
