@@ -73,6 +73,14 @@ extension OutboxStoreConformance {
         #expect(try await store.expediteRetries(tenant: F.gent, now: F.at(7)) == 0)
     }
 
+    static let statusOnlyForItsClient = check(
+        "A submission's status is found for the client that submitted it, and for no other") { store in
+        let id = try #require(try await store.accept(F.submission(client: "mbp-portal")).status?.id)
+        #expect(try await store.status(id: id, clientID: "mbp-portal")?.id == id)
+        #expect(try await store.status(id: id, clientID: "another-portal") == nil)
+        #expect(try await store.status(id: UUID(), clientID: "mbp-portal") == nil)
+    }
+
     static let deliveredErasesPersonalData = check(
         "Delivery erases the citizen and the payload from the stored row") { store in
         let id = try await leasedOne(in: store)

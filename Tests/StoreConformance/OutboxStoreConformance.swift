@@ -12,7 +12,7 @@ public enum OutboxStoreConformance {
     /// The checks every store passes.
     public static var checks: [StoreCheck<OutboxStoreFactory>] {
         [sameKeySameBody, sameKeyDifferentBody, sameKeyDifferentClient, concurrentSameKey, leaseOnlyDueRowsOfTenant,
-         leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, deliveredErasesPersonalData,
+         leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, statusOnlyForItsClient, deliveredErasesPersonalData,
          failedKeepsPayloadAndRetries, discardFailedPayloads, countsAndLists, keyRotation, unknownKeyID]
     }
 

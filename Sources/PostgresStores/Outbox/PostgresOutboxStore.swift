@@ -70,4 +70,13 @@ public final class PostgresOutboxStore: OutboxStore {
         for try await row in rows { return try PostgresOutboxSchema.status(from: row) }
         return nil
     }
+
+    public func status(id: UUID, clientID: String) async throws -> SubmissionStatus? {
+        let rows = try await client.query("""
+            SELECT \(unescaped: PostgresOutboxSchema.statusColumns) FROM outbox_submission
+            WHERE id = \(id) AND client_id = \(clientID)
+            """, logger: logger)
+        for try await row in rows { return try PostgresOutboxSchema.status(from: row) }
+        return nil
+    }
 }
