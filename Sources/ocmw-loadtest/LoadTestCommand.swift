@@ -62,9 +62,10 @@ struct LoadTestCommand: AsyncParsableCommand {
             }
         }
         let (report, book) = result
-        try ReportFiles.write(report, book: book, to: outDirectory, maxTenants: chartTenants)
+        try ReportFiles.write(report, book: book, schedule: ArrivalSchedule(scenario), to: outDirectory, maxTenants: chartTenants)
         // The files first: the summary's last line (errors, or a warning) is what scripts read.
-        print("written to \(outDirectory.path): \(ReportFiles.names.joined(separator: ", "))\n")
+        let written = ReportFiles.names + (report.phases.count > 1 ? [ReportFiles.phasesSpectrum] : [])
+        print("written to \(outDirectory.path): \(written.joined(separator: ", "))\n")
         print(report.text)
         if failOnErrors, report.hasErrors || report.overall.count == 0 { throw ExitCode(1) }
     }

@@ -61,15 +61,36 @@ struct ChartTests {
         #expect(PercentileSpectrumChart.xFraction(percentile: 100) == 1)
     }
 
+    @Test("Several phases: phase boundaries over time, and a spectrum line per rate step")
+    func phases() throws {
+        var steps = scenario(rate: 6, duration: 2)
+        steps.phases.append(.init(name: "12/s", rate: 12, durationSeconds: 3))
+        let schedule = ArrivalSchedule(steps)
+        var book = LatencyBook(lateWarningSeconds: 0.05)
+        for arrival in schedule {
+            book.record(Sample(endpoint: .dossier, tenants: [.id("gent")], segment: arrival.segment, measured: true,
+                               intendedSeconds: arrival.offsetSeconds, sentSeconds: arrival.offsetSeconds,
+                               completedSeconds: arrival.offsetSeconds + 0.002 * Double(arrival.segment + 1), outcome: .ok))
+        }
+        let report = Report(scenario: steps, schedule: schedule, book: book, actions: [], proxy: "p", startedAt: "s")
+        #expect(report.phases.map(\.startSeconds) == [0, 2])
+        let overTime = LatencyOverTimeChart.svg(report)
+        #expect(Self.series(of: overTime) != nil)
+        #expect(overTime.contains(#"class="phase""#))
+        let names = try #require(Self.series(of: ReportFiles.phasesSpectrumSVG(report: report, book: book, schedule: schedule)))
+        #expect(names == ["p", "12/s"])
+    }
+
     @Test("The report files are written, and report.json decodes again")
     func files() throws {
         let book = Self.book()
-        let steps = scenario(rate: 6, duration: 5)
+        var steps = scenario(rate: 6, duration: 5)
+        steps.phases.append(.init(name: "more", rate: 6, durationSeconds: 1))
         let report = Report(scenario: steps, schedule: ArrivalSchedule(steps), book: book, actions: [], proxy: "p", startedAt: "s")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loadtest-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try ReportFiles.write(report, book: book, to: directory)
-        for name in ReportFiles.names {
+        try ReportFiles.write(report, book: book, schedule: ArrivalSchedule(steps), to: directory)
+        for name in ReportFiles.names + [ReportFiles.phasesSpectrum] {
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "\(name)")
         }
         let decoded = try JSONDecoder().decode(Report.self, from: Data(contentsOf: directory.appendingPathComponent("report.json")))

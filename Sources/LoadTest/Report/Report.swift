@@ -38,6 +38,8 @@ public struct Report: Codable, Sendable {
         /// The phase's name and its target rate (requests per second).
         public var name: String
         public var targetRate: Double
+        /// When the phase starts, in seconds from the start of the run.
+        public var startSeconds: Double
         /// Sends of the step over the time they took (below the target when the sender fell behind).
         public var achievedRate: Double
         /// The latest a send of the step started after its intended time.
@@ -117,7 +119,7 @@ public struct Report: Codable, Sendable {
             let sends = book.sends[index] ?? LatencyBook.Sends()
             let span = sends.count > 0 ? sends.lastSentSeconds - sends.firstSentSeconds + 1 / segment.rate : 0
             let achieved = span > 0 ? Double(sends.count) / span : 0
-            let phase = Phase(name: segment.name, targetRate: segment.rate, achievedRate: achieved, maxLateMs: sends.maxLateSeconds * 1_000,
+            let phase = Phase(name: segment.name, targetRate: segment.rate, startSeconds: segment.startSeconds, achievedRate: achieved, maxLateMs: sends.maxLateSeconds * 1_000,
                               lateSends: sends.lateCount, stats: Stats(book.segments[index] ?? Tally()))
             phases.append(phase)
             if phase.lateSends > 0 {

@@ -29,6 +29,9 @@ public enum LatencyOverTimeChart {
                           color: color, dashed: true, legendRow: row + 1)
             row += 2
         }
+        if report.phases.count > 1 {
+            for phase in report.phases { canvas.boundary(xFraction: phase.startSeconds / seconds, label: phase.name) }
+        }
         for (index, action) in report.actions.enumerated() {
             canvas.marker(xFraction: action.atSeconds / seconds, label: action.label, index: index)
         }

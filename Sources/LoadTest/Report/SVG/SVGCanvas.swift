@@ -45,6 +45,13 @@ struct SVGCanvas {
         text(label, x: column + 3, y: top + 12 + Double(index % 4) * 12, size: 10, anchor: "start", fill: "#c00")
     }
 
+    /// A grey boundary with a label at the bottom (the start of a phase).
+    mutating func boundary(xFraction: Double, label: String) {
+        let column = x(xFraction)
+        body.append(##"<line class="phase" x1="\##(f(column))" y1="\##(f(top))" x2="\##(f(column))" y2="\##(f(top + plotHeight))" stroke="#999" stroke-dasharray="6,3"/>"##)
+        text(label, x: column + 3, y: top + plotHeight - 6, size: 10, anchor: "start", fill: "#666")
+    }
+
     /// A named series: `points` are fractions of the axes' ranges.
     mutating func series(_ name: String, points: [(Double, Double)], color: String, dashed: Bool = false, legendRow: Int) {
         let list = points.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ")
