@@ -100,4 +100,16 @@ struct DatasetTests {
         #expect(months.min() == CalendarMonth.literal(2023, 10))
         #expect(months.max() == CalendarMonth.literal(2024, 3))
     }
+
+    @Test("No generated period ends before it starts, over many citizens and seeds")
+    func periodsAreOrdered() {
+        let tenants = ["gent", "bonheiden", "leuven"].compactMap(TenantID.init)
+        for seed: UInt64 in [1, 7, 42, 43] {
+            let dataset = Dataset.generate(seed: seed, tenants: tenants, citizens: 2_000)
+            let reversed = dataset.citizens.flatMap(\.records).flatMap(\.dossiers).filter { period in
+                period.until.map { $0 < period.since } ?? false
+            }
+            #expect(reversed.isEmpty, "seed \(seed): \(reversed.count) periods end before they start")
+        }
+    }
 }

@@ -77,7 +77,10 @@ struct CitizenGenerator {
         var dossiers = [DossierPeriod(capacity: rng.pick(["LL", "LL", "AFH", "BB", "SB", "HV", "MK", "AH"]), since: since)]
         if rng.chance(0.25) {
             let otherSince = rng.day(from: since.calendarMonth, through: lastMonth)
-            let until: DayDate? = rng.chance(0.4) ? rng.day(from: otherSince.calendarMonth, through: lastMonth) : nil
+            // A day drawn from the start's month may fall before the start: a period never ends
+            // before it begins (New Social would not send that, and the proxy rejects it).
+            let until: DayDate? = rng.chance(0.4)
+                ? max(otherSince, rng.day(from: otherSince.calendarMonth, through: lastMonth)) : nil
             dossiers.append(DossierPeriod(capacity: rng.pick(["AFH", "BB", "SB", "MK"]), since: otherSince, until: until))
         }
         let debts = (0..<rng.int(in: 0...5)).map { _ in debt(after: since) }
