@@ -47,3 +47,60 @@ wrk_json() {
   local url=$1; shift
   wrk --latency "$@" "$url" | python3 "$(dirname "${BASH_SOURCE[0]}")/wrk-summary.py"
 }
+
+# retarget_tenants IN OUT BASE_PORT: copies a tenants file with each backend moved to port
+# BASE_PORT + (its port mod 100), so a run does not collide with a demo on the shipped ports.
+retarget_tenants() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import json, re, sys
+source, target, base = sys.argv[1], sys.argv[2], int(sys.argv[3])
+doc = json.load(open(source, encoding="utf-8"))
+for tenant in doc["tenants"]:
+    url = tenant["backend"]["baseURL"]
+    port = int(re.search(r":(\d+)$", url).group(1))
+    tenant["backend"]["baseURL"] = re.sub(r":\d+$", f":{base + port % 100}", url)
+json.dump(doc, open(target, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+PY
+}
+
+# start_sim NAME TENANTS ADMIN_PORT [extra args]: runs `newsocial-sim` (no API keys required)
+# in the background and waits until its admin listener answers.
+start_sim() {
+  local name=$1 tenants=$2 admin=$3; shift 3
+  "$SIM_BIN" --tenants "$tenants" --admin-port "$admin" --log-level warning "$@" \
+    >"$BENCH_TMP/$name.out" 2>"$BENCH_TMP/$name.err" &
+  BENCH_PIDS+=($!)
+  wait_http "http://127.0.0.1:$admin/stats" "$name"
+}
+
+# start_serve NAME PORT ADMIN_PORT TENANTS [extra args]: runs `ocmw-proxy serve` with development
+# authentication and every tenant's API key set; PROXY_WRAPPER (e.g. valgrind) runs before it.
+# Sets BENCH_TOKEN, BENCH_ADMIN_TOKEN and SERVE_PID.
+start_serve() {
+  local name=$1 port=$2 admin=$3 tenants=$4; shift 4
+  local keys=()
+  for variable in $(grep -o '"env": *"[A-Z0-9_]*"' "$tenants" | sed 's/.*"\([A-Z0-9_]*\)"$/\1/'); do
+    keys+=("$variable=bench-key")
+  done
+  mkdir -p "$BENCH_TMP/$name"
+  env "${keys[@]}" ${PROXY_WRAPPER:-} "$PROXY_BIN" serve --port "$port" --admin-port "$admin" --tenants "$tenants" \
+    --data-dir "$BENCH_TMP/$name" --dev-auth --allow-dev-auth --log-level warning "$@" \
+    >"$BENCH_TMP/$name.out" 2>"$BENCH_TMP/$name.err" &
+  SERVE_PID=$!
+  BENCH_PIDS+=($SERVE_PID)
+  wait_http "http://127.0.0.1:$port/health" "$name"
+  BENCH_TOKEN=$("$PROXY_BIN" dev-token --data-dir "$BENCH_TMP/$name" --minutes 720)
+  BENCH_ADMIN_TOKEN=$(cat "$BENCH_TMP/$name/dev-admin-token")
+}
+
+# wait_http URL NAME: waits (up to 5 minutes: valgrind starts slowly) until URL answers 2xx.
+wait_http() {
+  for _ in $(seq 1 3000); do
+    curl -sf "$1" >/dev/null 2>&1 && return 0
+    kill -0 "${BENCH_PIDS[-1]}" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "$2 did not come up; its log:" >&2
+  tail -20 "$BENCH_TMP/$2.err" >&2
+  return 1
+}

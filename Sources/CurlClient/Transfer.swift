@@ -113,17 +113,21 @@ final class Transfer: @unchecked Sendable {
     }
 
     /// Collects header lines; a new status line (after a 1xx) starts the list over. Loop only.
+    /// Works on the bytes: every response has a handful of header lines, and Character-level
+    /// string handling (grapheme breaking for `isNewline`, index walking) showed in profiles.
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        var line = Substring(String(decoding: bytes, as: UTF8.self))
-        // "\r\n" is one Character in Swift, so test for newlines rather than for "\r" and "\n".
-        while let last = line.last, last.isNewline { line = line.dropLast() }
-        if line.hasPrefix("HTTP/") {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        let line = UnsafeRawBufferPointer(rebasing: bytes[..<end])
+        if line.starts(with: "HTTP/".utf8) {
             headers.removeAll(keepingCapacity: true)
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].lowercased()
-        let value = line[line.index(after: colon)...].drop(while: { $0 == " " || $0 == "\t" })
-        headers.append(HTTPHeader(name, String(value)))
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        var start = colon + 1
+        while start < end, line[start] == UInt8(ascii: " ") || line[start] == UInt8(ascii: "\t") { start += 1 }
+        let name = String(decoding: UnsafeRawBufferPointer(rebasing: line[..<colon]), as: UTF8.self).lowercased()
+        let value = String(decoding: UnsafeRawBufferPointer(rebasing: line[start...]), as: UTF8.self)
+        headers.append(HTTPHeader(name, value))
     }
 }

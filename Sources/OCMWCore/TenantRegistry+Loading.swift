@@ -4,9 +4,10 @@ import struct Foundation.URL
 
 extension TenantRegistry {
     /// Decodes and validates `tenants.json` bytes.
+    /// - Parameter previous: The snapshot in force, whose unchanged tenants are taken over.
     /// - Throws: `TenantValidationErrors`; a JSON or shape error is reported as one problem whose
     ///   field is the JSON path (e.g. `tenants[2].backend.baseURL`).
-    public convenience init(jsonData: Data) throws(TenantValidationErrors) {
+    public convenience init(jsonData: Data, reusing previous: TenantRegistry? = nil) throws(TenantValidationErrors) {
         let document: TenantsDocument
         do {
             document = try JSONDecoder().decode(TenantsDocument.self, from: jsonData)
@@ -15,7 +16,7 @@ extension TenantRegistry {
         } catch {
             throw TenantValidationErrors(problems: [TenantValidationError(tenant: nil, field: "$", message: "\(error)")])
         }
-        try self.init(validating: document)
+        try self.init(validating: document, reusing: previous)
     }
 
     private static func describe(_ error: DecodingError) -> TenantValidationError {

@@ -1,6 +1,8 @@
 /// Collects every problem of a `TenantsDocument` while turning valid entries into `Tenant`s.
 struct TenantValidator {
     private(set) var problems: [TenantValidationError] = []
+    /// Entries taken over unchanged from the previous snapshot.
+    private(set) var reused = 0
     private let defaults: TenantsDocument.LimitsEntry?
 
     /// Keys that announce a secret written into the file instead of referenced.
@@ -12,7 +14,9 @@ struct TenantValidator {
         self.defaults = defaults
     }
 
-    mutating func validate(_ entries: [TenantsDocument.TenantEntry]) -> [Tenant] {
+    /// - Parameter unchanged: The already validated tenant for an entry that did not change, if any.
+    mutating func validate(_ entries: [TenantsDocument.TenantEntry],
+                           unchanged: (TenantsDocument.TenantEntry) -> Tenant? = { _ in nil }) -> [Tenant] {
         if let defaults { _ = limits(defaults, over: nil, tenant: nil, path: "defaults") }
         if entries.isEmpty { report(nil, "tenants", "the file lists no tenants") }
         var seenIDs: [String: Int] = [:]
@@ -25,7 +29,9 @@ struct TenantValidator {
             } else {
                 seenIDs[entry.id] = index
             }
-            if let tenant = validate(entry, label: label) {
+            let previous = unchanged(entry)
+            if previous != nil { reused += 1 }
+            if let tenant = previous ?? validate(entry, label: label) {
                 if let other = seenKBO[tenant.kbo.digits] {
                     report(label, "kbo", "KBO number \(tenant.kbo) is also used by tenant '\(other)'")
                 }

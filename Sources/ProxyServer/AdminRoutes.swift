@@ -31,6 +31,12 @@ struct AdminRoutes: Sendable {
         let result: String
         let tenants: Int?
         let problems: [String]
+        /// How long the reload took in the proxy (read, decode, validate, swap), in milliseconds.
+        let durationMs: Double?
+        /// CPU time the reload used, in milliseconds.
+        let cpuMs: Double?
+        /// Tenants taken over unchanged from the previous snapshot.
+        let reusedTenants: Int?
     }
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
@@ -48,12 +54,16 @@ struct AdminRoutes: Sendable {
                 throw ProblemDetails(status: .conflict, type: "reload-unavailable",
                                      title: "This proxy was not started from a tenants file")
             }
-            let outcome = reloader.reload(trigger: "admin")
+            let outcome = await reloader.reload(trigger: "admin")
+            let status = reloader.status
             switch outcome {
             case .reloaded(let tenants):
-                return try Response.json(ReloadView(result: "ok", tenants: tenants, problems: []))
+                return try Response.json(ReloadView(result: "ok", tenants: tenants, problems: [],
+                                                    durationMs: status.lastDurationMs, cpuMs: status.lastCPUMs,
+                                                    reusedTenants: status.lastReusedTenants))
             case .rejected(let problems):
-                return try Response.json(ReloadView(result: "rejected", tenants: nil, problems: problems),
+                return try Response.json(ReloadView(result: "rejected", tenants: nil, problems: problems,
+                                                    durationMs: status.lastDurationMs, cpuMs: status.lastCPUMs, reusedTenants: nil),
                                          status: .unprocessableContent)
             }
         }

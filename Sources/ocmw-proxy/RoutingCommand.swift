@@ -11,7 +11,7 @@ struct RoutingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "routing",
         abstract: "Import, inspect and generate the routing index (INSZ -> OCMW, capacity, period).",
-        subcommands: [Import.self, Lookup.self, Generate.self]
+        subcommands: [Import.self, Lookup.self, Generate.self, BenchLookup.self]
     )
 
     /// `ocmw-proxy routing import FILE`.

@@ -46,7 +46,7 @@ import Testing
                                 reloader: holder.make(path: file.url.path)) { client in
                 #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.map(\.ocmw.id) == ["gent"])
                 try file.write([gent, bonheiden])
-                #expect(holder.reloader?.reload(trigger: "test") == .reloaded(tenants: 2))
+                #expect(await holder.reloader?.reload(trigger: "test") == .reloaded(tenants: 2))
                 // Bonheiden was never asked before: discovery now includes it.
                 #expect(try await client.debts(DemoCitizens.unknownINSZ).ocmws.isEmpty)
                 let answer = try await client.json("/v1/ocmws")
@@ -64,7 +64,7 @@ import Testing
             try await withProxy(registry: try TestTenants.registry([gent]),
                                 reloader: holder.make(path: file.url.path)) { client in
                 try file.write(raw: #"{"tenants": [{"id": "gent", "kbo": "0212.214.126"}]}"#)
-                guard case .rejected(let problems) = holder.reloader?.reload(trigger: "test") else {
+                guard case .rejected(let problems) = await holder.reloader?.reload(trigger: "test") else {
                     Issue.record("an invalid file was accepted")
                     return
                 }
@@ -92,7 +92,7 @@ import Testing
                     group.addTask {
                         for round in 0..<30 {
                             try file.write(round.isMultiple(of: 2) ? [gent] : [gent, bonheiden])
-                            _ = holder.reloader?.reload(trigger: "test")
+                            _ = await holder.reloader?.reload(trigger: "test")
                             try await Task.sleep(for: .milliseconds(5))
                         }
                         return 0
@@ -138,6 +138,9 @@ import Testing
                 let admin: HTTPFields = [.authorization: "Bearer \(security.adminToken)"]
                 let ok = try await client.execute(uri: "/admin/tenants/reload", method: .post, headers: admin)
                 #expect(ok.status == .ok)
+                // The proxy reports what the reload cost, and that the unchanged tenant was taken over.
+                #expect(String(buffer: ok.body).contains(#""durationMs":"#))
+                #expect(String(buffer: ok.body).contains(#""reusedTenants":1"#))
                 try file.write(raw: "{")
                 let rejected = try await client.execute(uri: "/admin/tenants/reload", method: .post, headers: admin)
                 #expect(rejected.status == .unprocessableContent)
@@ -146,6 +149,7 @@ import Testing
                 #expect(String(buffer: tenants.body).contains(#""lastResult":"rejected""#))
                 let exposition = try await client.execute(uri: "/metrics", method: .get, headers: admin)
                 #expect(String(buffer: exposition.body).contains(#"ocmw_tenant_reloads_total{result="rejected"} 1"#))
+                #expect(String(buffer: exposition.body).contains("ocmw_tenant_reload_duration_seconds"))
             }
         }
     }

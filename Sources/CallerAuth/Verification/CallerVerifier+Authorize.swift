@@ -25,10 +25,24 @@ extension CallerVerifier {
     /// - Throws: ``CallerAuthError/missingToken`` when there is no bearer token.
     public static func bearerToken(fromAuthorizationHeader header: String?) throws(CallerAuthError) -> String {
         guard let header else { throw .missingToken }
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
-        guard trimmed.prefix(7).lowercased() == "bearer " else { throw .missingToken }
-        let token = trimmed.dropFirst(7).trimmingCharacters(in: .whitespaces)
-        guard !token.isEmpty else { throw .missingToken }
-        return token
+        // Scalar by scalar, once over the header: `trimmingCharacters(in:)` twice over a token of
+        // several hundred bytes showed as 7 % of a one-part read's CPU in profiles.
+        let whitespace = CharacterSet.whitespaces
+        let scalars = header.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !whitespace.contains($0) }),
+              let last = scalars.lastIndex(where: { !whitespace.contains($0) }) else { throw .missingToken }
+        var scheme = "bearer ".unicodeScalars.makeIterator()
+        var index = first
+        while let expected = scheme.next() {
+            guard index <= last, Self.asciiLowercased(scalars[index]) == expected else { throw .missingToken }
+            index = scalars.index(after: index)
+        }
+        while index <= last, whitespace.contains(scalars[index]) { index = scalars.index(after: index) }
+        guard index <= last else { throw .missingToken }
+        return String(scalars[index...last])
+    }
+
+    private static func asciiLowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
     }
 }
