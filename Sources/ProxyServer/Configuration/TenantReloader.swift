@@ -141,16 +141,3 @@ public final class TenantReloader: Sendable {
         }
     }
 }
-
-extension Duration {
-    /// Whole milliseconds, for logs and timeouts.
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000 + attoseconds / 1_000_000_000_000_000
-    }
-
-    /// Milliseconds with their fraction, for reports.
-    var fractionalMilliseconds: Double {
-        Double(components.seconds) * 1_000 + Double(components.attoseconds) / 1e15
-    }
-}

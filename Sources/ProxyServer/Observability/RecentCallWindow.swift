@@ -1,3 +1,5 @@
+import OCMWCore
+
 /// The last calls of one tenant × part, for the status page: a fixed-size ring of samples,
 /// summarised over the samples younger than a time window. Pure: the caller passes the clock's
 /// readings, so tests need no sleeping.
@@ -56,12 +58,5 @@ struct RecentCallWindow<Instant: InstantProtocol>: Sendable where Instant.Durati
     static func percentile(_ fraction: Double, of sorted: [Double]) -> Double {
         let rank = Int((fraction * Double(sorted.count)).rounded(.up))
         return sorted[min(max(rank, 1), sorted.count) - 1]
-    }
-}
-
-extension Duration {
-    /// The duration in (fractional) milliseconds.
-    var fractionalMilliseconds: Double {
-        Double(components.seconds) * 1_000 + Double(components.attoseconds) / 1e15
     }
 }

@@ -13,7 +13,7 @@ extension DeliveryService {
             return
         }
         let exponent = Double(min(max(submission.status.attempts - 1, 0), 30))
-        let ceiling = min(configuration.backoffCap.seconds, configuration.backoffBase.seconds * pow(2, exponent))
+        let ceiling = min(configuration.backoffCap.inSeconds, configuration.backoffBase.inSeconds * pow(2, exponent))
         let next = now.addingTimeInterval(Double.random(in: 0...ceiling))
         await record { try await outbox.markRetry(id: submission.id, owner: owner, error: error, nextAttemptAt: next, now: now) }
     }
@@ -29,13 +29,5 @@ extension DeliveryService {
             // The lease will expire and the delivery be retried; the OCMW deduplicates on the key.
             logger.error("outbox update failed", metadata: ["error": "\(error)"])
         }
-    }
-}
-
-extension Duration {
-    /// Seconds as a Double, for date arithmetic.
-    var seconds: Double {
-        let (whole, fraction) = components
-        return Double(whole) + Double(fraction) / 1e18
     }
 }
