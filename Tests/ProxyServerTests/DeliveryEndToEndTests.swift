@@ -156,6 +156,13 @@ import Testing
                 simulator.setFault(.none, for: TenantID("gent")!)
                 let retry = try await adminClient.execute(uri: "/admin/outbox/\(id)/retry", method: .post, headers: admin)
                 #expect(retry.status == .ok)
+                // Not failed any more: a second retry is refused with a sentence, not a code.
+                let again = try await adminClient.execute(uri: "/admin/outbox/\(id)/retry", method: .post, headers: admin)
+                #expect(again.status == .conflict)
+                #expect(String(buffer: again.body).contains("the submission is not failed"))
+                let unknown = try await adminClient.execute(uri: "/admin/outbox/\(UUID().uuidString)/retry", method: .post,
+                                                            headers: admin)
+                #expect(unknown.status == .notFound)
             }
             let delivered = try await settled(client, location)
             #expect(delivered["status"] as? String == "delivered")

@@ -35,6 +35,9 @@ public struct OutboxStoreError: Error, Hashable, Sendable, CustomStringConvertib
     /// A short stable reason, usable as a metric label.
     public var reason: String { String(describing: code) }
 
+    /// The failure in a sentence, for operators (no submission id, no key id).
+    public var explanation: String { code.rawValue }
+
     public var description: String {
         var text = "outbox store: \(code.rawValue)"
         if let submissionID { text += " (submission \(submissionID.uuidString.lowercased()))" }

@@ -43,7 +43,7 @@ struct OutboxAdminRoutes: Sendable {
                 return try Response.json(SubmissionRoutes.answer(try await outbox.retryFailed(id: id, now: Date())))
             } catch let error as OutboxStoreError {
                 throw ProblemDetails(status: error.kind == .notFound ? .notFound : .conflict, type: "retry-refused",
-                                     title: "The submission cannot be retried", detail: error.reason)
+                                     title: "The submission cannot be retried", detail: error.explanation)
             }
         }
     }
