@@ -1,6 +1,8 @@
 import ArgumentParser
 import AuditTrail
 import Foundation
+import Logging
+import PostgresStores
 import OCMWCore
 
 /// `ocmw-proxy audit …`: operators' commands on the audit trail (`DATA_DIR/audit.sqlite`).
@@ -46,12 +48,14 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             let period = try period()
-            let store = try location.openExisting()
             let chosen = AuditExportFormat(rawValue: format) ?? .jsonLines
-            let handle = try output.map { try AuditExport.createPrivateFile(at: URL(fileURLWithPath: $0)) }
-                ?? FileHandle.standardOutput
-            let written = try await AuditExport.write(from: store, period: period, format: chosen, to: handle)
-            if output != nil { try handle.close() }
+            let written = try await location.withStore { store in
+                let handle = try output.map { try AuditExport.createPrivateFile(at: URL(fileURLWithPath: $0)) }
+                    ?? FileHandle.standardOutput
+                let written = try await AuditExport.write(from: store, period: period, format: chosen, to: handle)
+                if output != nil { try handle.close() }
+                return written
+            }
             Location.note("exported \(written) records from \(from) through \(to) to \(output ?? "standard output")")
         }
 
@@ -88,18 +92,34 @@ struct AuditCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let retention = AuditRetention(days: days) else { throw ValidationError("--days must be at least 1") }
-            let store = try location.openExisting()
             let now = Date()
-            let removed = try await retention.apply(to: store, now: now)
+            let (removed, remaining) = try await location.withStore { store in
+                (try await retention.apply(to: store, now: now), try await store.count())
+            }
             let cutoff = retention.cutoff(now: now)
-            print("removed \(removed) records before \(cutoff.formatted(.iso8601)); \(try await store.count()) remain")
+            print("removed \(removed) records before \(cutoff.formatted(.iso8601)); \(remaining) remain")
         }
     }
 
-    /// `--data-dir`: where `audit.sqlite` is.
+    /// `--data-dir` or `--database-url`: where the trail is.
     struct Location: ParsableArguments {
         @Option(help: "Directory holding \(SQLiteAuditStore.defaultFileName).")
         var dataDir: String = "data"
+
+        @Option(help: "PostgreSQL holding the audit trail, as serve --database-url (else OCMW_DATABASE_URL); without it, \(SQLiteAuditStore.defaultFileName) in the data directory.")
+        var databaseURL: String?
+
+        /// Runs `body` on the trail: in PostgreSQL when a URL is given, else the existing SQLite file.
+        func withStore<Result: Sendable>(_ body: (any AuditStore) async throws -> Result) async throws -> Result {
+            let url = databaseURL ?? ProcessInfo.processInfo.environment["OCMW_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+            if let url {
+                let logger = Logger(label: "ocmw-proxy.audit", factory: { _ in SwiftLogNoOpLogHandler() })
+                return try await PostgresSession.run(url: url, logger: logger) { client in
+                    try await body(PostgresAuditStore(client: client, logger: logger))
+                }
+            }
+            return try await body(openExisting())
+        }
 
         /// Opens the trail, refusing to create an empty one at a mistyped path.
         func openExisting() throws -> SQLiteAuditStore {

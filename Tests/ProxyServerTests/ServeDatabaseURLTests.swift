@@ -71,4 +71,45 @@ struct ServeDatabaseURLTests {
             }
         }
     }
+
+    @Test("audit export and prune read the trail in PostgreSQL with --database-url")
+    func auditCommandsUsePostgres() async throws {
+        guard let executable = BuiltExecutable.ocmwProxy, let url = PostgresTestDatabase.url else {
+            Issue.record("ocmw-proxy is not built; run `swift build --build-tests` first")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocmw-pg-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let export = directory.appendingPathComponent("audit.csv")
+        let today = DayDate.inBelgium(at: Date()).description
+        // An empty data directory: were the SQLite trail used, both commands would fail ("no audit trail").
+        let empty = directory.appendingPathComponent("data").path
+        let exported = try Self.run(executable, ["audit", "export", "--from", today, "--to", today, "--format", "csv",
+                                                 export.path, "--data-dir", empty, "--database-url", url])
+        #expect(exported.status == 0, "\(exported.errors)")
+        let text = try String(contentsOf: export, encoding: .utf8)
+        #expect(text.hasPrefix("time,"), "a CSV header first: \(text.prefix(80))")
+        let pruned = try Self.run(executable, ["audit", "prune", "--days", "400", "--data-dir", empty, "--database-url", url])
+        #expect(pruned.status == 0, "\(pruned.errors)")
+        #expect(pruned.output.contains("remain"))
+    }
+
+    /// Runs the executable to completion; output through files so a long one cannot block on a pipe.
+    private static func run(_ executable: URL, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ocmw-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+    }
 }
