@@ -9,6 +9,8 @@ public struct ProxyApplication: Sendable {
     public let configuration: ProxyConfiguration
     public let registry: TenantRegistryStore
     public let client: CurlClient
+    /// The routing index as the request path uses it: behind the look-up cache unless that is off,
+    /// so the feed's and discovery's writes invalidate the cache they pass through.
     public let routingIndex: any RoutingIndexStore
     public let metrics: ProxyMetrics
     /// Reloads `tenants.json` (file change, SIGHUP, admin call); nil when the registry came from
@@ -35,7 +37,9 @@ public struct ProxyApplication: Sendable {
         self.configuration = configuration
         self.registry = registry
         self.client = client
-        self.routingIndex = routingIndex
+        self.routingIndex = configuration.routingCache.isEnabled
+            ? CachingRoutingIndex(wrapping: routingIndex, configuration: configuration.routingCache)
+            : routingIndex
         self.metrics = metrics
         self.reloader = reloader
         self.security = security

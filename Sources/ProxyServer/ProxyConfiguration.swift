@@ -13,6 +13,8 @@ public struct ProxyConfiguration: Sendable {
     public var requestDeadlineMs: Int
     /// Finding the OCMWs of a citizen the routing index does not know.
     public var discovery: DiscoveryConfiguration
+    /// The in-memory cache of routing-index look-ups (per citizen and day, short TTL, bounded).
+    public var routingCache: RoutingLookupCache<ContinuousClock.Instant>.Configuration
     /// Today's Belgian calendar day: INSZ check digits, running dossiers, payment windows.
     /// Injectable for tests.
     public var today: @Sendable () -> DayDate
@@ -20,6 +22,7 @@ public struct ProxyConfiguration: Sendable {
     public init(host: String = "127.0.0.1", port: Int = 8080, adminHost: String = "127.0.0.1", adminPort: Int = 9090,
                 requestDeadlineMs: Int = 5_000,
                 discovery: DiscoveryConfiguration = .init(),
+                routingCache: RoutingLookupCache<ContinuousClock.Instant>.Configuration = .init(),
                 today: @escaping @Sendable () -> DayDate = { .inBelgium(at: Date()) }) {
         self.host = host
         self.port = port
@@ -27,6 +30,7 @@ public struct ProxyConfiguration: Sendable {
         self.adminPort = adminPort
         self.requestDeadlineMs = requestDeadlineMs
         self.discovery = discovery
+        self.routingCache = routingCache
         self.today = today
     }
 

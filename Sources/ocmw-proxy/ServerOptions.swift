@@ -46,6 +46,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Discovery probes in flight at once for one citizen.")
     var discoveryConcurrency: Int = 32
 
+    @Option(help: "How long this instance reuses a routing-index look-up, in seconds (0: never); other instances' registrations are seen at most this late, this instance's own at once.")
+    var routingCacheTtlSeconds: Int = 60
+
     @Option(help: "How long a delivery in progress is reserved for this instance, in seconds; after a crash another instance (or this one, restarted) takes over once it expires.")
     var deliveryLeaseSeconds: Int = 60
 
@@ -65,7 +68,8 @@ struct ServerOptions: ParsableArguments {
         ProxyConfiguration(
             host: host, port: port, adminHost: adminHost, adminPort: adminPort, requestDeadlineMs: requestDeadlineMs,
             discovery: DiscoveryConfiguration(enabled: discovery, negativeTTL: .seconds(discoveryNegativeTtlSeconds),
-                                              maxConcurrentProbes: discoveryConcurrency, deadlineMs: discoveryDeadlineMs))
+                                              maxConcurrentProbes: discoveryConcurrency, deadlineMs: discoveryDeadlineMs),
+            routingCache: .init(ttl: .seconds(max(0, routingCacheTtlSeconds))))
     }
 
     /// Opens (creating if needed) the routing index in the data directory.

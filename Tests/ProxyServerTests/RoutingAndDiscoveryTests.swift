@@ -117,6 +117,23 @@ import Testing
         }
     }
 
+    @Test func feedWritesAreSeenOnTheNextReadDespiteTheLookupCache() async throws {
+        let security = try await TestSecurity()
+        let feed = try await Self.feedToken(security, for: "bonheiden")
+        try await withProxyAndSimulator(discovery: .init(enabled: false), security: security) { client, _ in
+            #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.isEmpty, "nothing indexed: cached as empty")
+            let body = #"{"insz":"\#(DemoCitizens.twoOCMWINSZ)","ocmw":"bonheiden","capacity":"LL","start":"2024-01-01"}"#
+            let put = try await client.execute(uri: "/v1/routing/registrations", method: .put,
+                                               body: ByteBuffer(string: body), authorization: feed)
+            #expect(put.status == .noContent)
+            #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.map(\.ocmw.id) == ["bonheiden"])
+            let delete = try await client.execute(uri: "/v1/routing/registrations", method: .delete,
+                                                  body: ByteBuffer(string: body), authorization: feed)
+            #expect(delete.status == .noContent)
+            #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.isEmpty)
+        }
+    }
+
     @Test(arguments: [
         (#"{"insz":"85073009097","ocmw":"gent","capacity":"LL","start":"2024-01-01"}"#, 400),
         (#"{"insz":"85073003328","ocmw":"nowhere","capacity":"LL","start":"2024-01-01"}"#, 404),

@@ -33,12 +33,9 @@ public struct DiscoveryCache<Instant: InstantProtocol>: Sendable where Instant.D
 
     public let configuration: Configuration
     private var entries: [INSZ: Entry] = [:]
-    /// Citizens by age of their last negative answer, oldest first, from `orderHead` on. A citizen
-    /// answered again gets a new item; its old one is skipped by generation instead of searched
-    /// for, which keeps every operation amortised O(1).
-    private var order: [(insz: INSZ, generation: UInt64)] = []
-    private var orderHead = 0
-    private var nextGeneration: UInt64 = 0
+    /// Citizens by age of their last negative answer, oldest first. A citizen answered again gets
+    /// a new item; its old one goes stale.
+    private var order = StorageOrder<INSZ>()
 
     /// An empty cache.
     public init(configuration: Configuration = .init()) {
@@ -74,15 +71,13 @@ public struct DiscoveryCache<Instant: InstantProtocol>: Sendable where Instant.D
         if entries[insz] == nil {
             while entries.count >= configuration.maxCitizens, evictOldest() {}
         }
-        let generation = nextGeneration
-        nextGeneration += 1
+        let generation = order.append(insz)
         let until = now.advanced(by: configuration.negativeTTL)
         entries[insz, default: Entry(unknownUntil: [:], generation: generation, lastRecorded: now)]
             .unknownUntil[tenant] = until
         entries[insz]?.generation = generation
         entries[insz]?.lastRecorded = now
-        order.append((insz, generation))
-        compactOrderIfNeeded()
+        order.compactIfNeeded(entries, generation: \.generation)
     }
 
     /// A registration for `insz` at `tenant` arrived through the routing feed: a negative answer
@@ -99,35 +94,18 @@ public struct DiscoveryCache<Instant: InstantProtocol>: Sendable where Instant.D
 
     /// Drops citizens, oldest first, whose newest negative answer has expired.
     private mutating func dropExpired(now: Instant) {
-        while let (insz, entry) = oldestLive(), now >= entry.lastRecorded.advanced(by: configuration.negativeTTL) {
+        while let (insz, entry) = order.oldest(in: entries, generation: \.generation),
+              now >= entry.lastRecorded.advanced(by: configuration.negativeTTL) {
             entries[insz] = nil
-            orderHead += 1
+            order.dropOldest()
         }
     }
 
     /// Forgets the oldest remembered citizen; `false` when there is none.
     private mutating func evictOldest() -> Bool {
-        guard let (insz, _) = oldestLive() else { return false }
+        guard let (insz, _) = order.oldest(in: entries, generation: \.generation) else { return false }
         entries[insz] = nil
-        orderHead += 1
+        order.dropOldest()
         return true
-    }
-
-    /// The oldest citizen still remembered, after skipping stale items at the head of `order`.
-    private mutating func oldestLive() -> (INSZ, Entry)? {
-        while orderHead < order.count {
-            let item = order[orderHead]
-            if let entry = entries[item.insz], entry.generation == item.generation { return (item.insz, entry) }
-            orderHead += 1
-        }
-        return nil
-    }
-
-    /// Keeps `order` within a constant factor of the number of live citizens.
-    private mutating func compactOrderIfNeeded() {
-        let pending = order.count - orderHead
-        guard pending > 2 * max(entries.count, 64) || orderHead > max(order.count / 2, 1024) else { return }
-        order = order[orderHead...].filter { entries[$0.insz]?.generation == $0.generation }
-        orderHead = 0
     }
 }
