@@ -17,13 +17,13 @@ struct CitizenRoutes: Sendable {
     func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/v1/citizens/:insz/dossier") { request, context in
             try await read(DossierPart.allCases, request, context) { parts, tenants, results, location in
-                try Response.json(AnswerAssembly.dossierAnswer(parts, tenants: tenants, results: results, location: location))
+                Response.answer(AnswerAssembly.dossierAnswer(parts, tenants: tenants, results: results, location: location))
             }
         }
         for part in DossierPart.allCases {
             router.get("/v1/citizens/:insz/\(part.jsonName)") { request, context in
                 try await read([part], request, context) { _, tenants, results, location in
-                    try Response.json(AnswerAssembly.partAnswer(part, tenants: tenants, results: results, location: location))
+                    Response.answer(AnswerAssembly.partAnswer(part, tenants: tenants, results: results, location: location))
                 }
             }
         }
