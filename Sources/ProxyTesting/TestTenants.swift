@@ -10,7 +10,8 @@ public enum TestTenants {
         return digits
     }
 
-    /// One tenant entry as an operator would write it, for a backend on `127.0.0.1:port`.
+    /// One tenant entry as an operator would write it, for a backend on `127.0.0.1:port`; the
+    /// limits it leaves out are `patientLimits`.
     public static func entry(
         id: String, dialect: Dialect, port: Int, index: Int = 0,
         limits: TenantsDocument.LimitsEntry? = nil, state: TenantState = .active
@@ -19,13 +20,13 @@ public enum TestTenants {
             id: id, kbo: kbo(index), name: "OCMW \(id.capitalized)", postalCodes: ["9000"],
             backend: .init(baseURL: "http://127.0.0.1:\(port)", dialect: dialect.rawValue,
                            credentials: ["env": "OCMW_\(id.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY"]),
-            limits: limits,
+            limits: patient(limits),
             categoriesOfHelp: [.init(code: "LL", label: "Leefloon")],
             certificateTypes: [.init(code: "ATT-LL", label: "Attest leefloon")],
             state: state.rawValue)
     }
 
-    /// A validated registry for backends `(id, dialect, port)`, all with the same limits.
+    /// A validated registry for backends `(id, dialect, port)`, all with the same (patient) limits.
     public static func registry(
         _ backends: [(id: String, dialect: Dialect, port: Int)],
         limits: TenantsDocument.LimitsEntry? = nil

@@ -22,7 +22,7 @@ import Testing
             let registry = try TestTenants.registry([("gent", .v2, ports[TenantID("gent")!] ?? 0)])
             let client = CurlClient(logger: Self.logger)
             let proxy = ProxyApplication(
-                configuration: .init(port: 0, today: { testToday }), registry: TenantRegistryStore(registry),
+                configuration: testConfiguration(), registry: TenantRegistryStore(registry),
                 client: client, routingIndex: InMemoryRoutingIndex(), security: security.security, audit: security.audit, 
                 credentials: BackendCredentials(client: client, logger: Self.logger, environment: environment), outbox: try TestSecurity.outbox(),
                 logger: Self.logger)

@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func sickPartIsReportedPerPartAndTheRestStays() async throws {
-        try await withProxyAndSimulator(totalTimeoutMs: 400) { client, simulator in
+        try await withProxyAndSimulator(bonheidenLimits: hangingTenantLimits) { client, simulator in
             _ = try await client.json("/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/ocmws") // index warmed by discovery
             simulator.setFault(Fault(mode: .hang), for: TenantID("bonheiden")!)
             let json = try await client.json("/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/dossier")
@@ -97,8 +97,11 @@ import Testing
         }
     }
 
+    /// Only months that ended are served: the current one is refused.
+    static let thisMonth = CalendarMonth(containing: testToday)
+
     @Test(arguments: ["months=0", "months=25", "months=x", "from=2023-08", "from=2023-13&to=2023-08",
-                      "from=2026-10&to=2026-11", "from=2023-09&to=2023-08", "months=2&from=2023-01&to=2023-02"])
+                      "from=\(DossierEndToEndTests.thisMonth.adding(months: -1)!)&to=\(DossierEndToEndTests.thisMonth)", "from=2023-09&to=2023-08", "months=2&from=2023-01&to=2023-02"])
     func invalidPaymentWindowIsABadRequest(query: String) async throws {
         try await withProxyAndSimulator { client, _ in
             let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/payments?\(query)", method: .get)

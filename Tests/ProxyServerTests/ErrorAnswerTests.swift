@@ -82,7 +82,7 @@ import Testing
                 run.append(character)
                 continue
             }
-            if run.count == 11, (try? INSZ(parsing: run, currentYear: 2026)) != nil { found.append(run) }
+            if run.count == 11, (try? INSZ(parsing: run, currentYear: testCurrentYear)) != nil { found.append(run) }
             run = ""
         }
         return found

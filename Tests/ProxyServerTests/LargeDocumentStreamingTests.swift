@@ -21,7 +21,7 @@ import Testing
 
     @Test func twentyMegabyteDocumentStreamsToASlowReaderWithBoundedBuffers() async throws {
         let proxyCurl = CurlClient(logger: Logger(label: "proxy", factory: { _ in SwiftLogNoOpLogHandler() }))
-        try await withProxyAndSimulator(totalTimeoutMs: 5_000, curl: proxyCurl) { client, simulator in
+        try await withProxyAndSimulator(curl: proxyCurl) { client, simulator in
             let gent = TenantID("gent")!
             simulator.setFault(Fault(documentBytes: Self.documentBytes), for: gent)
             let proxyPort = try #require(client.port)

@@ -30,17 +30,47 @@ struct DebtsAnswer: Decodable {
     let ocmws: [Entry]
 }
 
-/// The day the tests live on: after the demo citizens' data, before any future-year INSZ.
-let testToday = DayDate(year: 2026, month: 11, day: 25)!
+/// The day the tests live on: today in Belgium, the day the simulator and the token checks see
+/// too, so that nothing in a test turns false as the calendar moves. Dates a test needs are
+/// derived from it (`testYesterday`, `testCurrentYear`), never written as literals.
+let testToday = DayDate.inBelgium(at: testNow)
+/// The day before `testToday`.
+let testYesterday = DayDate.inBelgium(at: testNow.addingTimeInterval(-86_400))
+/// The year INSZ check digits are read against, as the proxy reads them.
+let testCurrentYear = testToday.year
+private let testNow = Date()
+
+/// The request deadline of test proxies: the machine's speed is not what these tests judge, and a
+/// busy 2-core machine running the suite in parallel can hold a request for seconds. Tests that
+/// want a timeout make a backend hang behind short tenant limits instead.
+let testRequestDeadlineMs = 60_000
+
+/// Limits for a tenant whose backend a test makes hang: its calls end after 400 ms whatever the
+/// machine's speed (a hung backend never answers sooner).
+let hangingTenantLimits = TenantsDocument.LimitsEntry(connectTimeoutMs: 400, totalTimeoutMs: 400)
+
+/// Discovery with a deadline as patient as the request's.
+let testDiscovery = DiscoveryConfiguration(deadlineMs: testRequestDeadlineMs)
+
+/// A test proxy's configuration: port 0, `testToday`, the patient request deadline and discovery.
+func testConfiguration(discovery: DiscoveryConfiguration = testDiscovery,
+                       requestDeadlineMs: Int = testRequestDeadlineMs) -> ProxyConfiguration {
+    ProxyConfiguration(port: 0, requestDeadlineMs: requestDeadlineMs, discovery: discovery, today: { testToday })
+}
 
 /// A live proxy (port 0) in front of simulated Gent and Bonheiden.
 /// - Parameters:
+///   - gentLimits, bonheidenLimits: Each tenant's limits; what they leave out is patient
+///     (`TestTenants.patientLimits`).
 ///   - index: The routing index; empty by default, so citizens are found by discovery.
+///   - requestDeadlineMs: The proxy's request deadline.
 ///   - curl: The proxy's curl client (not yet running), for a test that reads its statistics.
 func withProxyAndSimulator(
-    gent: Dialect = .v2, bonheiden: Dialect = .v1, totalTimeoutMs: Int = 2_000,
+    gent: Dialect = .v2, bonheiden: Dialect = .v1,
+    gentLimits: TenantsDocument.LimitsEntry? = nil, bonheidenLimits: TenantsDocument.LimitsEntry? = nil,
     index: any RoutingIndexStore = InMemoryRoutingIndex(),
-    discovery: DiscoveryConfiguration = .init(),
+    discovery: DiscoveryConfiguration = testDiscovery,
+    requestDeadlineMs: Int = testRequestDeadlineMs,
     logs: LogCapture = LogCapture(),
     security: TestSecurity? = nil,
     outbox: (any OutboxStore)? = nil,
@@ -50,13 +80,15 @@ func withProxyAndSimulator(
     let security = if let security { security } else { try await TestSecurity() }
     let token = try await security.token()
     try await withSimulator([("gent", gent), ("bonheiden", bonheiden)]) { simulator, ports in
-        let registry = try TestTenants.registry(
-            [("gent", gent, ports[TenantID("gent")!] ?? 0), ("bonheiden", bonheiden, ports[TenantID("bonheiden")!] ?? 0)],
-            limits: .init(connectTimeoutMs: min(500, totalTimeoutMs), totalTimeoutMs: totalTimeoutMs))
+        let registry = try TenantRegistry(validating: TenantsDocument(tenants: [
+            TestTenants.entry(id: "gent", dialect: gent, port: ports[TenantID("gent")!] ?? 0, index: 0, limits: gentLimits),
+            TestTenants.entry(id: "bonheiden", dialect: bonheiden, port: ports[TenantID("bonheiden")!] ?? 0, index: 1,
+                              limits: bonheidenLimits),
+        ]))
         let logger = logs.logger(label: "proxy")
         let client = curl ?? CurlClient(logger: logger)
         let proxy = ProxyApplication(
-            configuration: .init(port: 0, requestDeadlineMs: 5_000, discovery: discovery, today: { testToday }),
+            configuration: testConfiguration(discovery: discovery, requestDeadlineMs: requestDeadlineMs),
             registry: TenantRegistryStore(registry),
             client: client,
             routingIndex: index,
@@ -84,7 +116,7 @@ func withProxy(
     let metrics = ProxyMetrics()
     let client = CurlClient(logger: logger)
     let proxy = ProxyApplication(
-        configuration: .init(port: 0, requestDeadlineMs: 5_000, discovery: discovery, today: { testToday }),
+        configuration: testConfiguration(discovery: discovery),
         registry: store, client: client, routingIndex: index, metrics: metrics,
         reloader: reloader?(store, metrics), security: security.security, audit: security.audit, 
         credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment), outbox: try TestSecurity.outbox(),

@@ -6,6 +6,7 @@ import NewSocialSimulator
 import OCMWCore
 import ProxyServer
 import ProxyTesting
+import Synchronization
 import Testing
 
 /// Live configuration: tenants.json reloaded without restart, validated whole, atomically.
@@ -42,7 +43,7 @@ import Testing
             let file = try TenantsFile()
             try file.write([gent])
             let holder = ReloaderHolder()
-            try await withProxy(registry: try TestTenants.registry([gent]), discovery: .init(),
+            try await withProxy(registry: try TestTenants.registry([gent]), discovery: testDiscovery,
                                 reloader: holder.make(path: file.url.path)) { client in
                 #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.map(\.ocmw.id) == ["gent"])
                 try file.write([gent, bonheiden])
@@ -77,39 +78,62 @@ import Testing
         }
     }
 
+    /// Thirty reloads, each started once a Gent call is in flight at Gent, so that reloads land in
+    /// the middle of requests: no Gent request fails. That requests and reloads did overlap is
+    /// checked with a logical clock (ticks taken before and after each), not with wall time.
     @Test func reloadsDuringTrafficFailNoGentRequest() async throws {
-        try await withSimulator([("gent", .v2), ("bonheiden", .v1)]) { _, ports in
-            let gent = (id: "gent", dialect: Dialect.v2, port: ports[TenantID("gent")!] ?? 0)
+        try await withSimulator([("gent", .v2), ("bonheiden", .v1)]) { simulator, ports in
+            let gentID = TenantID("gent")!
+            let gent = (id: "gent", dialect: Dialect.v2, port: ports[gentID] ?? 0)
             let bonheiden = (id: "bonheiden", dialect: Dialect.v1, port: ports[TenantID("bonheiden")!] ?? 0)
+            // Each Gent call stays in flight at Gent for a while, so a reload can land inside it.
+            simulator.setFault(Fault(latencyMs: 100), for: gentID)
             let file = try TenantsFile()
             try file.write([gent, bonheiden])
             let index = InMemoryRoutingIndex()
             await index.register(try IsolationTests.registration(DemoCitizens.wireframeINSZ, "gent"))
             let holder = ReloaderHolder()
+            let clock = LogicalClock()
             try await withProxy(registry: try TestTenants.registry([gent, bonheiden]), index: index,
                                 reloader: holder.make(path: file.url.path)) { client in
-                try await withThrowingTaskGroup(of: Int.self) { group in
+                let (reloads, requests) = try await withThrowingTaskGroup(of: (reloads: Bool, Spans).self) { group in
                     group.addTask {
+                        var reloads = Spans()
                         for round in 0..<30 {
+                            try await DeliveryEndToEndTests.eventually { simulator.statistics(for: gentID).requestsInFlight > 0 }
+                            let start = clock.tick()
                             try file.write(round.isMultiple(of: 2) ? [gent] : [gent, bonheiden])
                             _ = await holder.reloader?.reload(trigger: "test")
-                            try await Task.sleep(for: .milliseconds(5))
+                            reloads.append(start, clock.tick(), ok: true)
                         }
-                        return 0
+                        clock.stop()
+                        return (true, reloads)
                     }
                     for _ in 0..<4 {
                         group.addTask {
-                            var failures = 0
-                            for _ in 0..<40 {
+                            var requests = Spans()
+                            while !clock.isStopped {
+                                let start = clock.tick()
                                 let answer = try await client.debts(DemoCitizens.wireframeINSZ)
-                                if !answer.complete || answer.ocmws.map(\.ocmw.id) != ["gent"] { failures += 1 }
+                                requests.append(start, clock.tick(), ok: answer.complete && answer.ocmws.map(\.ocmw.id) == ["gent"])
                             }
-                            return failures
+                            return (false, requests)
                         }
                     }
-                    let failures = try await group.reduce(0, +)
-                    #expect(failures == 0)
+                    var reloads = Spans(), requests = Spans()
+                    for try await (isReloads, spans) in group {
+                        if isReloads { reloads = spans } else { requests.items += spans.items }
+                    }
+                    return (reloads, requests)
                 }
+                let failed = requests.items.filter { !$0.ok }
+                #expect(failed.isEmpty, "\(failed.count) of \(requests.items.count) Gent requests failed")
+                #expect(!requests.items.isEmpty)
+                let overlapped = reloads.items.filter { reload in
+                    requests.items.contains { $0.start < reload.end && $0.end > reload.start }
+                }
+                #expect(reloads.items.count == 30)
+                #expect(!overlapped.isEmpty, "reloads happened while Gent requests were under way")
                 #expect(holder.reloader?.status.reloads == 30)
             }
         }
@@ -124,7 +148,7 @@ import Testing
             let store = TenantRegistryStore(try TestTenants.registry([gent]))
             let metrics = ProxyMetrics()
             let proxy = ProxyApplication(
-                configuration: .init(port: 0, today: { testToday }), registry: store, client: .init(logger: Self.logger),
+                configuration: testConfiguration(), registry: store, client: .init(logger: Self.logger),
                 routingIndex: InMemoryRoutingIndex(), metrics: metrics,
                 reloader: TenantReloader(path: file.url.path, store: store, metrics: metrics, logger: Self.logger),
                 security: security.security, audit: security.audit, outbox: try TestSecurity.outbox(), logger: Self.logger)
@@ -167,4 +191,22 @@ final class ReloaderHolder: @unchecked Sendable {
             return made
         }
     }
+}
+
+/// A counter whose ticks order events across tasks (each tick is later than every tick before it).
+final class LogicalClock: Sendable {
+    private let value = Atomic<Int>(0)
+    private let stopped = Atomic<Bool>(false)
+
+    func tick() -> Int { value.add(1, ordering: .sequentiallyConsistent).newValue }
+    func stop() { stopped.store(true, ordering: .sequentiallyConsistent) }
+    var isStopped: Bool { stopped.load(ordering: .sequentiallyConsistent) }
+}
+
+/// Events, each between two ticks of a `LogicalClock`.
+struct Spans: Sendable {
+    struct Span: Sendable { let start: Int; let end: Int; let ok: Bool }
+    var items: [Span] = []
+
+    mutating func append(_ start: Int, _ end: Int, ok: Bool) { items.append(Span(start: start, end: end, ok: ok)) }
 }

@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func negativeAnswersExpireAfterTheirTTL() async throws {
-        try await withProxyAndSimulator(discovery: .init(negativeTTL: .milliseconds(50))) { client, simulator in
+        try await withProxyAndSimulator(discovery: .init(negativeTTL: .milliseconds(50), deadlineMs: testRequestDeadlineMs)) { client, simulator in
             _ = try await client.debts(DemoCitizens.unknownINSZ)
             try await Task.sleep(for: .milliseconds(120))
             _ = try await client.debts(DemoCitizens.unknownINSZ)
@@ -42,7 +42,7 @@ import Testing
             let first = try await client.debts(DemoCitizens.wireframeINSZ)
             #expect(first.ocmws.map(\.ocmw.id) == ["gent"])
             #expect(served(simulator) == (2, 1), "probe + debts at Gent, probe at Bonheiden")
-            let insz = try INSZ(parsing: DemoCitizens.wireframeINSZ, currentYear: 2026)
+            let insz = try INSZ(parsing: DemoCitizens.wireframeINSZ, currentYear: testCurrentYear)
             #expect(await index.lookup(insz: insz, on: testToday).map(\.tenant) == [Self.gent])
             _ = try await client.debts(DemoCitizens.wireframeINSZ)
             #expect(served(simulator) == (3, 1), "the index answered: only the debts call, no probe")
@@ -51,7 +51,7 @@ import Testing
 
     @Test func indexedCitizenIsAskedOnlyWhereTheIndexSends() async throws {
         let index = InMemoryRoutingIndex()
-        let insz = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: 2026)
+        let insz = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: testCurrentYear)
         try await index.register(RoutingRegistration(insz: insz, tenant: Self.bonheiden, capacity: "LL",
                                                      start: DayDate(year: 2024, month: 1, day: 1)!, end: nil))
         try await withProxyAndSimulator(index: index) { client, simulator in
@@ -63,10 +63,10 @@ import Testing
 
     @Test func expiredIndexRowsAreNotUsed() async throws {
         let index = InMemoryRoutingIndex()
-        let insz = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: 2026)
+        let insz = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: testCurrentYear)
         try await index.register(RoutingRegistration(insz: insz, tenant: Self.bonheiden, capacity: "LL",
                                                      start: DayDate(year: 2020, month: 1, day: 1)!,
-                                                     end: DayDate(year: 2026, month: 11, day: 24)!))
+                                                     end: testYesterday))
         try await withProxyAndSimulator(index: index, discovery: .init(enabled: false)) { client, simulator in
             let answer = try await client.debts(DemoCitizens.twoOCMWINSZ)
             #expect(answer.ocmws.isEmpty, "the only row ended yesterday and discovery is off")

@@ -11,7 +11,7 @@ import Testing
 /// Callers through the real server: 401 and 403 answers, the citizen binding of token-exchange
 /// tokens, and the audit trail of every access.
 @Suite struct SecurityEndToEndTests {
-    static let wireframe = try! INSZ(parsing: DemoCitizens.wireframeINSZ, currentYear: 2026)
+    static let wireframe = try! INSZ(parsing: DemoCitizens.wireframeINSZ, currentYear: testCurrentYear)
 
     @Test func missingTokenIsA401WithAChallenge() async throws {
         try await withProxyAndSimulator { client, simulator in
@@ -67,7 +67,7 @@ import Testing
 
     @Test func everyReadIsAuditedWithAPseudonymOnly() async throws {
         let security = try await TestSecurity()
-        try await withProxyAndSimulator(security: security) { client, simulator in
+        try await withProxyAndSimulator(bonheidenLimits: hangingTenantLimits, security: security) { client, simulator in
             simulator.setFault(Fault(mode: .hang), for: TenantID("bonheiden")!)
             _ = try await client.json("/v1/citizens/\(DemoCitizens.wireframeINSZ)/dossier")
         }

@@ -32,7 +32,7 @@ struct ServeDatabaseURLTests {
             let registry = TenantsDocument(tenants: [TestTenants.entry(id: "gent", dialect: .v2, port: ports[TenantID("gent")!] ?? 0)])
             try JSONEncoder().encode(registry).write(to: tenants)
             let data = directory.appendingPathComponent("data")
-            let port = CrashRecoveryTests.freePort()
+            let port = FreePorts.pair()
             var environment = ProcessInfo.processInfo.environment
             environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
             let proxy = try CrashRecoveryTests.ProxyProcess(arguments: [

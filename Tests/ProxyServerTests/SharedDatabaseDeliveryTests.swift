@@ -32,7 +32,7 @@ struct SharedDatabaseDeliveryTests {
         let outbox = try await PostgresOutboxStore(client: client, keyRing: keyRing, logger: logger)
         let curl = CurlClient(logger: logger)
         let proxy = ProxyApplication(
-            configuration: .init(port: 0, today: { testToday }), registry: TenantRegistryStore(registry), client: curl,
+            configuration: testConfiguration(), registry: TenantRegistryStore(registry), client: curl,
             routingIndex: InMemoryRoutingIndex(), security: security.security, audit: security.audit,
             credentials: BackendCredentials(client: curl, logger: logger, environment: TestTenants.environment),
             outbox: outbox, logger: logger)

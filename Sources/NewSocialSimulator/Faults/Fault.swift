@@ -1,8 +1,8 @@
 /// How a simulated backend misbehaves. Faults apply per tenant and can change at any time.
 ///
 /// Order of effects for each request: wait `latencyMs`; then `hang` or `reset` if that is the
-/// mode; otherwise fail with a 500 with probability `errorRate`; otherwise answer, as garbage or
-/// trickled if that is the mode.
+/// mode; otherwise fail with a 500 with probability `errorRate`; otherwise answer, as garbage,
+/// trickled or about another citizen if that is the mode.
 public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
     /// What happens to a request after the latency.
     public enum Mode: String, Codable, Sendable, CaseIterable {
@@ -16,6 +16,9 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
         case garbage
         /// Answer correctly, but send the body a few bytes at a time (`trickleBytesPerSecond`).
         case trickle
+        /// Answer a citizen's read with the records of another citizen this backend knows (their
+        /// national number in the body): the proxy must refuse the answer, never pass it on.
+        case otherCitizen
     }
 
     /// Added delay before anything else happens, in milliseconds.
@@ -57,7 +60,7 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses the command-line form: comma-separated items among `none`, `hang`, `reset`,
-    /// `garbage`, `trickle[:BYTES_PER_SECOND]`, `latency:MS`, `errors:RATE`, `document:BYTES`.
+    /// `garbage`, `otherCitizen`, `trickle[:BYTES_PER_SECOND]`, `latency:MS`, `errors:RATE`, `document:BYTES`.
     /// Example: `latency:200,errors:0.1` or `trickle:32`.
     /// - Returns: `nil` when an item is not understood.
     public init?(spec: String) {

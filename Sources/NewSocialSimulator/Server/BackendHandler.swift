@@ -44,6 +44,9 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var silenced = false
     /// A generated document being sent, as fast as the connection takes it.
     private var sending: (cursor: GeneratedBody.Cursor, keepAlive: Bool)?
+    /// A request was read and its answer is not complete yet (it counts in the statistics'
+    /// in-flight figure until it is, or until the connection closes).
+    private var requestInFlight = false
 
     init(_ backend: BackendContext) { self.backend = backend }
 
@@ -62,7 +65,8 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .end:
             guard let head else { return }
             self.head = nil
-            backend.counters.requestRead()
+            backend.counters.requestStarted()
+            requestInFlight = true
             if backend.access.isTokenRequest(head) {
                 return write(backend.access.token(form: body), for: head, trickle: nil, context: context)
             }
@@ -105,7 +109,7 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
             socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).assumeIsolated().whenComplete { _ in
                 context.close(promise: nil)
             }
-        case .none, .garbage, .trickle:
+        case .none, .garbage, .trickle, .otherCitizen:
             var response: WireResponse
             if fail {
                 response = .json(500, DialectBodies.error("simulated failure"))
@@ -118,7 +122,8 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
                 response = Self.garbage
             } else {
                 let submissions = backend.submissions.ledger
-                response = backend.responder.respond(method: head.method.rawValue, uri: head.uri,
+                let uri = fault.mode == .otherCitizen ? backend.responder.uriOfAnotherCitizen(head.uri) : head.uri
+                response = backend.responder.respond(method: head.method.rawValue, uri: uri,
                                                      currentYear: backend.currentYear(), submitted: submissions.parts(for:),
                                                      documentBytes: fault.documentBytes)
             }
@@ -197,6 +202,7 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func finish(keepAlive: Bool, context: ChannelHandlerContext) {
+        endRequest()
         let promise: EventLoopPromise<Void>? = keepAlive ? nil : context.eventLoop.makePromise()
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: promise)
         promise?.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
@@ -204,5 +210,17 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        // A hung or reset request, or one whose caller went away: no longer in flight.
+        endRequest()
+        context.fireChannelInactive()
+    }
+
+    private func endRequest() {
+        guard requestInFlight else { return }
+        requestInFlight = false
+        backend.counters.requestEnded()
     }
 }

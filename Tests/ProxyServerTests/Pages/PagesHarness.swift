@@ -24,16 +24,15 @@ struct PagesFixture: Sendable {
 /// A live proxy (port 0) in front of simulated Gent (v2) and Bonheiden (v1), plus Leuven in
 /// `onboarding` (no backend), with the routing index holding the demo citizens. The admin
 /// router and the citizen page run in-process on the same proxy's state.
-func withPagesProxy(totalTimeoutMs: Int = 1_000, _ body: @Sendable (PagesFixture) async throws -> Void) async throws {
+func withPagesProxy(_ body: @Sendable (PagesFixture) async throws -> Void) async throws {
     let security = try await TestSecurity()
     let token = try await security.token()
     let dataset = Dataset.generate(seed: 7, tenants: [TenantID("gent")!, TenantID("bonheiden")!], citizens: 20)
     try await withSimulator([("gent", .v2), ("bonheiden", .v1)], dataset: dataset) { simulator, ports in
-        let limits = TenantsDocument.LimitsEntry(connectTimeoutMs: 500, totalTimeoutMs: totalTimeoutMs)
         let document = TenantsDocument(tenants: [
-            TestTenants.entry(id: "gent", dialect: .v2, port: ports[TenantID("gent")!] ?? 0, index: 0, limits: limits),
-            TestTenants.entry(id: "bonheiden", dialect: .v1, port: ports[TenantID("bonheiden")!] ?? 0, index: 1, limits: limits),
-            TestTenants.entry(id: "leuven", dialect: .v2, port: 9, index: 2, limits: limits, state: .onboarding),
+            TestTenants.entry(id: "gent", dialect: .v2, port: ports[TenantID("gent")!] ?? 0, index: 0),
+            TestTenants.entry(id: "bonheiden", dialect: .v1, port: ports[TenantID("bonheiden")!] ?? 0, index: 1),
+            TestTenants.entry(id: "leuven", dialect: .v2, port: 9, index: 2, state: .onboarding),
         ])
         let registry = try TenantRegistry(validating: document)
         let index = InMemoryRoutingIndex()
@@ -41,7 +40,7 @@ func withPagesProxy(totalTimeoutMs: Int = 1_000, _ body: @Sendable (PagesFixture
         let logger = Logger(label: "pages", factory: { _ in SwiftLogNoOpLogHandler() })
         let client = CurlClient(logger: logger)
         let proxy = ProxyApplication(
-            configuration: .init(port: 0, requestDeadlineMs: 3_000, discovery: .init(enabled: false), today: { testToday }),
+            configuration: testConfiguration(discovery: .init(enabled: false)),
             registry: TenantRegistryStore(registry), client: client, routingIndex: index,
             security: security.security, audit: security.audit,
             credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment),
