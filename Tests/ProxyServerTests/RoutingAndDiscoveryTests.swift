@@ -82,9 +82,12 @@ import Testing
             #expect(first.ocmws.first?.status == "unavailable")
             #expect(!first.complete)
             simulator.setFault(.none, for: Self.bonheiden)
+            let probedWhileReset = served(simulator).bonheiden
             let second = try await client.debts(DemoCitizens.unknownINSZ)
             #expect(second.ocmws.isEmpty)
             #expect(second.complete)
+            #expect(served(simulator).bonheiden == probedWhileReset + 1, "the failed probe was not cached: Bonheiden is asked again")
+            #expect(served(simulator).gent == 1, "Gent's negative answer was cached")
         }
     }
 
