@@ -35,6 +35,51 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test("a hung request stays in flight until its connection closes; the peak is kept")
+    func inFlightCounting() async throws {
+        try await withFault(Fault(mode: .hang)) { simulator, gent, _ in
+            var connections: [RawHTTPConnection] = []
+            for _ in 0..<3 {
+                let connection = try RawHTTPConnection(port: gent, timeoutMs: 100)
+                #expect(throws: RawHTTPError.timeout) { try connection.get(Self.citizenPath) }
+                connections.append(connection)
+            }
+            #expect(simulator.statistics(for: Fixture.gent).requestsInFlight == 3)
+            connections.removeAll()
+            for _ in 0..<1_500 where simulator.statistics(for: Fixture.gent).requestsInFlight > 0 {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let statistics = simulator.statistics(for: Fixture.gent)
+            #expect(statistics.requestsInFlight == 0)
+            #expect(statistics.peakRequestsInFlight == 3)
+            #expect(statistics.requestsServed == 3)
+        }
+    }
+
+    @Test("answered requests leave the in-flight count")
+    func answeredRequestsLeaveFlight() async throws {
+        try await withFault(.none) { simulator, gent, _ in
+            let connection = try RawHTTPConnection(port: gent)
+            for _ in 0..<3 { #expect(try connection.get(Self.citizenPath).status == 200) }
+            let statistics = simulator.statistics(for: Fixture.gent)
+            #expect(statistics.requestsInFlight == 0)
+            #expect(statistics.peakRequestsInFlight == 1, "one keep-alive connection: one request at a time")
+        }
+    }
+
+    @Test("otherCitizen: the answer is about another citizen the backend knows")
+    func otherCitizen() async throws {
+        try await withFault(Fault(mode: .otherCitizen)) { _, gent, _ in
+            let response = try RawHTTPConnection(port: gent).get(Self.citizenPath)
+            #expect(response.status == 200)
+            #expect(!response.body.contains(DemoCitizens.wireframeINSZ))
+            let object = try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [String: Any]
+            let reported = try #require(object?["insz"] as? String)
+            #expect(reported != DemoCitizens.wireframeINSZ)
+            #expect(reported.count == 11)
+        }
+    }
+
     @Test("reset: the connection is reset")
     func reset() async throws {
         try await withFault(Fault(mode: .reset)) { _, gent, _ in
@@ -59,8 +104,8 @@ struct FaultInjectionTests {
             var response: RawResponse?
             let ms = try elapsedMs { response = try RawHTTPConnection(port: gent).get(Self.citizenPath) }
             #expect(response?.body == WireframeBodiesTests.v2Citizen)
-            // 87 bytes at 400 B/s: about 220 ms.
-            #expect(ms >= 150 && ms < 1_500)
+            // 87 bytes at 400 B/s: about 220 ms at least (how much more is the machine's business).
+            #expect(ms >= 150)
         }
     }
 
@@ -70,7 +115,7 @@ struct FaultInjectionTests {
             var response: RawResponse?
             let ms = try elapsedMs { response = try RawHTTPConnection(port: gent).get(Self.citizenPath) }
             #expect(response?.status == 200)
-            #expect(ms >= 250 && ms < 1_500)
+            #expect(ms >= 250)
         }
     }
 

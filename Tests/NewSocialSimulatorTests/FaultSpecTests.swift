@@ -8,6 +8,7 @@ struct FaultSpecTests {
         ("hang", Fault(mode: .hang)),
         ("reset", Fault(mode: .reset)),
         ("garbage", Fault(mode: .garbage)),
+        ("otherCitizen", Fault(mode: .otherCitizen)),
         ("none", Fault.none),
         ("trickle", Fault(mode: .trickle)),
         ("trickle:32", Fault(mode: .trickle, trickleBytesPerSecond: 32)),

@@ -27,7 +27,10 @@ final class RawHTTPConnection {
     private let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int, timeoutMs: Int = 1_000) throws {
+    /// - Parameter timeoutMs: How long a read may wait; generous by default, because a busy
+    ///   machine must not turn a slow answer into a failed test. A test that expects no answer
+    ///   (a hung backend) passes a short one.
+    init(port: Int, timeoutMs: Int = 30_000) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawHTTPError.system(errno) }
         var timeout = timeval(tv_sec: timeoutMs / 1_000, tv_usec: (timeoutMs % 1_000) * 1_000)
