@@ -50,6 +50,11 @@ struct CertificateDocumentRoutes: Sendable {
         // Path parameters arrive still percent-encoded; the id is encoded again for the backend.
         let rawID = try context.parameters.require("id")
         let certificateID = rawID.removingPercentEncoding ?? rawID
+        guard NewSocialPaths.isCertificateID(certificateID) else {
+            throw ProblemDetails(status: .badRequest, type: "invalid-certificate-id",
+                                 title: "The certificate id is not one a New Social installation issues",
+                                 detail: "a certificate id is 1 to 64 of A-Z a-z 0-9 . _ -")
+        }
         guard let path = NewSocialPaths.certificateDocument(insz: insz, id: certificateID, dialect: tenant.backend.dialect) else {
             throw ProblemDetails(status: .notFound, type: "part-not-supported",
                                  title: "This OCMW does not offer certificates online")

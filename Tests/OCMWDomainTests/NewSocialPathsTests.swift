@@ -94,4 +94,14 @@ struct NewSocialPathsTests {
         #expect(NewSocialPaths.certificateDocument(insz: insz, id: id, dialect: .v2) == expected)
         #expect(NewSocialPaths.certificateDocument(insz: insz, id: id, dialect: .v1) == nil)
     }
+
+    @Test(arguments: ["ATT-2023-0042", "a.b_c-9", ".x", "x.."])
+    func idWithinTheContractIsAccepted(id: String) {
+        #expect(NewSocialPaths.isCertificateID(id))
+    }
+
+    @Test(arguments: ["", ".", "..", "../x", "a/b", "a b", "é", String(repeating: "a", count: 65)])
+    func idOutsideTheContractIsNotAnID(id: String) {
+        #expect(!NewSocialPaths.isCertificateID(id))
+    }
 }

@@ -106,3 +106,19 @@ import Testing
         }
     }
 }
+
+/// Path ids reach New Social only when the contract allows them: an encoded `../` never does.
+@Suite struct CertificateIDEndToEndTests {
+    @Test(arguments: ["..%2F..%2F90031204551%2Fcertificates%2FATT-2023-0311", "%2E%2E", "ATT%200042", "ATT%00", "caf%C3%A9",
+                      String(repeating: "A", count: 65)])
+    func idOutsideTheContractIsRefusedBeforeAnyBackendCall(id: String) async throws {
+        try await withProxyAndSimulator { client, simulator in
+            let response = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates/gent/\(id)/document", method: .get)
+            #expect(response.status == .badRequest)
+            #expect(response.headers[.contentType] == "application/problem+json")
+            #expect(String(buffer: response.body).contains("invalid-certificate-id"))
+            #expect(simulator.statistics(for: TenantID("gent")!).requestsServed == 0, "nothing reached Gent")
+        }
+    }
+}

@@ -48,6 +48,20 @@ public enum NewSocialPaths {
     /// The PDF of one certificate, `…/certificates/{id}/document` (v2); `nil` in v1, which has
     /// no certificates. The id comes from a backend or a caller, so it is percent-encoded: it
     /// can never add a path segment or a query.
+    /// Whether `id` is a certificate id as the contract allows them: 1 to 64 of `A–Z a–z 0–9 . _ -`,
+    /// and not `.` or `..`. Anything else is refused before a backend is called: an id like
+    /// `../../90031204551/…` must never reach an installation that might decode and follow it.
+    public static func isCertificateID(_ id: String) -> Bool {
+        guard (1...64).contains(id.utf8.count), id != ".", id != ".." else { return false }
+        return id.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"): true
+            default: false
+            }
+        }
+    }
+
     public static func certificateDocument(insz: INSZ, id: String, dialect: Dialect) -> String? {
         guard DossierPart.certificates.isOffered(by: dialect) else { return nil }
         return citizen(insz: insz, dialect: dialect) + suffix(of: .certificates, dialect: dialect)

@@ -43,10 +43,18 @@ extension ProblemDetails {
 }
 
 extension ProxyRequestContext {
+    /// The verified caller; a 401 when there is none. Every check that depends on who is asking
+    /// goes through here, so a route mounted without `CallerAuthMiddleware` fails closed instead
+    /// of treating the request as nobody's (or everybody's).
+    func requireCaller() throws(ProblemDetails) -> VerifiedCaller {
+        guard let caller else { throw ProblemDetails(CallerAuthError.missingToken) }
+        return caller
+    }
+
     /// Checks that the caller may act for the citizen in the path: a token-exchange token names
-    /// its citizen, and then only that citizen's data may be asked.
-    func requireCitizen(_ insz: INSZ, verifier: CallerVerifier?, scope: Scope) throws {
-        guard let verifier, let caller else { return }
+    /// its citizen, and then only that citizen's data may be asked. No caller is a 401.
+    func requireCitizen(_ insz: INSZ, verifier: CallerVerifier, scope: Scope) throws {
+        let caller = try requireCaller()
         do {
             try verifier.authorize(caller, requiredScope: scope, pathINSZ: insz)
         } catch {

@@ -39,8 +39,9 @@ struct SubmissionRoutes: Sendable {
         router.get("/v1/submissions/:id") { _, context in
             // Only the client that submitted it sees it; to any other caller it does not exist
             // (404, not 403), so ids reveal nothing about other clients' submissions.
+            let caller = try context.requireCaller()
             guard let id = UUID(uuidString: try context.parameters.require("id")),
-                  let status = try await outbox.status(id: id, clientID: context.caller?.clientID ?? "unknown") else {
+                  let status = try await outbox.status(id: id, clientID: caller.clientID) else {
                 throw ProblemDetails(status: .notFound, type: "unknown-submission", title: "No such submission")
             }
             return try Response.json(Self.answer(status))
@@ -102,7 +103,7 @@ struct SubmissionRoutes: Sendable {
     /// Commits the submission to the outbox, then answers 202 (or the original answer to a repeat).
     private func accept(_ kind: SubmissionKind, tenant: TenantID, envelope: SubmissionEnvelope, warnings: [SubmissionWarning],
                         insz: INSZ, key: String, context: ProxyRequestContext) async throws -> Response {
-        let caller = context.caller?.clientID ?? "unknown"
+        let caller = try context.requireCaller().clientID
         let result = try await outbox.accept(NewSubmission(
             kind: kind, tenant: tenant, clientID: caller, idempotencyKey: key, citizen: insz,
             payload: SubmissionPayload(bytes: try envelope.encoded()), warnings: warnings.map(\.message), receivedAt: Date()))
