@@ -120,21 +120,66 @@ let package = Package(
             name: "SubmissionIntake",
             dependencies: ["OCMWCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // The HTTP server: routes, dispatch (fan-out), error -> problem+json mapping.
+        // Metrics of the proxy (Prometheus exposition) and each tenant's recent calls.
+        .target(
+            name: "Observability",
+            dependencies: [
+                "OCMWCore",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        // Calls to one tenant's New Social through its own guards (breaker, rate limit, bulkhead,
+        // deadline, retry budget), with its credentials (secrets, OAuth2, TLS). No HTTP server.
+        .target(
+            name: "BackendAccess",
+            dependencies: [
+                "OCMWCore", "OCMWDomain", "CurlClient", "Observability",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Finding a citizen's OCMWs (routing index, discovery) and fanning a read out to them;
+        // the answer assembled and written as JSON. Testable without an HTTP server.
+        .target(
+            name: "CitizenDispatch",
+            dependencies: [
+                "OCMWCore", "OCMWDomain", "BackendAccess",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The worker that delivers accepted submissions from the outbox to New Social.
+        .target(
+            name: "Delivery",
+            dependencies: [
+                "OCMWCore", "Outbox", "SubmissionIntake", "BackendAccess", "CurlClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // tenants.json reloaded without restart: on change (file watch), SIGHUP and request.
+        .target(
+            name: "TenantReload",
+            dependencies: [
+                "OCMWCore", "Observability",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The HTTP server: routes, middleware, error -> problem+json mapping, pages, wiring.
         .target(
             name: "ProxyServer",
             dependencies: [
-                "OCMWCore", "OCMWDomain", "CurlClient", "RoutingIndex", "CallerAuth", "AuditTrail", "Outbox",
-                "SubmissionIntake",
+                "OCMWCore", "OCMWDomain", "CurlClient", "CallerAuth", "AuditTrail", "Outbox", "SubmissionIntake",
+                "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "CoreMetrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Simulated New Social installations (one listener per OCMW), with fault injection.
@@ -167,6 +212,7 @@ let package = Package(
             dependencies: [
                 "OCMWCore", "OCMWDomain", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex", "CallerAuth",
                 "AuditTrail", "Outbox", "PostgresStores", "PrivateFiles",
+                "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -230,6 +276,11 @@ let package = Package(
         .testTarget(name: "SubmissionIntakeTests", dependencies: ["SubmissionIntake", "OCMWCore"]),
         .testTarget(name: "OCMWDomainTests", dependencies: ["OCMWDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CurlClientTests", dependencies: ["CurlClient", "ProxyTesting"]),
+        // The dispatch core without an HTTP server: answers written byte for byte as encoded.
+        .testTarget(
+            name: "CitizenDispatchTests",
+            dependencies: ["CitizenDispatch", "BackendAccess", "OCMWCore", "OCMWDomain", "NewSocialSimulator"]
+        ),
         .testTarget(
             name: "NewSocialSimulatorTests",
             dependencies: ["NewSocialSimulator", "OCMWCore"]
@@ -238,7 +289,8 @@ let package = Package(
             name: "ProxyServerTests",
             dependencies: [
                 "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient", "CallerAuth", "AuditTrail", "Outbox",
-                "PostgresStores", "PostgresTesting",
+                "PostgresStores", "PostgresTesting", "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
+                "OCMWDomain",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,6 +1,9 @@
+import BackendAccess
 import Foundation
 import Hummingbird
 import OCMWCore
+import Observability
+import TenantReload
 
 /// The operators' API: `GET /admin/tenants` (every tenant with its live resilience state and the
 /// last reload), `POST /admin/tenants/reload`, and `GET /metrics` (Prometheus text format).

@@ -1,10 +1,11 @@
+import AuditTrail
+import BackendAccess
 import CurlClient
 import Foundation
 import HTTPTypes
 import Hummingbird
 import OCMWCore
 import OCMWDomain
-import AuditTrail
 
 /// `GET /v1/citizens/{insz}/certificates/{ocmw}/{id}/document`: an available certificate's PDF,
 /// fetched from the OCMW's New Social (the link in the certificates part points here).

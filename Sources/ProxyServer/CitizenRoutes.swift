@@ -1,9 +1,10 @@
+import AuditTrail
+import CitizenDispatch
 import Foundation
 import HTTPTypes
 import Hummingbird
 import OCMWCore
 import OCMWDomain
-import AuditTrail
 
 /// The citizen-facing read API: `/v1/citizens/{insz}/dossier` and one route per part.
 struct CitizenRoutes: Sendable {

@@ -1,5 +1,6 @@
 import CurlClient
 import Hummingbird
+import OCMWCore
 
 /// Health for orchestrators: `/health/live` (the process answers), `/health/ready` (it can serve:
 /// a tenant registry with active tenants and a running curl client), and `/health` (readiness with

@@ -1,8 +1,13 @@
+import BackendAccess
+import CitizenDispatch
 import CurlClient
+import Delivery
 import Hummingbird
 import Logging
 import OCMWCore
+import Observability
 import Outbox
+import TenantReload
 
 /// Everything a running proxy is made of, wired together.
 public struct ProxyApplication: Sendable {

@@ -1,3 +1,4 @@
+import CitizenDispatch
 import Foundation
 import OCMWCore
 

@@ -1,3 +1,4 @@
+import CitizenDispatch
 import Hummingbird
 import OCMWCore
 import OCMWDomain

@@ -1,7 +1,8 @@
+import CallerAuth
+import CitizenDispatch
 import Foundation
 import Hummingbird
 import OCMWCore
-import CallerAuth
 
 /// The routing feed: New Social installations register and unregister that a citizen has a
 /// dossier with them (`PUT` / `DELETE /v1/routing/registrations`). Both are idempotent.

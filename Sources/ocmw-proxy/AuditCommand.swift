@@ -2,8 +2,8 @@ import ArgumentParser
 import AuditTrail
 import Foundation
 import Logging
-import PostgresStores
 import OCMWCore
+import PostgresStores
 
 /// `ocmw-proxy audit …`: operators' commands on the audit trail (`DATA_DIR/audit.sqlite`).
 struct AuditCommand: AsyncParsableCommand {

@@ -14,7 +14,15 @@ enum PostgresSession {
         return try await withThrowingTaskGroup(of: Void.self, returning: Result.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            return try await body(client)
+            do {
+                return try await body(client)
+            } catch let error as PSQLError {
+                // PSQLError's description is deliberately generic; the operator needs the server's
+                // own message (its code and text name no personal data: values are bound, never
+                // part of the query text).
+                logger.error("PostgreSQL failed", metadata: ["error": "\(String(reflecting: error))"])
+                throw error
+            }
         }
     }
 }

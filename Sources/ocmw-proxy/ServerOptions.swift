@@ -1,12 +1,17 @@
 import ArgumentParser
+import BackendAccess
+import CitizenDispatch
+import CurlClient
+import Delivery
 import Foundation
 import Logging
 import OCMWCore
-import CurlClient
+import Observability
 import Outbox
 import ProxyServer
-import ServiceLifecycle
 import RoutingIndex
+import ServiceLifecycle
+import TenantReload
 
 /// Options shared by `serve` and `demo`.
 struct ServerOptions: ParsableArguments {

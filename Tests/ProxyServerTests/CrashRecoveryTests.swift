@@ -13,22 +13,37 @@ import Testing
 /// simulated OCMW creates a submission only when it answers); after the restart the OCMW must
 /// receive each of the twelve exactly once more — counted before its own de-duplication.
 @Suite(.serialized) struct CrashRecoveryTests {
+    /// `ocmw-proxy` as a child process; what it writes goes to a log file, shown when it does
+    /// not become ready.
     final class ProxyProcess {
         let process = Process()
+        let log: URL
+
         init(arguments: [String], environment: [String: String]) throws {
             guard let executable = BuiltExecutable.ocmwProxy else { throw CocoaError(.fileNoSuchFile) }
+            log = FileManager.default.temporaryDirectory.appendingPathComponent("ocmw-proxy-\(UUID().uuidString).log")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            let output = try FileHandle(forWritingTo: log)
             process.executableURL = executable
             process.arguments = arguments
             process.environment = environment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+            process.standardOutput = output
+            process.standardError = output
             try process.run()
         }
 
         func kill() {
-            Foundation.kill(process.processIdentifier, SIGKILL)
+            if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
+
+        /// The end of what the process wrote.
+        var logTail: String {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            return String(text.suffix(2_000))
+        }
+
+        deinit { try? FileManager.default.removeItem(at: log) }
     }
 
     @Test func killedMidDeliveryThenRestartedDeliversEverySubmissionOnce() async throws {
@@ -48,12 +63,12 @@ import Testing
             let port = FreePorts.pair()
             let arguments = ["serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
                              "--data-dir", directory.path, "--dev-auth", "--allow-dev-auth", "--delivery-lease-seconds", "2",
-                             "--log-level", "error"]
+                             "--log-level", "info"]
             var environment = ProcessInfo.processInfo.environment
             environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
             var proxy = try ProxyProcess(arguments: arguments, environment: environment)
             try await withCurlClient { curl in
-                try await Self.waitUntilReady(curl, port: port)
+                try await Self.waitUntilReady(curl, port: port, process: proxy)
                 let key = try DevSigningKey(directory: directory.path)
                 let token = try await key.token(scopes: ["ocmw.dossier.submit"], insz: nil, clientID: "crash-test",
                                                 lifetime: .seconds(600))
@@ -78,7 +93,7 @@ import Testing
                 simulator.setFault(.none, for: gent)
                 proxy = try ProxyProcess(arguments: arguments, environment: environment)
                 defer { proxy.kill() }
-                try await Self.waitUntilReady(curl, port: port)
+                try await Self.waitUntilReady(curl, port: port, process: proxy)
                 var delivered = 0
                 for _ in 0..<600 {
                     delivered = 0
@@ -100,14 +115,19 @@ import Testing
         }
     }
 
-    static func waitUntilReady(_ curl: CurlClient, port: Int) async throws {
-        // A minute: a child process starting on a busy machine may take a while.
-        for _ in 0..<1_200 {
+    /// Waits until the child answers `/health/ready` with 200, giving up when it exited (with
+    /// what it wrote) or after two minutes (a debug build starting on a busy machine may be slow).
+    static func waitUntilReady(_ curl: CurlClient, port: Int, process: ProxyProcess) async throws {
+        for _ in 0..<2_400 {
             if let ready = try? await curl.execute(BackendRequest(url: "http://127.0.0.1:\(port)/health/ready")), ready.status == 200 {
+                return
+            }
+            guard process.process.isRunning else {
+                Issue.record("the proxy exited (status \(process.process.terminationStatus)) before it was ready: \(process.logTail)")
                 return
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        Issue.record("the proxy did not become ready")
+        Issue.record("the proxy did not become ready: \(process.logTail)")
     }
 }

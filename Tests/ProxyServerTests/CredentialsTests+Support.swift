@@ -1,3 +1,4 @@
+import BackendAccess
 import Foundation
 import NewSocialSimulator
 import OCMWCore

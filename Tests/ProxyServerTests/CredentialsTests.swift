@@ -1,3 +1,4 @@
+import BackendAccess
 import CurlClient
 import Foundation
 import NewSocialSimulator

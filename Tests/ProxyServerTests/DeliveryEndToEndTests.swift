@@ -1,4 +1,6 @@
+import BackendAccess
 import CurlClient
+import Delivery
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,13 +1,17 @@
+import BackendAccess
+import CitizenDispatch
 import CurlClient
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
-import Outbox
 import NewSocialSimulator
 import OCMWCore
+import Observability
+import Outbox
 import ProxyServer
 import ProxyTesting
+import TenantReload
 import Testing
 
 /// The parts of a citizen answer the tests look at.

@@ -4,9 +4,11 @@ import HummingbirdTesting
 import Logging
 import NewSocialSimulator
 import OCMWCore
+import Observability
 import ProxyServer
 import ProxyTesting
 import Synchronization
+import TenantReload
 import Testing
 
 /// Live configuration: tenants.json reloaded without restart, validated whole, atomically.

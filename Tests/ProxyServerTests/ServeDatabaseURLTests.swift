@@ -37,12 +37,12 @@ struct ServeDatabaseURLTests {
             environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
             let proxy = try CrashRecoveryTests.ProxyProcess(arguments: [
                 "serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
-                "--data-dir", data.path, "--dev-auth", "--allow-dev-auth", "--database-url", url, "--log-level", "error",
+                "--data-dir", data.path, "--dev-auth", "--allow-dev-auth", "--database-url", url, "--log-level", "info",
             ], environment: environment)
             defer { proxy.kill() }
             let key = "serve-pg-\(UUID().uuidString)"
             try await withCurlClient { curl in
-                try await CrashRecoveryTests.waitUntilReady(curl, port: port)
+                try await CrashRecoveryTests.waitUntilReady(curl, port: port, process: proxy)
                 let token = try await DevSigningKey(directory: data.path)
                     .token(scopes: ["ocmw.dossier.submit"], insz: nil, clientID: "serve-pg-test", lifetime: .seconds(600))
                 let response = try await curl.execute(BackendRequest(

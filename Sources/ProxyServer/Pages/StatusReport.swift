@@ -1,5 +1,6 @@
 import Foundation
 import OCMWCore
+import TenantReload
 
 /// What the status page shows, as `GET /admin/status.json` answers it: every tenant with its
 /// state, live resilience state, recent calls per part and outbox figures; the routing index and

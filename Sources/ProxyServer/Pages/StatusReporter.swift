@@ -1,6 +1,9 @@
+import BackendAccess
 import Foundation
 import OCMWCore
+import Observability
 import Outbox
+import TenantReload
 
 /// Gathers a `StatusReport` from the live parts of a running proxy. Reads only: nothing here
 /// changes state, and the backends are never called.

@@ -1,4 +1,5 @@
 import AuditTrail
+import Delivery
 import Foundation
 import HTTPTypes
 import Hummingbird

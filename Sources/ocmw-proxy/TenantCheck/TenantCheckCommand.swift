@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackendAccess
 import CurlClient
 import Foundation
 import Logging

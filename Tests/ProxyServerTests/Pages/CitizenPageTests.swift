@@ -4,9 +4,9 @@ import HummingbirdTesting
 import Mustache
 import NewSocialSimulator
 import OCMWCore
-@testable import ProxyServer
 import ProxyTesting
 import Testing
+@testable import ProxyServer
 
 /// The demo's citizen page: the public API's `/dossier` answer rendered like Bijlage 4.
 @Suite struct CitizenPageTests {

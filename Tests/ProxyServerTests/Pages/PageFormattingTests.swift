@@ -1,7 +1,8 @@
 import Foundation
-@testable import ProxyServer
+import Observability
 import ProxyTesting
 import Testing
+@testable import ProxyServer
 
 /// The pure pieces behind the pages: money and dates in Dutch, the rolling call window, sessions.
 @Suite struct PageFormattingTests {

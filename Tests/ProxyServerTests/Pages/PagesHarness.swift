@@ -1,3 +1,4 @@
+import BackendAccess
 import CurlClient
 import Foundation
 import Hummingbird
@@ -5,9 +6,9 @@ import HummingbirdTesting
 import Logging
 import NewSocialSimulator
 import OCMWCore
-@testable import ProxyServer
 import ProxyTesting
 import Testing
+@testable import ProxyServer
 
 /// What a pages test gets: the live public API (with a caller token), the admin router, the
 /// demo citizen page router, the simulator and the admin token.

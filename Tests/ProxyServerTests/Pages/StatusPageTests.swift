@@ -4,9 +4,9 @@ import HummingbirdTesting
 import Mustache
 import NewSocialSimulator
 import OCMWCore
-@testable import ProxyServer
 import ProxyTesting
 import Testing
+@testable import ProxyServer
 
 /// The status page on the admin listener: its credential, its content and status.json.
 @Suite struct StatusPageTests {

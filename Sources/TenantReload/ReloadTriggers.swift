@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the tenants file when it changes on disk: its modification time and size are polled
+/// (a cheap `stat`) so that editors that replace the file and ones that rewrite it both count.
+public struct TenantFileWatcher: Service {
+    package let path: String
+    package let reloader: TenantReloader
+    package let interval: Duration
+
+    public init(path: String, reloader: TenantReloader, interval: Duration = .seconds(1)) {
+        self.path = path
+        self.reloader = reloader
+        self.interval = interval
+    }
+
+    public func run() async throws {
+        var last = fingerprint()
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            try? await Task.sleep(for: interval)
+            let now = fingerprint()
+            if now != last {
+                last = now
+                await reloader.reload(trigger: "file")
+            }
+        }
+    }
+
+    private func fingerprint() -> [String] {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [] }
+        return ["\(attributes[.modificationDate] ?? "")", "\(attributes[.size] ?? "")", "\(attributes[.systemFileNumber] ?? "")"]
+    }
+}
+
+/// Reloads the tenants file on SIGHUP, the operators' usual "re-read your configuration".
+public struct TenantSignalReloader: Service {
+    package let reloader: TenantReloader
+
+    public init(reloader: TenantReloader) {
+        self.reloader = reloader
+    }
+
+    public func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        await cancelWhenGracefulShutdown {
+            for await _ in signals { await reloader.reload(trigger: "signal") }
+        }
+    }
+}
