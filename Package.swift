@@ -167,12 +167,26 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
-        // The HTTP server: routes, middleware, error -> problem+json mapping, pages, wiring.
+        // The operators' status and sign-in pages: what they show, their templates and the admin
+        // credential and session scheme. No HTTP server (the routes are in ProxyServer).
+        .target(
+            name: "AdminUI",
+            dependencies: [
+                "OCMWCore", "Outbox", "Observability", "BackendAccess", "TenantReload",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The demo's citizen page: the public API's answers drawn as the wireframes of Bijlage 4.
+        .target(
+            name: "DemoSupport",
+            dependencies: ["AdminUI", "CurlClient"]
+        ),
+        // The HTTP server: routes (the pages' too), middleware, error -> problem+json mapping, wiring.
         .target(
             name: "ProxyServer",
             dependencies: [
                 "OCMWCore", "OCMWDomain", "CurlClient", "CallerAuth", "AuditTrail", "Outbox", "SubmissionIntake",
-                "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
+                "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload", "AdminUI", "DemoSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -290,7 +304,7 @@ let package = Package(
             dependencies: [
                 "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient", "CallerAuth", "AuditTrail", "Outbox",
                 "PostgresStores", "PostgresTesting", "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
-                "OCMWDomain",
+                "OCMWDomain", "AdminUI", "DemoSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

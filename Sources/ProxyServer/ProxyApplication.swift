@@ -1,7 +1,9 @@
+import AdminUI
 import BackendAccess
 import CitizenDispatch
 import CurlClient
 import Delivery
+import DemoSupport
 import Hummingbird
 import Logging
 import OCMWCore
@@ -103,7 +105,7 @@ public struct ProxyApplication: Sendable {
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: ProblemMiddleware())
-        let sessions = AdminSessions(security: security)
+        let sessions = AdminSessions(credential: security.admin)
         router.add(middleware: AdminAuthMiddleware(security: security, sessions: sessions))
         AdminRoutes(registry: registry, runtimes: runtimes, reloader: reloader, metrics: metrics).register(on: router)
         OutboxAdminRoutes(outbox: outbox).register(on: router)

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
 import CurlClient
+import DemoSupport
+import Foundation
 import Hummingbird
 import Logging
 import NewSocialSimulator

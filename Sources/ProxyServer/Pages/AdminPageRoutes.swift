@@ -1,3 +1,4 @@
+import AdminUI
 import Foundation
 import HTTPTypes
 import Hummingbird

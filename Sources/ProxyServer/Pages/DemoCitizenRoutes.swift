@@ -1,28 +1,14 @@
+import AdminUI
+import DemoSupport
 import Foundation
 import Hummingbird
 import Mustache
 import OCMWCore
 
-/// What the citizen page of the demo needs: where the proxy's own public API listens and a
-/// token to call it with. Only `ocmw-proxy demo` sets this (`ProxyApplication.demoPages`).
-public struct DemoPages: Sendable {
-    /// The public API's origin, e.g. `http://127.0.0.1:8080`; a fixed address, never taken from
-    /// a request's Host header, so the page cannot be pointed elsewhere.
-    public let apiOrigin: String
-    /// A caller token with `ocmw.dossier.read`.
-    public let token: @Sendable () async throws -> String
-
-    public init(apiOrigin: String, token: @escaping @Sendable () async throws -> String) {
-        self.apiOrigin = apiOrigin
-        self.token = token
-    }
-}
-
 /// The demo's citizen page, `GET /demo/citizens/{insz}[?months=N | ?from=yyyy-MM&to=yyyy-MM]`,
 /// and its certificate downloads. It reads the proxy's own public API over HTTP, as Mijn
 /// Burgerprofiel would, and renders the answer in Dutch like the wireframes of Bijlage 4.
 struct DemoCitizenRoutes: Sendable {
-    static let prefix = "/demo/citizens/"
     let pages: DemoPages
     let client: DemoAPIClient.Transport
     let configuration: ProxyConfiguration
@@ -67,12 +53,6 @@ struct DemoCitizenRoutes: Sendable {
             return Response(status: .ok, headers: [.contentType: "application/pdf"],
                             body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
         }
-    }
-
-    /// The page's link for the API's certificate download path, or nil for any other path.
-    static func pageLink(forAPIPath path: String) -> String? {
-        guard path.hasPrefix("/v1/citizens/") else { return nil }
-        return prefix + path.dropFirst("/v1/citizens/".count)
     }
 
     private func call(_ path: String, requestID: String) async throws -> DemoAPIClient.Answer {

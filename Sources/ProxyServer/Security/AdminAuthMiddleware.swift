@@ -1,3 +1,4 @@
+import AdminUI
 import CallerAuth
 import HTTPTypes
 import Hummingbird

@@ -1,5 +1,5 @@
+import AdminUI
 import CallerAuth
-import Crypto
 import Foundation
 
 /// Who may call the proxy: Mijn Burgerprofiel and New Social installations with bearer JWTs
@@ -8,26 +8,23 @@ public struct ProxySecurity: Sendable {
     /// Verifies callers' bearer tokens (citizen API and routing feed).
     public let verifier: CallerVerifier
     /// The admin API's bearer credential, compared in constant time.
-    let adminToken: SymmetricKey
+    let admin: AdminCredential
 
     /// - Parameters:
     ///   - verifier: The JWT verifier for the public API.
     ///   - adminToken: The operators' credential (from an environment variable or file, never
     ///     from tenants.json); at least 16 characters.
     public init(verifier: CallerVerifier, adminToken: String) throws(SecurityConfigurationError) {
-        guard adminToken.utf8.count >= 16 else { throw SecurityConfigurationError("the admin token must have at least 16 characters") }
+        do {
+            admin = try AdminCredential(token: adminToken)
+        } catch {
+            throw SecurityConfigurationError(error.description)
+        }
         self.verifier = verifier
-        self.adminToken = SymmetricKey(data: Data(adminToken.utf8))
     }
 
-    /// Whether `presented` is the admin token. HMAC of both under a fresh key compared with
-    /// swift-crypto's constant-time equality, so neither length nor content leaks through timing.
-    func isAdminToken(_ presented: String) -> Bool {
-        let key = SymmetricKey(size: .bits256)
-        let expected = adminToken.withUnsafeBytes { HMAC<SHA256>.authenticationCode(for: Data($0), using: key) }
-        let given = HMAC<SHA256>.authenticationCode(for: Data(presented.utf8), using: key)
-        return expected == given
-    }
+    /// Whether `presented` is the admin token (constant time).
+    func isAdminToken(_ presented: String) -> Bool { admin.matches(presented) }
 }
 
 /// A security setting that cannot work.

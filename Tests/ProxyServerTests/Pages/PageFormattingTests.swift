@@ -1,3 +1,5 @@
+import AdminUI
+import DemoSupport
 import Foundation
 import Observability
 import ProxyTesting
@@ -51,7 +53,7 @@ import Testing
 
     @Test func sessionsExpireAndCannotBeForgedOrReusedUnderAnotherToken() async throws {
         let security = try await TestSecurity()
-        let sessions = AdminSessions(security: security.security, lifetime: .seconds(60))
+        let sessions = AdminSessions(credential: security.security.admin, lifetime: .seconds(60))
         let now = Date()
         let value = sessions.newSession(now: now)
         #expect(sessions.isValidSession(value, now: now))
@@ -59,13 +61,13 @@ import Testing
         let expiry = value.prefix { $0 != "." }
         #expect(!sessions.isValidSession("\(Int(expiry)! + 3600)" + value.drop { $0 != "." }, now: now),
                 "a longer expiry breaks the signature")
-        let other = AdminSessions(security: try await TestSecurity().security)
+        let other = AdminSessions(credential: try await TestSecurity().security.admin)
         #expect(!other.isValidSession(value, now: now), "another admin token ends every session")
         #expect(!sessions.isValidSession("garbage", now: now))
     }
 
     @Test func aLinkCodeWorksOnceAndNotAfterItExpires() async throws {
-        let sessions = AdminSessions(security: try await TestSecurity().security, linkLifetime: .seconds(10))
+        let sessions = AdminSessions(credential: try await TestSecurity().security.admin, linkLifetime: .seconds(10))
         let now = Date()
         let code = sessions.newLinkCode(now: now)
         #expect(sessions.redeem(linkCode: code, now: now))

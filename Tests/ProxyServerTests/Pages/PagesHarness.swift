@@ -1,5 +1,6 @@
 import BackendAccess
 import CurlClient
+import DemoSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,3 +1,4 @@
+import AdminUI
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,15 +1,15 @@
 /// One OCMW's block in each section of the citizen page.
 extension CitizenPageView {
-    struct RightsBlock {
-        struct Right { let label: String; let period: String; let conditional: Bool; let amount: String; let hasAmount: Bool }
-        let ocmwID: String
-        let ocmwName: String
-        let state: PartState
-        let granted: [Right]
-        let isEmpty: Bool
-        let hasConditional: Bool
+    package struct RightsBlock {
+        package struct Right { let label: String; let period: String; let conditional: Bool; let amount: String; let hasAmount: Bool }
+        package let ocmwID: String
+        package let ocmwName: String
+        package let state: PartState
+        package let granted: [Right]
+        package let isEmpty: Bool
+        package let hasConditional: Bool
 
-        init(_ entry: DossierDocument.OCMW) {
+        package init(_ entry: DossierDocument.OCMW) {
             ocmwID = entry.ocmw.id
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.rights.status, ocmwName: entry.ocmw.name)
@@ -24,26 +24,26 @@ extension CitizenPageView {
         }
     }
 
-    struct TrajectoriesBlock {
-        struct Contact {
-            let name: String
-            let role: String
-            let hasRole: Bool
-            let phone: String
-            let hasPhone: Bool
-            let email: String
-            let hasEmail: Bool
-            let officeLines: [String]
-            let hasOffice: Bool
+    package struct TrajectoriesBlock {
+        package struct Contact {
+            package let name: String
+            package let role: String
+            package let hasRole: Bool
+            package let phone: String
+            package let hasPhone: Bool
+            package let email: String
+            package let hasEmail: Bool
+            package let officeLines: [String]
+            package let hasOffice: Bool
         }
-        struct Trajectory { let label: String; let period: String; let contacts: [Contact] }
-        let ocmwID: String
-        let ocmwName: String
-        let state: PartState
-        let trajectories: [Trajectory]
-        let isEmpty: Bool
+        package struct Trajectory { let label: String; let period: String; let contacts: [Contact] }
+        package let ocmwID: String
+        package let ocmwName: String
+        package let state: PartState
+        package let trajectories: [Trajectory]
+        package let isEmpty: Bool
 
-        init(_ entry: DossierDocument.OCMW) {
+        package init(_ entry: DossierDocument.OCMW) {
             ocmwID = entry.ocmw.id
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.trajectories.status, ocmwName: entry.ocmw.name)
@@ -65,30 +65,30 @@ extension CitizenPageView {
         }
     }
 
-    struct PaymentsBlock {
-        struct Payment {
-            let label: String
-            let amount: String
-            let period: String
-            let date: String
-            let counterpart: String
-            let status: String
+    package struct PaymentsBlock {
+        package struct Payment {
+            package let label: String
+            package let amount: String
+            package let period: String
+            package let date: String
+            package let counterpart: String
+            package let status: String
         }
-        let ocmwID: String
-        let ocmwName: String
-        let state: PartState
-        let months: String
-        let paidToYou: [Payment]
-        let paidForYou: [Payment]
-        let notPaid: [Payment]
-        let unknownStatus: [Payment]
-        let hasPaidToYou: Bool
-        let hasPaidForYou: Bool
-        let hasNotPaid: Bool
-        let hasUnknownStatus: Bool
-        let isEmpty: Bool
+        package let ocmwID: String
+        package let ocmwName: String
+        package let state: PartState
+        package let months: String
+        package let paidToYou: [Payment]
+        package let paidForYou: [Payment]
+        package let notPaid: [Payment]
+        package let unknownStatus: [Payment]
+        package let hasPaidToYou: Bool
+        package let hasPaidForYou: Bool
+        package let hasNotPaid: Bool
+        package let hasUnknownStatus: Bool
+        package let isEmpty: Bool
 
-        init(_ entry: DossierDocument.OCMW) {
+        package init(_ entry: DossierDocument.OCMW) {
             ocmwID = entry.ocmw.id
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.payments.status, ocmwName: entry.ocmw.name)
@@ -115,29 +115,29 @@ extension CitizenPageView {
                     status: Self.status[payment.status] ?? "onbekend")
         }
 
-        static let status = ["paid": "betaald", "inPayment": "in betaling", "notPaid": "niet betaald", "unknown": "onbekend"]
+        package static let status = ["paid": "betaald", "inPayment": "in betaling", "notPaid": "niet betaald", "unknown": "onbekend"]
     }
 
-    struct DebtsBlock {
-        struct Debt {
-            let description: String
-            let period: String
-            let decision: String
-            let original: String
-            let outstanding: String
-            let paidOff: Bool
+    package struct DebtsBlock {
+        package struct Debt {
+            package let description: String
+            package let period: String
+            package let decision: String
+            package let original: String
+            package let outstanding: String
+            package let paidOff: Bool
         }
-        let ocmwID: String
-        let ocmwName: String
-        let state: PartState
-        let reference: String
-        let totalOriginal: String
-        let totalOutstanding: String
-        let debts: [Debt]
-        let hasPaidOff: Bool
-        let isEmpty: Bool
+        package let ocmwID: String
+        package let ocmwName: String
+        package let state: PartState
+        package let reference: String
+        package let totalOriginal: String
+        package let totalOutstanding: String
+        package let debts: [Debt]
+        package let hasPaidOff: Bool
+        package let isEmpty: Bool
 
-        init(_ entry: DossierDocument.OCMW) {
+        package init(_ entry: DossierDocument.OCMW) {
             ocmwID = entry.ocmw.id
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.debts.status, ocmwName: entry.ocmw.name)

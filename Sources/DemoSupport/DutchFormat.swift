@@ -1,9 +1,9 @@
 /// Amounts, days and months written as the wireframes of Bijlage 4 write them: `€ 2.721,96`,
 /// `20/08/2023`, `01/08/2022-30/09/2023`, `augustus 2023`. Exact: cents are never turned into
 /// floating point.
-enum DutchFormat {
+package enum DutchFormat {
     /// `272196` → `€ 2.721,96`; `-500` → `- € 5,00`.
-    static func money(cents: Int) -> String {
+    package static func money(cents: Int) -> String {
         let magnitude = cents.magnitude
         let euros = String(magnitude / 100)
         var grouped = ""
@@ -16,36 +16,36 @@ enum DutchFormat {
     }
 
     /// `2023-08-20` → `20/08/2023`; anything else as it came.
-    static func day(_ iso: String) -> String {
+    package static func day(_ iso: String) -> String {
         let pieces = iso.split(separator: "-")
         guard pieces.count == 3 else { return iso }
         return "\(pieces[2])/\(pieces[1])/\(pieces[0])"
     }
 
     /// A period: `start-end`, or the one day when there is no end (or it is the same day).
-    static func period(start: String, end: String?) -> String {
+    package static func period(start: String, end: String?) -> String {
         guard let end, end != start else { return day(start) }
         return "\(day(start))-\(day(end))"
     }
 
     /// A period that may hold on: `vanaf 01/03/2023` without an end.
-    static func openPeriod(start: String, end: String?) -> String {
+    package static func openPeriod(start: String, end: String?) -> String {
         guard let end else { return "vanaf \(day(start))" }
         return period(start: start, end: end)
     }
 
-    static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+    package static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                              "september", "oktober", "november", "december"]
 
     /// `2023-08` → `augustus 2023`.
-    static func month(_ iso: String) -> String {
+    package static func month(_ iso: String) -> String {
         let pieces = iso.split(separator: "-")
         guard pieces.count == 2, let number = Int(pieces[1]), (1...12).contains(number) else { return iso }
         return "\(monthNames[number - 1]) \(pieces[0])"
     }
 
     /// `OCMW Gent` → `Gent`, for "het OCMW van Gent".
-    static func municipality(ofOCMW name: String) -> String {
+    package static func municipality(ofOCMW name: String) -> String {
         name.hasPrefix("OCMW ") ? String(name.dropFirst(5)) : name
     }
 }

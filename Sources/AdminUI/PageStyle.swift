@@ -3,10 +3,10 @@ import Foundation
 
 /// What every page shares: its style sheet and the Content-Security-Policy that allows only the
 /// page's own inline style and script (by hash), nothing from elsewhere.
-enum PageStyle {
+package enum PageStyle {
     /// Dark text on light backgrounds (contrast well above 4.5:1); states are words with a
     /// symbol, the colours only repeat them.
-    static let css = """
+    package static let css = """
     body{font:15px/1.45 system-ui,sans-serif;color:#1a1a1a;background:#fff;margin:0 1.5rem 2rem}
     h1{font-size:1.5rem;margin:1rem 0 .5rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}h3{font-size:1.05rem;margin:1rem 0 .4rem}
     table{border-collapse:collapse;margin:.5rem 0}caption{text-align:left;font-weight:600;padding:.3rem 0}
@@ -26,7 +26,7 @@ enum PageStyle {
     """
 
     /// The policy for a page with this inline script (or none).
-    static func contentSecurityPolicy(script: String? = nil) -> String {
+    package static func contentSecurityPolicy(script: String? = nil) -> String {
         var policy = "default-src 'none'; style-src '\(hash(css))'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'"
         if let script { policy += "; script-src '\(hash(script))'; connect-src 'self'" }

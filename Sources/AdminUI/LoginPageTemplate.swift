@@ -1,17 +1,17 @@
 /// The admin sign-in form (`GET /admin/login`): the admin token, once, for a session cookie.
-enum LoginPageTemplate {
-    struct View {
-        let message: String
-        let hasMessage: Bool
-        let css = PageStyle.css
+package enum LoginPageTemplate {
+    package struct View {
+        package let message: String
+        package let hasMessage: Bool
+        package let css = PageStyle.css
 
-        init(message: String? = nil) {
+        package init(message: String? = nil) {
             self.message = message ?? ""
             hasMessage = message != nil
         }
     }
 
-    static let page = """
+    package static let page = """
     <!doctype html>
     <html lang="en">
     <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,13 +1,13 @@
 /// The citizen page (demo mode, `GET /demo/citizens/{insz}`), in Dutch, shaped like the
 /// wireframes of Bijlage 4. No script: the paid-off debts toggle is a checkbox and CSS.
-enum CitizenPageTemplate {
+package enum CitizenPageTemplate {
     /// Shown for every part at every OCMW that did not answer.
     private static let partState = """
     {{#state.unavailable}}<p class="unavailable" data-part-status="{{state.status}}">⚠ {{state.message}}</p>{{/state.unavailable}}
     {{#state.notOffered}}<p class="note" data-part-status="notSupported">{{state.message}}</p>{{/state.notOffered}}
     """
 
-    static let page = """
+    package static let page = """
     <!doctype html>
     <html lang="nl">
     <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

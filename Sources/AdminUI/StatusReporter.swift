@@ -7,15 +7,24 @@ import TenantReload
 
 /// Gathers a `StatusReport` from the live parts of a running proxy. Reads only: nothing here
 /// changes state, and the backends are never called.
-struct StatusReporter: Sendable {
-    let registry: TenantRegistryStore
-    let runtimes: TenantRuntimeRegistry
-    let recentCalls: RecentCalls
-    let reloader: TenantReloader?
-    let outbox: any OutboxStore
-    let routingIndex: any RoutingIndexStore
+package struct StatusReporter: Sendable {
+    package let registry: TenantRegistryStore
+    package let runtimes: TenantRuntimeRegistry
+    package let recentCalls: RecentCalls
+    package let reloader: TenantReloader?
+    package let outbox: any OutboxStore
+    package let routingIndex: any RoutingIndexStore
 
-    func report() async -> StatusReport {
+    package init(registry: TenantRegistryStore, runtimes: TenantRuntimeRegistry, recentCalls: RecentCalls, reloader: TenantReloader?, outbox: any OutboxStore, routingIndex: any RoutingIndexStore) {
+        self.registry = registry
+        self.runtimes = runtimes
+        self.recentCalls = recentCalls
+        self.reloader = reloader
+        self.outbox = outbox
+        self.routingIndex = routingIndex
+    }
+
+    package func report() async -> StatusReport {
         let routing: StatusReport.RoutingIndex
         do {
             routing = .init(registrations: try await routingIndex.count(), error: nil)

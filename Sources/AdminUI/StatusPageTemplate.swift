@@ -1,8 +1,8 @@
 /// The status page (`GET /admin`): a summary and one sortable, filterable row per tenant.
 /// Rendered on the server; the script only sorts, filters and swaps in a fresh copy of the
 /// page every few seconds, keeping the operator's sort, filter and open details.
-enum StatusPageTemplate {
-    static let page = """
+package enum StatusPageTemplate {
+    package static let page = """
     <!doctype html>
     <html lang="en">
     <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -82,7 +82,7 @@ enum StatusPageTemplate {
 
     /// Sorting, filtering and the refresh. Kept in one constant so the page's CSP can allow
     /// exactly this script by its hash.
-    static let script = """
+    package static let script = """
     (function () {
       var table = document.getElementById('tenants');
       var filter = document.getElementById('filter');

@@ -3,69 +3,69 @@ import Foundation
 /// The status page's values, ready for its template: every number already formatted, and the
 /// raw value beside it for the client-side sort. Plain stored properties, because the template
 /// engine reads them by reflection.
-struct StatusPageView {
-    struct Row {
-        let id: String
-        let name: String
-        let state: String
-        let dialect: String
-        let health: String
-        let healthSymbol: String
-        let healthRank: Int
-        let breaker: String
-        let breakerLabel: String
-        let breakerRank: Int
-        let inFlight: Int
-        let queued: Int
-        let bulkheadRejected: Int
-        let breakerRejected: Int
-        let calls: Int
-        let errorRate: String
-        let errorRateValue: Double
-        let p50: String
-        let p50Value: Double
-        let p99: String
-        let p99Value: Double
-        let outboxBacklog: Int
-        let outboxFailed: Int
-        let search: String
-        let hasBreakerRejected: Bool
-        let hasQueued: Bool
-        let parts: [PartRow]
-        let partCount: Int
-        let hasParts: Bool
+package struct StatusPageView {
+    package struct Row {
+        package let id: String
+        package let name: String
+        package let state: String
+        package let dialect: String
+        package let health: String
+        package let healthSymbol: String
+        package let healthRank: Int
+        package let breaker: String
+        package let breakerLabel: String
+        package let breakerRank: Int
+        package let inFlight: Int
+        package let queued: Int
+        package let bulkheadRejected: Int
+        package let breakerRejected: Int
+        package let calls: Int
+        package let errorRate: String
+        package let errorRateValue: Double
+        package let p50: String
+        package let p50Value: Double
+        package let p99: String
+        package let p99Value: Double
+        package let outboxBacklog: Int
+        package let outboxFailed: Int
+        package let search: String
+        package let hasBreakerRejected: Bool
+        package let hasQueued: Bool
+        package let parts: [PartRow]
+        package let partCount: Int
+        package let hasParts: Bool
     }
 
-    struct PartRow {
-        let part: String
-        let calls: Int
-        let errorRate: String
-        let p50: String
-        let p99: String
+    package struct PartRow {
+        package let part: String
+        package let calls: Int
+        package let errorRate: String
+        package let p50: String
+        package let p99: String
     }
 
-    let generatedAt: String
-    let windowMinutes: Int
-    let tenantCount: Int
-    let stateCounts: String
-    let sickCount: Int
-    let routingIndex: String
-    let outboxError: String
-    let hasOutboxError: Bool
-    let hasReload: Bool
+    package let generatedAt: String
+    package let windowMinutes: Int
+    package let tenantCount: Int
+    package let stateCounts: String
+    package let sickCount: Int
+    package let routingIndex: String
+    package let outboxError: String
+    package let hasOutboxError: Bool
+    package let hasReload: Bool
     /// Whether any reload was attempted since the proxy started.
-    let hasReloaded: Bool
-    let reloadResult: String
-    let reloadAt: String
-    let reloadTrigger: String
-    let reloadCounts: String
-    let reloadProblems: [String]
-    let hasReloadProblems: Bool
-    let rows: [Row]
-    let css = PageStyle.css
-    let script = StatusPageTemplate.script
+    package let hasReloaded: Bool
+    package let reloadResult: String
+    package let reloadAt: String
+    package let reloadTrigger: String
+    package let reloadCounts: String
+    package let reloadProblems: [String]
+    package let hasReloadProblems: Bool
+    package let rows: [Row]
+    package let css = PageStyle.css
+    package let script = StatusPageTemplate.script
 
-    init(_ report: StatusReport) {
+    package init(_ report: StatusReport) {
         generatedAt = Self.timestamp(report.generatedAt)
         windowMinutes = max(1, report.windowSeconds / 60)
         tenantCount = report.tenants.count
@@ -120,16 +120,16 @@ struct StatusPageView {
         "open": ("open", 2), "halfOpen": ("half-open", 1), "closed": ("closed", 0),
     ]
 
-    static func percent(_ rate: Double, calls: Int) -> String {
+    package static func percent(_ rate: Double, calls: Int) -> String {
         calls == 0 ? "—" : String(format: "%.1f %%", rate * 100)
     }
 
-    static func ms(_ value: Double?) -> String {
+    package static func ms(_ value: Double?) -> String {
         guard let value else { return "—" }
         return value < 10 ? String(format: "%.1f ms", value) : String(format: "%.0f ms", value)
     }
 
-    static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
     }
 }

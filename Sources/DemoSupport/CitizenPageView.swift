@@ -1,17 +1,18 @@
+import AdminUI
 /// The citizen page's values (demo mode): the `/dossier` answer shaped like the wireframes of
 /// Bijlage 4, one section per part and, inside it, one block per OCMW. Every text from a backend
 /// is passed to the template as it came; the template escapes it.
-struct CitizenPageView {
+package struct CitizenPageView {
     /// How one part stands at one OCMW, in the citizen's words.
-    struct PartState {
-        let available: Bool
-        let unavailable: Bool
-        let notOffered: Bool
+    package struct PartState {
+        package let available: Bool
+        package let unavailable: Bool
+        package let notOffered: Bool
         /// The proxy's status (`ok`, `timeout`, …), for the page's data attributes and tests.
-        let status: String
-        let message: String
+        package let status: String
+        package let message: String
 
-        init(status: String, ocmwName: String) {
+        package init(status: String, ocmwName: String) {
             self.status = status
             available = status == "ok"
             notOffered = status == "notSupported"
@@ -23,7 +24,7 @@ struct CitizenPageView {
             }
         }
 
-        static func reason(_ status: String) -> String {
+        package static func reason(_ status: String) -> String {
             switch status {
             case "timeout": "geen antwoord op tijd"
             case "unavailable": "niet bereikbaar"
@@ -34,24 +35,24 @@ struct CitizenPageView {
         }
     }
 
-    struct OverviewLine {
-        let text: String
-        let state: PartState
+    package struct OverviewLine {
+        package let text: String
+        package let state: PartState
     }
 
-    let css = PageStyle.css
-    let insz: String
-    let complete: Bool
-    let hasOCMWs: Bool
-    let overview: [OverviewLine]
-    let rights: [RightsBlock]
-    let trajectories: [TrajectoriesBlock]
-    let payments: [PaymentsBlock]
-    let debts: [DebtsBlock]
-    let requests: [RequestsBlock]
-    let certificates: [CertificatesBlock]
+    package let css = PageStyle.css
+    package let insz: String
+    package let complete: Bool
+    package let hasOCMWs: Bool
+    package let overview: [OverviewLine]
+    package let rights: [RightsBlock]
+    package let trajectories: [TrajectoriesBlock]
+    package let payments: [PaymentsBlock]
+    package let debts: [DebtsBlock]
+    package let requests: [RequestsBlock]
+    package let certificates: [CertificatesBlock]
 
-    init(insz: String, document: DossierDocument) {
+    package init(insz: String, document: DossierDocument) {
         self.insz = insz
         complete = document.complete
         hasOCMWs = !document.ocmws.isEmpty

@@ -1,23 +1,23 @@
 /// The requests and certificates blocks of the citizen page.
 extension CitizenPageView {
-    struct RequestsBlock {
-        struct Step { let label: String; let progress: String; let progressText: String }
-        struct Request {
-            let dossierNumber: String
-            let kind: String
-            let submitted: String
-            let status: String
-            let decision: String
-            let hasDecision: Bool
-            let steps: [Step]
+    package struct RequestsBlock {
+        package struct Step { let label: String; let progress: String; let progressText: String }
+        package struct Request {
+            package let dossierNumber: String
+            package let kind: String
+            package let submitted: String
+            package let status: String
+            package let decision: String
+            package let hasDecision: Bool
+            package let steps: [Step]
         }
-        let ocmwID: String
-        let ocmwName: String
-        let state: PartState
-        let requests: [Request]
-        let isEmpty: Bool
+        package let ocmwID: String
+        package let ocmwName: String
+        package let state: PartState
+        package let requests: [Request]
+        package let isEmpty: Bool
 
-        init(_ entry: DossierDocument.OCMW) {
+        package init(_ entry: DossierDocument.OCMW) {
             ocmwID = entry.ocmw.id
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.requests.status, ocmwName: entry.ocmw.name)
@@ -36,7 +36,7 @@ extension CitizenPageView {
             isEmpty = state.available && requests.isEmpty
         }
 
-        static func stepLabel(_ step: String) -> String {
+        package static func stepLabel(_ step: String) -> String {
             switch step {
             case "submitted": "Aanvraag ingediend"
             case "inProgress": "Aanvraag in behandeling"
@@ -47,30 +47,30 @@ extension CitizenPageView {
         }
     }
 
-    struct CertificatesBlock {
-        struct Certificate {
-            let type: String
-            let status: String
-            let requested: String
-            let issued: String
-            let hasIssued: Bool
-            let download: String
-            let hasDownload: Bool
+    package struct CertificatesBlock {
+        package struct Certificate {
+            package let type: String
+            package let status: String
+            package let requested: String
+            package let issued: String
+            package let hasIssued: Bool
+            package let download: String
+            package let hasDownload: Bool
         }
-        let ocmwID: String
-        let ocmwName: String
-        let state: PartState
-        let certificates: [Certificate]
-        let isEmpty: Bool
+        package let ocmwID: String
+        package let ocmwName: String
+        package let state: PartState
+        package let certificates: [Certificate]
+        package let isEmpty: Bool
 
-        init(_ entry: DossierDocument.OCMW, insz: String) {
+        package init(_ entry: DossierDocument.OCMW, insz: String) {
             ocmwID = entry.ocmw.id
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.certificates.status, ocmwName: entry.ocmw.name)
             certificates = (entry.parts.certificates.data ?? []).map { certificate in
                 // The API's link needs a bearer token; the page links to its own route, which
                 // fetches the same document with the demo's token.
-                let download = certificate.download.flatMap(DemoCitizenRoutes.pageLink(forAPIPath:))
+                let download = certificate.download.flatMap(DemoPages.pageLink(forAPIPath:))
                 return Certificate(type: certificate.type.label,
                                    status: ["requested": "aangevraagd", "available": "beschikbaar"][certificate.status]
                                        ?? "onbekend",
