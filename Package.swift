@@ -124,7 +124,7 @@ let package = Package(
         .target(
             name: "Observability",
             dependencies: [
-                "OCMWCore",
+                "OCMWCore", "OCMWDomain",
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

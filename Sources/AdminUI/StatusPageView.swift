@@ -80,9 +80,9 @@ package struct StatusPageView {
         hasReload = report.reload != nil
         let reload = report.reload
         hasReloaded = reload?.lastAttempt != nil
-        reloadResult = reload?.lastResult ?? ""
+        reloadResult = reload?.lastResult?.rawValue ?? ""
         reloadAt = reload?.lastAttempt.map(Self.timestamp) ?? ""
-        reloadTrigger = reload?.lastTrigger ?? ""
+        reloadTrigger = reload?.lastTrigger?.rawValue ?? ""
         reloadCounts = reload.map { "\($0.reloads) reloads, \($0.rejected) rejected; \($0.tenants) tenants in force" } ?? ""
         reloadProblems = report.reload?.lastProblems ?? []
         hasReloadProblems = !reloadProblems.isEmpty

@@ -28,10 +28,10 @@ package struct BackendGateway: Sendable {
     }
 
     /// Fetches `path` (relative to the tenant's base URL) and decodes a 200 with `decode`.
-    /// - Parameter part: The part's name, for metrics.
+    /// - Parameter purpose: What the call is for (the metrics' `part` label).
     package func fetch<Value: Sendable>(
         _ tenant: Tenant,
-        part: String,
+        purpose: BackendCallPurpose,
         path: String,
         deadline: ContinuousClock.Instant,
         requestID: String,
@@ -43,7 +43,7 @@ package struct BackendGateway: Sendable {
         var attempt = 1
         while true {
             let (outcome, retryable) = await attemptOnce(
-                tenant, resilience, part: part, method: .get, path: path, body: nil, extraHeaders: [],
+                tenant, resilience, purpose: purpose, method: .get, path: path, body: nil, extraHeaders: [],
                 deadline: deadline, requestID: requestID
             ) { Self.interpret($0, tenant: tenant, decode: decode, metrics: metrics, logger: logger) }
             guard retryable, resilience.startRetry(attemptsMade: attempt, retryable: true) else { return outcome }
@@ -63,7 +63,7 @@ package struct BackendGateway: Sendable {
               deadline: ContinuousClock.Instant, requestID: String) async -> PartOutcome<HTTPResponse> {
         let resilience = runtimes.resilience(for: tenant)
         let headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Idempotency-Key", idempotencyKey)]
-        return await attemptOnce(tenant, resilience, part: "submission", method: .post, path: path, body: body,
+        return await attemptOnce(tenant, resilience, purpose: .submission, method: .post, path: path, body: body,
                                  extraHeaders: headers, deadline: deadline, requestID: requestID) { response in
             (.ok(response), response.status >= 500 ? .failure : .success, false)
         }.0
@@ -71,7 +71,7 @@ package struct BackendGateway: Sendable {
 
     /// One attempt through the guards. Returns the outcome and whether a retry could cure it.
     private func attemptOnce<Value: Sendable>(
-        _ tenant: Tenant, _ resilience: TenantResilience, part: String, method: HTTPRequest.Method, path: String,
+        _ tenant: Tenant, _ resilience: TenantResilience, purpose: BackendCallPurpose, method: HTTPRequest.Method, path: String,
         body: [UInt8]?, extraHeaders: [HTTPHeader], deadline: ContinuousClock.Instant, requestID: String,
         interpret: (HTTPResponse) -> (PartOutcome<Value>, CallOutcome, retryable: Bool)
     ) async -> (PartOutcome<Value>, retryable: Bool) {
@@ -120,7 +120,7 @@ package struct BackendGateway: Sendable {
             metrics.rejected(tenant: tenant.id, reason: "credentials")
             return (.failed(.unavailable, reason: CredentialError.unavailableReason), false)
         } catch let error as CurlClientError {
-            logger.info("backend call failed", metadata: ["tenant": "\(tenant.id)", "part": "\(part)",
+            logger.info("backend call failed", metadata: ["tenant": "\(tenant.id)", "part": "\(purpose.label)",
                                                           "error": "\(error.kind.rawValue)", "request_id": "\(requestID)"])
             result = Self.interpret(error)
         } catch {
@@ -132,7 +132,7 @@ package struct BackendGateway: Sendable {
             metrics.breakerTransition(tenant: tenant.id, to: state)
             logger.warning("circuit breaker \(state)", metadata: ["tenant": "\(tenant.id)"])
         }
-        metrics.backendCall(tenant: tenant.id, part: part, outcome: result.0.metricLabel, duration: duration)
+        metrics.backendCall(tenant: tenant.id, purpose: purpose, outcome: result.0.metricLabel, duration: duration)
         return (result.0, result.retryable)
     }
 

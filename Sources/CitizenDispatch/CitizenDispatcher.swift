@@ -52,7 +52,7 @@ package struct CitizenDispatcher: Sendable {
         guard let path = NewSocialPaths.path(for: part, insz: insz, dialect: dialect, months: options.months) else {
             return .failed(.notSupported, reason: "dialect \(dialect.rawValue) does not offer \(part.jsonName)")
         }
-        return await gateway.fetch(tenant, part: part.jsonName, path: path, deadline: deadline, requestID: requestID) { body in
+        return await gateway.fetch(tenant, purpose: .part(part), path: path, deadline: deadline, requestID: requestID) { body in
             try PartValue.decode(part, body: body, tenant: tenant, insz: insz, options: options)
         }
     }

@@ -101,7 +101,7 @@ package final class CitizenLocator: Sendable {
                 guard let tenant = pending.popFirst() else { return }
                 group.addTask {
                     let path = NewSocialPaths.citizen(insz: insz, dialect: tenant.backend.dialect)
-                    let outcome = await self.gateway.fetch(tenant, part: "probe", path: path, deadline: deadline, requestID: requestID) {
+                    let outcome = await self.gateway.fetch(tenant, purpose: .probe, path: path, deadline: deadline, requestID: requestID) {
                         try NewSocialDecoder.decodeDossiers($0, dialect: tenant.backend.dialect, insz: insz)
                     }
                     return (tenant, outcome)

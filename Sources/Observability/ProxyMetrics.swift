@@ -48,7 +48,8 @@ public final class ProxyMetrics: Sendable {
     }
 
     /// One backend call finished: counted by tenant, part and outcome, timed by tenant and part.
-    package func backendCall(tenant: TenantID, part: String, outcome: String, duration: Duration) {
+    package func backendCall(tenant: TenantID, purpose: BackendCallPurpose, outcome: String, duration: Duration) {
+        let part = purpose.label
         let calls = HandleKey(name: .backendCalls, first: tenant.rawValue, second: part, third: outcome)
         counter(calls, "ocmw_backend_calls_total") { [("outcome", outcome), ("part", part), ("tenant", tenant.rawValue)] }.increment()
         let timing = HandleKey(name: .backendCallDuration, first: tenant.rawValue, second: part)

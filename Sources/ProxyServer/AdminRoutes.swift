@@ -54,10 +54,10 @@ struct AdminRoutes: Sendable {
         }
         router.post("/admin/tenants/reload") { _, _ in
             guard let reloader else {
-                throw ProblemDetails(status: .conflict, type: "reload-unavailable",
+                throw ProblemDetails(status: .conflict, type: .reloadUnavailable,
                                      title: "This proxy was not started from a tenants file")
             }
-            let outcome = await reloader.reload(trigger: "admin")
+            let outcome = await reloader.reload(trigger: .admin)
             let status = reloader.status
             switch outcome {
             case .reloaded(let tenants):

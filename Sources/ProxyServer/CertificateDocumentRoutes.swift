@@ -31,12 +31,14 @@ struct CertificateDocumentRoutes: Sendable {
         return (safe.isEmpty ? "certificate" : String(String.UnicodeScalarView(safe.prefix(64)))) + ".pdf"
     }
 
-    /// Problem types are kebab-case like every other: `backend-timeout`, `backend-circuit-open`.
-    private static func problemType(_ status: PartStatus) -> String {
+    /// The problem of a document the OCMW did not give.
+    private static func problemType(_ status: PartStatus) -> ProblemType {
         switch status {
-        case .circuitOpen: "backend-circuit-open"
-        case .notSupported: "part-not-supported"
-        case .ok, .timeout, .unavailable, .error: "backend-\(status.rawValue)"
+        case .circuitOpen: .backendCircuitOpen
+        case .notSupported: .partNotSupported
+        case .timeout: .backendTimeout
+        case .unavailable: .backendUnavailable
+        case .ok, .error: .backendError
         }
     }
 
@@ -52,12 +54,12 @@ struct CertificateDocumentRoutes: Sendable {
         let rawID = try context.parameters.require("id")
         let certificateID = rawID.removingPercentEncoding ?? rawID
         guard NewSocialPaths.isCertificateID(certificateID) else {
-            throw ProblemDetails(status: .badRequest, type: "invalid-certificate-id",
+            throw ProblemDetails(status: .badRequest, type: .invalidCertificateID,
                                  title: "The certificate id is not one a New Social installation issues",
                                  detail: "a certificate id is 1 to 64 of A-Z a-z 0-9 . _ -")
         }
         guard let path = NewSocialPaths.certificateDocument(insz: insz, id: certificateID, dialect: tenant.backend.dialect) else {
-            throw ProblemDetails(status: .notFound, type: "part-not-supported",
+            throw ProblemDetails(status: .notFound, type: .partNotSupported,
                                  title: "This OCMW does not offer certificates online")
         }
         let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
@@ -92,10 +94,10 @@ struct CertificateDocumentRoutes: Sendable {
                 try await writer.finish(nil)
             })
         case .noDossier:
-            throw ProblemDetails(status: .notFound, type: "certificate-not-found",
+            throw ProblemDetails(status: .notFound, type: .certificateNotFound,
                                  title: "No such certificate, or it is not available yet")
         case .failed(.notSupported, _):
-            throw ProblemDetails(status: .notFound, type: "part-not-supported",
+            throw ProblemDetails(status: .notFound, type: .partNotSupported,
                                  title: "This OCMW does not offer certificates online")
         case .failed(let status, let reason):
             throw ProblemDetails(status: status == .timeout ? .gatewayTimeout : .badGateway, type: Self.problemType(status),

@@ -7,7 +7,7 @@ import Hummingbird
 public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
     public let status: HTTPResponse.Status
     /// Stable problem identifier, e.g. `invalid-insz`, rendered as a URN.
-    public let type: String
+    public let type: ProblemType
     public let title: String
     public let detail: String?
     /// Echoed in the `X-Request-Id` header of the answer, when known.
@@ -15,7 +15,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
     /// The `WWW-Authenticate` challenge of a 401 or 403.
     var wwwAuthenticate: String?
 
-    public init(status: HTTPResponse.Status, type: String, title: String, detail: String? = nil) {
+    public init(status: HTTPResponse.Status, type: ProblemType, title: String, detail: String? = nil) {
         self.status = status
         self.type = type
         self.title = title
@@ -26,7 +26,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("urn:ocmw-proxy:problem:\(type)", forKey: .type)
+        try container.encode(type.uri, forKey: .type)
         try container.encode(title, forKey: .title)
         try container.encode(status.code, forKey: .status)
         try container.encodeIfPresent(detail, forKey: .detail)
@@ -54,20 +54,20 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
 
 extension ProblemDetails {
     static func invalidINSZ(_ reason: String) -> ProblemDetails {
-        ProblemDetails(status: .badRequest, type: "invalid-insz", title: "The national number is not valid", detail: reason)
+        ProblemDetails(status: .badRequest, type: .invalidINSZ, title: "The national number is not valid", detail: reason)
     }
 
     static func invalidParameter(_ name: String, _ reason: String) -> ProblemDetails {
-        ProblemDetails(status: .badRequest, type: "invalid-parameter", title: "A query parameter is not valid",
+        ProblemDetails(status: .badRequest, type: .invalidParameter, title: "A query parameter is not valid",
                        detail: "\(name): \(reason)")
     }
 
     static func invalidBody(_ reason: String) -> ProblemDetails {
-        ProblemDetails(status: .badRequest, type: "invalid-body", title: "The request body is not valid", detail: reason)
+        ProblemDetails(status: .badRequest, type: .invalidBody, title: "The request body is not valid", detail: reason)
     }
 
     static func unknownOCMW(_ id: String) -> ProblemDetails {
-        ProblemDetails(status: .notFound, type: "unknown-ocmw", title: "No such OCMW",
+        ProblemDetails(status: .notFound, type: .unknownOCMW, title: "No such OCMW",
                        detail: "'\(id.prefix(64))' is not an OCMW of this proxy")
     }
 

@@ -15,17 +15,19 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                                  title: error.status.reasonPhrase)
         } catch {
             context.logger.error("unexpected error", metadata: ["error_type": "\(String(reflecting: Swift.type(of: error)))"])
-            throw ProblemDetails(status: .internalServerError, type: "internal",
+            throw ProblemDetails(status: .internalServerError, type: .internal,
                                  title: "The proxy could not complete the request")
         }
     }
 
-    private static func problemType(for status: HTTPResponse.Status) -> String {
+    private static func problemType(for status: HTTPResponse.Status) -> ProblemType {
         switch status.code {
-        case 404: "not-found"
-        case 405: "method-not-allowed"
-        case 413: "payload-too-large"
-        default: "http-\(status.code)"
+        case 404: .notFound
+        case 405: .methodNotAllowed
+        case 413: .payloadTooLarge
+        case 414: .uriTooLong
+        case 400..<500: .badRequest
+        default: .internal
         }
     }
 }

@@ -93,12 +93,12 @@ enum RegistrationPolicy {
     /// - Throws: 403 unless the caller is the OCMW it registers for.
     static func authorize(caller: TenantID?, toRegisterFor tenant: TenantID) throws {
         guard let caller else {
-            throw ProblemDetails(status: .forbidden, type: "registration-for-other-ocmw",
+            throw ProblemDetails(status: .forbidden, type: .registrationForOtherOCMW,
                                  title: "Only an OCMW's own New Social may register its dossiers",
                                  detail: "the token's client id names no OCMW (expected newsocial:<ocmw id>)")
         }
         guard caller == tenant else {
-            throw ProblemDetails(status: .forbidden, type: "registration-for-other-ocmw",
+            throw ProblemDetails(status: .forbidden, type: .registrationForOtherOCMW,
                                  title: "An OCMW may only register its own dossiers",
                                  detail: "authenticated as \(caller), registering for \(tenant)")
         }

@@ -23,7 +23,7 @@ public struct TenantFileWatcher: Service {
             let now = fingerprint()
             if now != last {
                 last = now
-                await reloader.reload(trigger: "file")
+                await reloader.reload(trigger: .file)
             }
         }
     }
@@ -45,7 +45,7 @@ public struct TenantSignalReloader: Service {
     public func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         await cancelWhenGracefulShutdown {
-            for await _ in signals { await reloader.reload(trigger: "signal") }
+            for await _ in signals { await reloader.reload(trigger: .signal) }
         }
     }
 }

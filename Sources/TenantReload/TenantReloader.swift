@@ -24,9 +24,9 @@ public final class TenantReloader: Sendable {
         public var lastAttempt: Date?
         public var lastSuccess: Date?
         /// `ok` or `rejected`; nil before the first reload.
-        public var lastResult: String?
+        public var lastResult: ReloadResult?
         /// What triggered the last attempt: `file`, `signal`, `admin`.
-        public var lastTrigger: String?
+        public var lastTrigger: ReloadTrigger?
         /// The problems of the last rejected file (tenant and field named), empty after a success.
         public var lastProblems: [String] = []
         /// How long the last attempt took to read, decode, validate and swap, in milliseconds
@@ -75,7 +75,7 @@ public final class TenantReloader: Sendable {
     /// Reads, validates and swaps in the file on the reload thread; on any problem keeps the
     /// current snapshot.
     @discardableResult
-    public func reload(trigger: String) async -> Outcome {
+    public func reload(trigger: ReloadTrigger) async -> Outcome {
         let attempt = await worker.run { [self] in
             let cpuBefore = BackgroundThread.threadCPUTime()
             var attempt = load()
@@ -93,12 +93,12 @@ public final class TenantReloader: Sendable {
             case .reloaded(let tenants):
                 status.tenants = tenants
                 status.lastSuccess = status.lastAttempt
-                status.lastResult = "ok"
+                status.lastResult = .ok
                 status.lastProblems = []
                 status.lastReusedTenants = attempt.reused
             case .rejected(let problems):
                 status.rejected += 1
-                status.lastResult = "rejected"
+                status.lastResult = .rejected
                 status.lastProblems = problems
             }
         }

@@ -49,7 +49,7 @@ import Testing
                                 reloader: holder.make(path: file.url.path)) { client in
                 #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.map(\.ocmw.id) == ["gent"])
                 try file.write([gent, bonheiden])
-                #expect(await holder.reloader?.reload(trigger: "test") == .reloaded(tenants: 2))
+                #expect(await holder.reloader?.reload(trigger: .admin) == .reloaded(tenants: 2))
                 // Bonheiden was never asked before: discovery now includes it.
                 #expect(try await client.debts(DemoCitizens.unknownINSZ).ocmws.isEmpty)
                 let answer = try await client.json("/v1/ocmws")
@@ -67,12 +67,12 @@ import Testing
             try await withProxy(registry: try TestTenants.registry([gent]),
                                 reloader: holder.make(path: file.url.path)) { client in
                 try file.write(raw: #"{"tenants": [{"id": "gent", "kbo": "0212.214.126"}]}"#)
-                guard case .rejected(let problems) = await holder.reloader?.reload(trigger: "test") else {
+                guard case .rejected(let problems) = await holder.reloader?.reload(trigger: .admin) else {
                     Issue.record("an invalid file was accepted")
                     return
                 }
                 #expect(!problems.isEmpty)
-                #expect(holder.reloader?.status.lastResult == "rejected")
+                #expect(holder.reloader?.status.lastResult == .rejected)
                 #expect(holder.reloader?.status.rejected == 1)
                 let answer = try await client.json("/v1/ocmws")
                 #expect((answer["ocmws"] as? [[String: Any]])?.count == 1, "the old snapshot still serves")
@@ -105,7 +105,7 @@ import Testing
                             try await DeliveryEndToEndTests.eventually { simulator.statistics(for: gentID).requestsInFlight > 0 }
                             let start = clock.tick()
                             try file.write(round.isMultiple(of: 2) ? [gent] : [gent, bonheiden])
-                            _ = await holder.reloader?.reload(trigger: "test")
+                            _ = await holder.reloader?.reload(trigger: .admin)
                             reloads.append(start, clock.tick(), ok: true)
                         }
                         clock.stop()

@@ -45,7 +45,7 @@ struct DemoCitizenRoutes: Sendable {
             let ocmw = try context.parameters.require("ocmw")
             let id = try context.parameters.require("id")
             guard TenantID(ocmw) != nil, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_~%.".contains($0)) }) else {
-                throw ProblemDetails(status: .notFound, type: "certificate-not-found", title: "No such certificate")
+                throw ProblemDetails(status: .notFound, type: .certificateNotFound, title: "No such certificate")
             }
             let answer = try await call("/v1/citizens/\(insz.digits)/certificates/\(ocmw)/\(id)/document",
                                         requestID: context.requestID)
@@ -63,7 +63,7 @@ struct DemoCitizenRoutes: Sendable {
     /// The API's refusal, passed on with its status (a bad INSZ or window is the caller's 4xx).
     private static func apiProblem(_ answer: DemoAPIClient.Answer) -> ProblemDetails {
         let status = HTTPResponse.Status(code: answer.status)
-        return ProblemDetails(status: status.kind == .clientError ? status : .badGateway, type: "dossier-unavailable",
+        return ProblemDetails(status: status.kind == .clientError ? status : .badGateway, type: .dossierUnavailable,
                               title: "The public API did not answer the dossier",
                               detail: "status \(answer.status)")
     }

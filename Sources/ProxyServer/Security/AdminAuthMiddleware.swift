@@ -32,7 +32,7 @@ struct AdminAuthMiddleware: RouterMiddleware {
             throw ProblemDetails(error)
         }
         guard security.isAdminToken(token) else {
-            var problem = ProblemDetails(status: .unauthorized, type: "unauthorized",
+            var problem = ProblemDetails(status: .unauthorized, type: .unauthorized,
                                          title: "The admin credential is required")
             problem.wwwAuthenticate = #"Bearer realm="ocmw-proxy-admin", error="invalid_token""#
             throw problem

@@ -32,10 +32,10 @@ extension ProblemDetails {
     init(_ error: CallerAuthError) {
         switch error.status {
         case .unauthorized:
-            self.init(status: .unauthorized, type: "unauthorized", title: "A valid bearer token is required",
+            self.init(status: .unauthorized, type: .unauthorized, title: "A valid bearer token is required",
                       detail: error.description)
         case .forbidden:
-            self.init(status: .forbidden, type: "forbidden", title: "The token does not allow this request",
+            self.init(status: .forbidden, type: .forbidden, title: "The token does not allow this request",
                       detail: error.description)
         }
         wwwAuthenticate = error.wwwAuthenticate()

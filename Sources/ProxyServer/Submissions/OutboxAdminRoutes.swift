@@ -37,12 +37,12 @@ struct OutboxAdminRoutes: Sendable {
         }
         router.post("/admin/outbox/:id/retry") { _, context in
             guard let id = UUID(uuidString: try context.parameters.require("id")) else {
-                throw ProblemDetails(status: .notFound, type: "unknown-submission", title: "No such submission")
+                throw ProblemDetails(status: .notFound, type: .unknownSubmission, title: "No such submission")
             }
             do {
                 return try Response.json(SubmissionRoutes.answer(try await outbox.retryFailed(id: id, now: Date())))
             } catch let error as OutboxStoreError {
-                throw ProblemDetails(status: error.kind == .notFound ? .notFound : .conflict, type: "retry-refused",
+                throw ProblemDetails(status: error.kind == .notFound ? .notFound : .conflict, type: .retryRefused,
                                      title: "The submission cannot be retried", detail: error.explanation)
             }
         }

@@ -43,7 +43,7 @@ struct SubmissionRoutes: Sendable {
             let caller = try context.requireCaller()
             guard let id = UUID(uuidString: try context.parameters.require("id")),
                   let status = try await outbox.status(id: id, clientID: caller.clientID) else {
-                throw ProblemDetails(status: .notFound, type: "unknown-submission", title: "No such submission")
+                throw ProblemDetails(status: .notFound, type: .unknownSubmission, title: "No such submission")
             }
             return try Response.json(Self.answer(status))
         }
@@ -73,7 +73,7 @@ struct SubmissionRoutes: Sendable {
             do {
                 body = try await request.body.collect(upTo: 16 * 1024)
             } catch is NIOTooManyBytesError {
-                throw ProblemDetails(status: .contentTooLarge, type: "payload-too-large",
+                throw ProblemDetails(status: .contentTooLarge, type: .payloadTooLarge,
                                      title: "The submission is too large", detail: "a certificate request is at most 16 KiB")
             }
             validated = try FormDecoding.decode(CertificateRequestForm.self, from: Array(buffer: body))
@@ -82,7 +82,7 @@ struct SubmissionRoutes: Sendable {
             throw ProblemDetails(intake: error)
         }
         if let tenant = registry.snapshot.tenant(validated.value.tenant), tenant.backend.dialect == .v1 {
-            throw ProblemDetails(status: .unprocessableContent, type: "part-not-supported",
+            throw ProblemDetails(status: .unprocessableContent, type: .partNotSupported,
                                  title: "This OCMW does not take certificate requests online")
         }
         return try await accept(.certificateRequest, tenant: validated.value.tenant, envelope: SubmissionEnvelope(validated.value),
@@ -95,7 +95,7 @@ struct SubmissionRoutes: Sendable {
         try context.requireCitizen(insz, verifier: security.verifier, scope: .submit)
         guard let key = request.headers[.idempotencyKey], (1...200).contains(key.utf8.count),
               key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
-            throw ProblemDetails(status: .badRequest, type: "idempotency-key-required",
+            throw ProblemDetails(status: .badRequest, type: .idempotencyKeyRequired,
                                  title: "An Idempotency-Key header (1-200 printable characters) is required")
         }
         return (insz, key)
@@ -113,7 +113,7 @@ struct SubmissionRoutes: Sendable {
         case .accepted(let accepted), .existing(let accepted):
             status = accepted
         case .conflict:
-            throw ProblemDetails(status: .conflict, type: "idempotency-key-reused",
+            throw ProblemDetails(status: .conflict, type: .idempotencyKeyReused,
                                  title: "This Idempotency-Key was used for a different submission")
         }
         audit.record(action: .submit, caller: caller, insz: insz, tenants: [tenant], parts: [kind == .helpRequest ? "requests" : "certificates"],
@@ -147,16 +147,16 @@ extension ProblemDetails {
     init(intake error: IntakeError) {
         switch error.kind {
         case .tooLarge:
-            self.init(status: .contentTooLarge, type: "payload-too-large", title: "The submission is too large",
+            self.init(status: .contentTooLarge, type: .payloadTooLarge, title: "The submission is too large",
                       detail: error.message)
         case .unsupportedMediaType:
-            self.init(status: .unsupportedMediaType, type: "unsupported-document-type",
+            self.init(status: .unsupportedMediaType, type: .unsupportedDocumentType,
                       title: "Only PDF, JPEG and PNG documents are accepted", detail: error.message)
         case .malformed:
-            self.init(status: .badRequest, type: "malformed-submission", title: "The submission is not well-formed",
+            self.init(status: .badRequest, type: .malformedSubmission, title: "The submission is not well-formed",
                       detail: error.message)
         case .invalid:
-            self.init(status: .badRequest, type: "invalid-submission", title: "The submission has invalid fields",
+            self.init(status: .badRequest, type: .invalidSubmission, title: "The submission has invalid fields",
                       detail: error.problems.map(\.description).joined(separator: "; "))
         }
     }
