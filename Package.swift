@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ocmw-proxy", targets: ["ocmw-proxy"]),
+        .executable(name: "ocmw-dev", targets: ["ocmw-dev"]),
         .executable(name: "newsocial-sim", targets: ["newsocial-sim"]),
         .library(name: "NewSocialSimulator", targets: ["NewSocialSimulator"]),
         .executable(name: "ocmw-loadtest", targets: ["ocmw-loadtest"]),
@@ -221,14 +222,42 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // What the executables share: the server's command-line options, the stores they select
+        // (SQLite or PostgreSQL) and the routing commands' helpers.
+        .target(
+            name: "ProxyBootstrap",
+            dependencies: [
+                "OCMWCore", "ProxyServer", "CurlClient", "RoutingIndex", "CallerAuth", "AuditTrail", "Outbox",
+                "PostgresStores", "PrivateFiles", "Observability", "BackendAccess", "CitizenDispatch", "Delivery",
+                "TenantReload",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The production binary: serve, tenants, routing (import, lookup), audit. It does not
+        // link the simulator.
         .executableTarget(
             name: "ocmw-proxy",
             dependencies: [
-                "OCMWCore", "OCMWDomain", "ProxyServer", "CurlClient", "NewSocialSimulator", "RoutingIndex", "CallerAuth",
+                "OCMWCore", "OCMWDomain", "ProxyServer", "ProxyBootstrap", "CurlClient", "RoutingIndex", "CallerAuth",
                 "AuditTrail", "Outbox", "PostgresStores", "PrivateFiles",
                 "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The developer tool: the demo (simulated OCMWs + proxy), development tokens, benchmarks.
+        .executableTarget(
+            name: "ocmw-dev",
+            dependencies: [
+                "OCMWCore", "ProxyServer", "ProxyBootstrap", "CurlClient", "NewSocialSimulator", "RoutingIndex",
+                "CallerAuth", "AuditTrail", "Outbox", "PrivateFiles", "Observability", "BackendAccess",
+                "CitizenDispatch", "Delivery", "TenantReload", "DemoSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),

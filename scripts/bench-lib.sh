@@ -18,20 +18,29 @@ trap cleanup_bench EXIT
 build_release() {
   echo "==> release build" >&2
   swift build -c release --product ocmw-proxy >&2
+  swift build -c release --product ocmw-dev >&2
   PROXY_BIN="$(swift build -c release --show-bin-path)/ocmw-proxy"
+  DEV_BIN="$(swift build -c release --show-bin-path)/ocmw-dev"
 }
 
-# start_demo NAME PORT ADMIN_PORT TENANTS [extra args]: runs `ocmw-proxy demo` in the background
+# The binary with the development commands (demo, dev-token): ocmw-dev next to PROXY_BIN; a build
+# from before ocmw-dev existed had them in ocmw-proxy itself (PROXY_BIN given to compare commits).
+dev_bin() {
+  local dev="${DEV_BIN:-$(dirname "$PROXY_BIN")/ocmw-dev}"
+  if [ -x "$dev" ]; then echo "$dev"; else echo "$PROXY_BIN"; fi
+}
+
+# start_demo NAME PORT ADMIN_PORT TENANTS [extra args]: runs `ocmw-dev demo` in the background
 # and waits until it answers /health.
 start_demo() {
   local name=$1 port=$2 admin=$3 tenants=$4; shift 4
-  "$PROXY_BIN" demo --port "$port" --simulator-admin-port "$admin" --tenants "$tenants" \
+  "$(dev_bin)" demo --port "$port" --simulator-admin-port "$admin" --tenants "$tenants" \
     --data-dir "$BENCH_TMP/$name" --log-level warning "$@" >"$BENCH_TMP/$name.out" 2>"$BENCH_TMP/$name.err" &
   BENCH_PIDS+=($!)
   for _ in $(seq 1 300); do
     if curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
       # Tokens signed by this demo's development key (12 h): citizen reads, and its admin credential.
-      BENCH_TOKEN=$("$PROXY_BIN" dev-token --data-dir "$BENCH_TMP/$name/demo" --minutes 720)
+      BENCH_TOKEN=$("$(dev_bin)" dev-token --data-dir "$BENCH_TMP/$name/demo" --minutes 720)
       BENCH_ADMIN_TOKEN=$(cat "$BENCH_TMP/$name/demo/dev-admin-token")
       return 0
     fi
@@ -89,7 +98,7 @@ start_serve() {
   SERVE_PID=$!
   BENCH_PIDS+=($SERVE_PID)
   wait_http "http://127.0.0.1:$port/health" "$name"
-  BENCH_TOKEN=$("$PROXY_BIN" dev-token --data-dir "$BENCH_TMP/$name" --minutes 720)
+  BENCH_TOKEN=$("$(dev_bin)" dev-token --data-dir "$BENCH_TMP/$name" --minutes 720)
   BENCH_ADMIN_TOKEN=$(cat "$BENCH_TMP/$name/dev-admin-token")
 }
 

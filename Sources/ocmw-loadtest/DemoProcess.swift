@@ -3,7 +3,7 @@ import CurlClient
 import Foundation
 import LoadTest
 
-/// `ocmw-proxy demo` started for one run: its own copy of the tenants file (backends moved to
+/// `ocmw-dev demo` started for one run: its own copy of the tenants file (backends moved to
 /// free ports), its own data directory, its development tokens; stopped and removed after.
 final class DemoProcess: Sendable {
     let proxyURL: String
@@ -29,10 +29,10 @@ final class DemoProcess: Sendable {
     /// Starts the demo for the scenario's tenants and dataset, and waits until it is ready.
     /// - Throws: `ValidationError` when the binary is missing or the demo does not come up.
     static func start(scenario: Scenario, options: TargetOptions, client: CurlClient) async throws -> DemoProcess {
-        let binary = options.proxyBinary
-            ?? (Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("ocmw-proxy").path ?? "ocmw-proxy")
+        let binary = options.devBinary
+            ?? (Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("ocmw-dev").path ?? "ocmw-dev")
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw ValidationError("\(binary) is missing: build it (swift build --product ocmw-proxy) or give --proxy-binary")
+            throw ValidationError("\(binary) is missing: build it (swift build --product ocmw-dev) or give --dev-binary")
         }
         // A demo already on these ports would answer the health check and get the load instead.
         for port in [options.demoPort, options.demoAdminPort, options.demoSimulatorAdminPort, options.demoBackendBasePort + 1] {

@@ -4,11 +4,11 @@ import LoadTest
 
 /// Where the load goes: a running proxy given by URL and tokens, or a demo the harness starts.
 struct TargetOptions: ParsableArguments {
-    @Flag(help: "Start `ocmw-proxy demo` (simulated OCMWs + proxy) for the run, on the ports below, and stop it after.")
+    @Flag(help: "Start `ocmw-dev demo` (simulated OCMWs + proxy) for the run, on the ports below, and stop it after.")
     var startDemo = false
 
-    @Option(help: "The ocmw-proxy binary for --start-demo (default: next to this executable).")
-    var proxyBinary: String?
+    @Option(help: "The ocmw-dev binary for --start-demo (default: next to this executable).")
+    var devBinary: String?
 
     @Option(help: "The proxy's base URL (without --start-demo).")
     var proxy: String?
@@ -56,7 +56,7 @@ struct TargetOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         guard let proxy else { throw ValidationError("give --proxy URL (and --token), or --start-demo") }
         guard let token = token ?? environment["OCMW_LOADTEST_TOKEN"] else {
-            throw ValidationError("give --token or OCMW_LOADTEST_TOKEN (e.g. from `ocmw-proxy dev-token --scope ocmw.dossier.read ocmw.dossier.submit`)")
+            throw ValidationError("give --token or OCMW_LOADTEST_TOKEN (e.g. from `ocmw-dev dev-token --scope ocmw.dossier.read ocmw.dossier.submit`)")
         }
         if scenario.tenants.generate != nil, tenantsFile == nil {
             throw ValidationError("this scenario generates its tenants: give --tenants-file, the file the proxy runs with")

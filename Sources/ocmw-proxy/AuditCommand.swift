@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import OCMWCore
 import PostgresStores
+import ProxyBootstrap
 
 /// `ocmw-proxy audit …`: operators' commands on the audit trail (`DATA_DIR/audit.sqlite`).
 struct AuditCommand: AsyncParsableCommand {

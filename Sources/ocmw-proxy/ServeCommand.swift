@@ -1,9 +1,10 @@
 import ArgumentParser
 import AuditTrail
-import Foundation
 import CurlClient
+import Foundation
 import Hummingbird
 import Logging
+import ProxyBootstrap
 import ProxyServer
 import ServiceLifecycle
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OCMWCore
+import ProxyBootstrap
 
 /// `ocmw-proxy tenants …`: operators' commands on `tenants.json`.
 struct TenantsCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OCMWCore
+import ProxyBootstrap
 
 /// `ocmw-proxy tenants diff OLD NEW`: what replacing one tenants file by another would change.
 struct TenantsDiffCommand: ParsableCommand {

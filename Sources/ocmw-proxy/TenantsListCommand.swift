@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OCMWCore
+import ProxyBootstrap
 
 /// `ocmw-proxy tenants list [PATH]`: the tenants of a file, one line each.
 struct TenantsListCommand: ParsableCommand {

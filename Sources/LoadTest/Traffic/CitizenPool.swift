@@ -3,7 +3,7 @@ import NewSocialSimulator
 import OCMWCore
 
 /// The citizens the harness asks about, with the OCMWs that hold them: the simulator's own
-/// dataset, generated exactly as `ocmw-proxy demo` generates it (same seed, tenants and month),
+/// dataset, generated exactly as `ocmw-dev demo` generates it (same seed, tenants and month),
 /// whose routing registrations the demo imports, so the proxy knows every one of them.
 public struct CitizenPool: Sendable {
     /// A citizen and the tenants their requests count under.
@@ -80,7 +80,7 @@ public struct CitizenPool: Sendable {
         self.certificateSubmitters = submitters.filter { $0.desk.certificateType != nil }
     }
 
-    /// The dataset `ocmw-proxy demo --seed SEED --citizens COUNT` serves for `registry` today.
+    /// The dataset `ocmw-dev demo --seed SEED --citizens COUNT` serves for `registry` today.
     ///
     /// The demo puts payments up to last month (in Belgium); the generator's draws depend on
     /// that month, so the same one is used here.

@@ -4,6 +4,7 @@ import CurlClient
 import Foundation
 import Logging
 import OCMWCore
+import ProxyBootstrap
 import ProxyServer
 
 /// `ocmw-proxy tenants check ID`: probes one tenant's backend and prints a report.

@@ -6,10 +6,11 @@ import Hummingbird
 import Logging
 import NewSocialSimulator
 import OCMWCore
+import ProxyBootstrap
 import ProxyServer
 import ServiceLifecycle
 
-/// `ocmw-proxy demo`: simulated OCMWs for every tenant of the tenants file, plus the proxy in
+/// `ocmw-dev demo`: simulated OCMWs for every tenant of the tenants file, plus the proxy in
 /// front of them, in one process; prints ready-to-paste curl lines.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -100,9 +101,9 @@ enum DemoBanner {
         let twoOCMW = "\(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)"
         var lines = [
             "",
-            "ocmw-proxy demo is running: proxy at \(proxy), simulated OCMWs on the ports of tenants.json.",
+            "ocmw-dev demo is running: proxy at \(proxy), simulated OCMWs on the ports of tenants.json.",
             "Every line carries a development token (12 h) signed by the demo's own key in DATA_DIR/demo;",
-            "mint others with: ocmw-proxy dev-token --data-dir data/demo [--scope …] [--insz …]",
+            "mint others with: ocmw-dev dev-token --data-dir data/demo [--scope …] [--insz …]",
             "Try:",
             "  # everything of a citizen with dossiers at Gent (v2) and Bonheiden (v1), in one call",
             "  curl -s -H 'Authorization: Bearer \(token)' \(twoOCMW)/dossier",

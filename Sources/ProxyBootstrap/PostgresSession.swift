@@ -4,10 +4,10 @@ import PostgresStores
 
 /// A PostgreSQL client for the duration of a command: one connection pool per process, shared by
 /// every store on it.
-enum PostgresSession {
+package enum PostgresSession {
     /// Runs `body` with a running client for `url`; the client stops when `body` returns.
     /// - Throws: `PostgresURLError` for a malformed URL, or what `body` throws.
-    static func run<Result: Sendable>(
+    package static func run<Result: Sendable>(
         url: String, logger: Logger, _ body: (PostgresClient) async throws -> Result
     ) async throws -> Result {
         let client = PostgresClient(configuration: try PostgresURL(url).configuration, backgroundLogger: logger)

@@ -14,54 +14,56 @@ import ServiceLifecycle
 import TenantReload
 
 /// Options shared by `serve` and `demo`.
-struct ServerOptions: ParsableArguments {
+package struct ServerOptions: ParsableArguments {
+    package init() {}
+
     @Option(help: "Path of the tenants file.")
-    var tenants: String = "tenants.json"
+    package var tenants: String = "tenants.json"
 
     @Option(help: "Address to listen on.")
-    var host: String = "127.0.0.1"
+    package var host: String = "127.0.0.1"
 
     @Option(help: "Port to listen on.")
-    var port: Int = 8080
+    package var port: Int = 8080
 
     @Option(help: "Address of the admin API (tenant status, reload, metrics); keep it private.")
-    var adminHost: String = "127.0.0.1"
+    package var adminHost: String = "127.0.0.1"
 
     @Option(help: "Port of the admin API.")
-    var adminPort: Int = 9090
+    package var adminPort: Int = 9090
 
     @Option(help: "Longest time a citizen request may take, in milliseconds.")
-    var requestDeadlineMs: Int = 5_000
+    package var requestDeadlineMs: Int = 5_000
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: Logger.Level = .info
+    package var logLevel: Logger.Level = .info
 
     @Option(help: "Directory for the proxy's databases (routing index: routing.sqlite).")
-    var dataDir: String = "data"
+    package var dataDir: String = "data"
 
     @Flag(inversion: .prefixedNo, help: "Ask the active OCMWs about citizens the routing index does not know.")
-    var discovery: Bool = true
+    package var discovery: Bool = true
 
     @Option(help: "How long an OCMW's 'unknown citizen' answer is believed, in seconds.")
-    var discoveryNegativeTtlSeconds: Int = 300
+    package var discoveryNegativeTtlSeconds: Int = 300
 
     @Option(help: "Overall deadline of one citizen's discovery probes, in milliseconds.")
-    var discoveryDeadlineMs: Int = 1_500
+    package var discoveryDeadlineMs: Int = 1_500
 
     @Option(help: "Discovery probes in flight at once for one citizen.")
-    var discoveryConcurrency: Int = 32
+    package var discoveryConcurrency: Int = 32
 
     @Option(help: "How long this instance reuses a routing-index look-up, in seconds (0: never); other instances' registrations are seen at most this late, this instance's own at once.")
-    var routingCacheTtlSeconds: Int = 60
+    package var routingCacheTtlSeconds: Int = 60
 
     @Option(help: "How long a delivery in progress is reserved for this instance, in seconds; after a crash another instance (or this one, restarted) takes over once it expires.")
-    var deliveryLeaseSeconds: Int = 60
+    package var deliveryLeaseSeconds: Int = 60
 
     @Option(help: "Deliveries in flight at once per OCMW (at most half the OCMW's maxInFlight).")
-    var deliveryConcurrency: Int = 8
+    package var deliveryConcurrency: Int = 8
 
     /// Delivery settings these options describe.
-    var deliveryConfiguration: DeliveryService.Configuration {
+    package var deliveryConfiguration: DeliveryService.Configuration {
         var configuration = DeliveryService.Configuration()
         configuration.leaseDuration = .seconds(max(1, deliveryLeaseSeconds))
         configuration.maxConcurrentDeliveries = max(1, deliveryConcurrency)
@@ -69,7 +71,7 @@ struct ServerOptions: ParsableArguments {
     }
 
     /// The proxy configuration these options describe.
-    var proxyConfiguration: ProxyConfiguration {
+    package var proxyConfiguration: ProxyConfiguration {
         ProxyConfiguration(
             host: host, port: port, adminHost: adminHost, adminPort: adminPort, requestDeadlineMs: requestDeadlineMs,
             discovery: DiscoveryConfiguration(enabled: discovery, negativeTTL: .seconds(discoveryNegativeTtlSeconds),
@@ -79,7 +81,7 @@ struct ServerOptions: ParsableArguments {
 
     /// Opens (creating if needed) the routing index in the data directory.
     /// - Parameter subdirectory: Keeps a demo's index apart from a real one.
-    func openRoutingIndex(subdirectory: String? = nil) throws -> SQLiteRoutingIndex {
+    package func openRoutingIndex(subdirectory: String? = nil) throws -> SQLiteRoutingIndex {
         var directory = URL(fileURLWithPath: dataDir)
         if let subdirectory { directory.appendPathComponent(subdirectory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -90,7 +92,7 @@ struct ServerOptions: ParsableArguments {
     /// admin API, and reloading the file when it changes or on SIGHUP.
     /// - Parameter environment: Where backend secrets named `{"env": …}` are looked up.
     /// - Parameter outbox: Where accepted submissions wait for delivery.
-    func makeProxy(registry: TenantRegistry, routingIndex: any RoutingIndexStore, security: SecuritySetup,
+    package func makeProxy(registry: TenantRegistry, routingIndex: any RoutingIndexStore, security: SecuritySetup,
                    outbox: any OutboxStore,
                    environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment,
                    logger: Logger) throws -> (proxy: ProxyApplication, services: [any Service]) {
@@ -115,7 +117,7 @@ struct ServerOptions: ParsableArguments {
     }
 
     /// Reads and validates the tenants file, printing every problem on failure.
-    func loadRegistry() throws -> TenantRegistry {
+    package func loadRegistry() throws -> TenantRegistry {
         try TenantsFile.load(path: tenants)
     }
 }
@@ -123,12 +125,12 @@ struct ServerOptions: ParsableArguments {
 extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// Reading `tenants.json` from disk, with readable errors.
-enum TenantsFile {
-    struct LoadError: Error, CustomStringConvertible {
-        let description: String
+package enum TenantsFile {
+    package struct LoadError: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    static func load(path: String) throws -> TenantRegistry {
+    package static func load(path: String) throws -> TenantRegistry {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -144,8 +146,8 @@ enum TenantsFile {
 }
 
 /// Bootstraps process-wide logging once, in executables only.
-enum LoggingSetup {
-    static func bootstrap(level: Logger.Level) -> Logger {
+package enum LoggingSetup {
+    package static func bootstrap(level: Logger.Level) -> Logger {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -157,8 +159,8 @@ enum LoggingSetup {
 
 /// This process's name in outbox leases: host, process id and a random part, so two instances on
 /// one host (or a restarted one) never share leases.
-enum DeliveryOwner {
-    static let thisProcess: String = {
+package enum DeliveryOwner {
+    package static let thisProcess: String = {
         let host = ProcessInfo.processInfo.hostName
         return "\(host)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
     }()

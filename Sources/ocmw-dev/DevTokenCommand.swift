@@ -3,7 +3,7 @@ import CallerAuth
 import Foundation
 import OCMWCore
 
-/// `ocmw-proxy dev-token`: prints a token signed by the development key, for demos and tests.
+/// `ocmw-dev dev-token`: prints a token signed by the development key, for demos and tests.
 struct DevTokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev-token",

@@ -3,8 +3,8 @@ import Foundation
 import OCMWCore
 import RoutingIndex
 
-extension RoutingCommand {
-    /// `ocmw-proxy routing bench-lookup FILE`: what one routing-index lookup costs, as the read
+extension DevRoutingCommand {
+    /// `ocmw-dev routing bench-lookup FILE`: what one routing-index lookup costs, as the read
     /// path does it (`SQLiteRoutingIndex.lookup`), for citizens of an imported file and for
     /// citizens the index does not hold (`scripts/bench-scale`).
     struct BenchLookup: AsyncParsableCommand {

@@ -6,7 +6,7 @@ import Foundation
 import JWTKit
 import OCMWCore
 
-/// `ocmw-proxy bench-jwt`: what verifying a caller's token costs per request, with and without
+/// `ocmw-dev bench-jwt`: what verifying a caller's token costs per request, with and without
 /// `CallerVerifier`'s verified-token cache, for ES256 and RS256 (`scripts/bench-jwt`).
 ///
 /// Everything runs in this process against a JWKS file in a temporary directory: no server,

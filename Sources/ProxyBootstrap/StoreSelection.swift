@@ -8,12 +8,12 @@ import PostgresStores
 
 /// Where the proxy keeps its audit trail, outbox and routing index: SQLite files in the data
 /// directory (one instance), or one PostgreSQL database shared by several instances.
-enum StoreSelection {
+package enum StoreSelection {
     case sqlite(dataDir: String)
     case postgres(PostgresClient)
 
     /// For the start-up log line.
-    var name: String {
+    package var name: String {
         switch self {
         case .sqlite: "sqlite"
         case .postgres: "postgresql"
@@ -21,7 +21,7 @@ enum StoreSelection {
     }
 
     /// The audit store, or `nil` for the SQLite one `SecuritySetup` opens in the data directory.
-    func auditStore(logger: Logger) async throws -> (any AuditStore)? {
+    package func auditStore(logger: Logger) async throws -> (any AuditStore)? {
         switch self {
         case .sqlite: nil
         case .postgres(let client): try await PostgresAuditStore(client: client, logger: logger)
@@ -29,7 +29,7 @@ enum StoreSelection {
     }
 
     /// The outbox of submissions, encrypted with `keyRing`.
-    func outbox(keyRing: OutboxKeyRing, logger: Logger) async throws -> any OutboxStore {
+    package func outbox(keyRing: OutboxKeyRing, logger: Logger) async throws -> any OutboxStore {
         switch self {
         case .sqlite(let dataDir):
             try SQLiteOutboxStore(path: URL(fileURLWithPath: dataDir).appendingPathComponent(SQLiteOutboxStore.defaultFileName).path,
@@ -39,7 +39,7 @@ enum StoreSelection {
     }
 
     /// The routing index.
-    func routingIndex(options: ServerOptions, logger: Logger) async throws -> any RoutingIndexStore {
+    package func routingIndex(options: ServerOptions, logger: Logger) async throws -> any RoutingIndexStore {
         switch self {
         case .sqlite: try options.openRoutingIndex()
         case .postgres(let client): try await PostgresRoutingIndex(client: client, logger: logger)

@@ -9,53 +9,55 @@ import ProxyServer
 import ServiceLifecycle
 
 /// Who may call the proxy, and where the audit trail goes.
-struct SecurityOptions: ParsableArguments {
+package struct SecurityOptions: ParsableArguments {
+    package init() {}
+
     @Option(help: "JWKS file with the keys that sign callers' tokens (reloaded when it changes).")
-    var jwks: String?
+    package var jwks: String?
 
     @Option(help: "Required token issuer (iss).")
-    var issuer: String?
+    package var issuer: String?
 
     @Option(help: "Required token audience (aud).")
-    var audience: String = "ocmw-proxy"
+    package var audience: String = "ocmw-proxy"
 
     @Option(help: "Claim carrying the citizen's INSZ in token-exchange tokens.")
-    var citizenClaim: String = CallerAuthConfiguration.defaultCitizenClaim
+    package var citizenClaim: String = CallerAuthConfiguration.defaultCitizenClaim
 
     @Option(help: "File holding the admin API's bearer token (else the OCMW_ADMIN_TOKEN environment variable).")
-    var adminTokenFile: String?
+    package var adminTokenFile: String?
 
     @Flag(help: "Development authentication: a local signing key and admin token in the data directory.")
-    var devAuth = false
+    package var devAuth = false
 
     @Flag(help: "Allow --dev-auth for serve. Never in production: anyone with the data directory can mint tokens.")
-    var allowDevAuth = false
+    package var allowDevAuth = false
 
     @Option(help: "Days the audit trail is kept.")
-    var auditRetentionDays: Int = AuditRetention.defaultDays
+    package var auditRetentionDays: Int = AuditRetention.defaultDays
 
     @Option(help: "PostgreSQL for the audit trail, the outbox and the routing index, shared by every instance (postgres://user:password@host:port/db; else OCMW_DATABASE_URL); without it they are SQLite files in the data directory.")
-    var databaseURL: String?
+    package var databaseURL: String?
 
     /// The PostgreSQL URL from the option or the environment, if any.
-    var resolvedDatabaseURL: String? {
+    package var resolvedDatabaseURL: String? {
         databaseURL ?? ProcessInfo.processInfo.environment["OCMW_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
 /// The security pieces a proxy is built from, and the services that keep them current.
-struct SecuritySetup {
-    let security: ProxySecurity
-    let audit: AuditLog
-    let services: [any Service]
+package struct SecuritySetup {
+    package let security: ProxySecurity
+    package let audit: AuditLog
+    package let services: [any Service]
     /// In development mode: the signing key, to print tokens.
-    let devKey: DevSigningKey?
-    let adminToken: String
+    package let devKey: DevSigningKey?
+    package let adminToken: String
     /// Keys that encrypt submissions at rest in the outbox.
-    let outboxKeys: OutboxKeyRing
+    package let outboxKeys: OutboxKeyRing
 
     /// - Parameter auditStore: Where the audit trail goes; nil for SQLite in the data directory.
-    static func make(_ options: SecurityOptions, dataDir: String, auditStore: (any AuditStore)? = nil,
+    package static func make(_ options: SecurityOptions, dataDir: String, auditStore: (any AuditStore)? = nil,
                      logger: Logger) async throws -> SecuritySetup {
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let directory = URL(fileURLWithPath: dataDir)
