@@ -1,6 +1,7 @@
-import class Foundation.JSONEncoder
 import OCMWCore
 import OCMWDomain
+
+import class Foundation.JSONEncoder
 
 /// The citizen every fixture is about. A body about anyone else is refused before its records
 /// are read, so seeds must name this INSZ for the fuzzer to reach the record rules.

@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// `TenantRegistry(jsonData:)` on arbitrary bytes: every outcome must be the registry or a
 /// `TenantValidationErrors` listing at least one problem.

@@ -37,10 +37,12 @@ package final class AdminSessions: Sendable {
     package func isValidSession(_ value: String, now: Date = Date()) -> Bool {
         let pieces = value.split(separator: ".", omittingEmptySubsequences: false)
         guard pieces.count == 2, let expiry = Int(pieces[0]), expiry > Int(now.timeIntervalSince1970),
-              let mac = Data(base64URL: String(pieces[1])) else { return false }
+            let mac = Data(base64URL: String(pieces[1]))
+        else { return false }
         return credential.key.withUnsafeBytes { token in
-            HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Self.message(expiry: expiry),
-                                                  using: SymmetricKey(data: Data(token)))
+            HMAC<SHA256>.isValidAuthenticationCode(
+                mac, authenticating: Self.message(expiry: expiry),
+                using: SymmetricKey(data: Data(token)))
         }
     }
 

@@ -73,7 +73,8 @@ package struct StatusPageView {
             "\(report.tenants.count { $0.state == state }) \(state)"
         }.joined(separator: ", ")
         sickCount = report.tenants.count { $0.health == "sick" }
-        routingIndex = report.routingIndex.registrations.map { "\($0) registrations" }
+        routingIndex =
+            report.routingIndex.registrations.map { "\($0) registrations" }
             ?? (report.routingIndex.error ?? "unknown")
         outboxError = report.outboxError ?? ""
         hasOutboxError = report.outboxError != nil
@@ -93,22 +94,24 @@ package struct StatusPageView {
         let health = Self.health[tenant.health] ?? ("?", 9)
         let breaker = Self.breaker[tenant.breaker] ?? (tenant.breaker, 9)
         let parts = tenant.parts.map { part in
-            PartRow(part: part.part, calls: part.calls, errorRate: percent(part.errorRate, calls: part.calls),
-                    p50: ms(part.p50Ms), p99: ms(part.p99Ms))
+            PartRow(
+                part: part.part, calls: part.calls, errorRate: percent(part.errorRate, calls: part.calls),
+                p50: ms(part.p50Ms), p99: ms(part.p99Ms))
         }
-        return Row(id: tenant.id, name: tenant.name, state: tenant.state, dialect: tenant.dialect,
-                   health: tenant.health, healthSymbol: health.symbol, healthRank: health.rank,
-                   breaker: tenant.breaker, breakerLabel: breaker.label, breakerRank: breaker.rank,
-                   inFlight: tenant.inFlight, queued: tenant.queued, bulkheadRejected: tenant.bulkheadRejected,
-                   breakerRejected: tenant.breakerRejected, calls: tenant.recent.calls,
-                   errorRate: percent(tenant.recent.errorRate, calls: tenant.recent.calls),
-                   errorRateValue: tenant.recent.calls == 0 ? -1 : tenant.recent.errorRate,
-                   p50: ms(tenant.recent.p50Ms), p50Value: tenant.recent.p50Ms ?? -1,
-                   p99: ms(tenant.recent.p99Ms), p99Value: tenant.recent.p99Ms ?? -1,
-                   outboxBacklog: tenant.outboxBacklog, outboxFailed: tenant.outboxFailed,
-                   search: "\(tenant.id) \(tenant.name) \(tenant.state) \(tenant.health) \(tenant.breaker)".lowercased(),
-                   hasBreakerRejected: tenant.breakerRejected > 0, hasQueued: tenant.queued > 0,
-                   parts: parts, partCount: parts.count, hasParts: !parts.isEmpty)
+        return Row(
+            id: tenant.id, name: tenant.name, state: tenant.state, dialect: tenant.dialect,
+            health: tenant.health, healthSymbol: health.symbol, healthRank: health.rank,
+            breaker: tenant.breaker, breakerLabel: breaker.label, breakerRank: breaker.rank,
+            inFlight: tenant.inFlight, queued: tenant.queued, bulkheadRejected: tenant.bulkheadRejected,
+            breakerRejected: tenant.breakerRejected, calls: tenant.recent.calls,
+            errorRate: percent(tenant.recent.errorRate, calls: tenant.recent.calls),
+            errorRateValue: tenant.recent.calls == 0 ? -1 : tenant.recent.errorRate,
+            p50: ms(tenant.recent.p50Ms), p50Value: tenant.recent.p50Ms ?? -1,
+            p99: ms(tenant.recent.p99Ms), p99Value: tenant.recent.p99Ms ?? -1,
+            outboxBacklog: tenant.outboxBacklog, outboxFailed: tenant.outboxFailed,
+            search: "\(tenant.id) \(tenant.name) \(tenant.state) \(tenant.health) \(tenant.breaker)".lowercased(),
+            hasBreakerRejected: tenant.breakerRejected > 0, hasQueued: tenant.queued > 0,
+            parts: parts, partCount: parts.count, hasParts: !parts.isEmpty)
     }
 
     /// Health and breaker state are written out and marked with a symbol, never shown by colour

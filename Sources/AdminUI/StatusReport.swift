@@ -28,7 +28,11 @@ package struct StatusReport: Encodable, Sendable {
         package let recent: Recent
         package let parts: [Part]
 
-        package init(id: String, name: String, state: String, dialect: String, health: String, breaker: String, inFlight: Int, queued: Int, bulkheadRejected: Int, breakerRejected: Int, rateLimited: Int, outboxBacklog: Int, outboxFailed: Int, recent: Recent, parts: [Part]) {
+        package init(
+            id: String, name: String, state: String, dialect: String, health: String, breaker: String, inFlight: Int, queued: Int,
+            bulkheadRejected: Int, breakerRejected: Int, rateLimited: Int, outboxBacklog: Int, outboxFailed: Int, recent: Recent,
+            parts: [Part]
+        ) {
             self.id = id
             self.name = name
             self.state = state
@@ -102,7 +106,10 @@ package struct StatusReport: Encodable, Sendable {
     package let outboxError: String?
     package let tenants: [Tenant]
 
-    package init(generatedAt: Date, windowSeconds: Int, routingIndex: RoutingIndex, reload: TenantReloader.Status?, outboxError: String?, tenants: [Tenant]) {
+    package init(
+        generatedAt: Date, windowSeconds: Int, routingIndex: RoutingIndex, reload: TenantReloader.Status?, outboxError: String?,
+        tenants: [Tenant]
+    ) {
         self.generatedAt = generatedAt
         self.windowSeconds = windowSeconds
         self.routingIndex = routingIndex

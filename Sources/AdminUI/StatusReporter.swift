@@ -15,7 +15,10 @@ package struct StatusReporter: Sendable {
     package let outbox: any OutboxStore
     package let routingIndex: any RoutingIndexStore
 
-    package init(registry: TenantRegistryStore, runtimes: TenantRuntimeRegistry, recentCalls: RecentCalls, reloader: TenantReloader?, outbox: any OutboxStore, routingIndex: any RoutingIndexStore) {
+    package init(
+        registry: TenantRegistryStore, runtimes: TenantRuntimeRegistry, recentCalls: RecentCalls, reloader: TenantReloader?,
+        outbox: any OutboxStore, routingIndex: any RoutingIndexStore
+    ) {
         self.registry = registry
         self.runtimes = runtimes
         self.recentCalls = recentCalls
@@ -40,19 +43,24 @@ package struct StatusReporter: Sendable {
         }
         let recent = recentCalls.summaries()
         let tenants = registry.snapshot.tenants.map { tenant in
-            row(tenant, runtime: runtimes.existing(tenant.id)?.status, parts: recent[tenant.id] ?? [],
+            row(
+                tenant, runtime: runtimes.existing(tenant.id)?.status, parts: recent[tenant.id] ?? [],
                 outbox: outboxCounts[tenant.id] ?? [:])
         }
-        return StatusReport(generatedAt: Date(), windowSeconds: Int(recentCalls.window.components.seconds),
-                            routingIndex: routing, reload: reloader?.status, outboxError: outboxError, tenants: tenants)
+        return StatusReport(
+            generatedAt: Date(), windowSeconds: Int(recentCalls.window.components.seconds),
+            routingIndex: routing, reload: reloader?.status, outboxError: outboxError, tenants: tenants)
     }
 
-    private func row(_ tenant: Tenant, runtime: TenantResilience.Status?,
-                     parts: [(part: String, summary: RecentCallWindow<ContinuousClock.Instant>.Summary)],
-                     outbox: [SubmissionPhase: Int]) -> StatusReport.Tenant {
+    private func row(
+        _ tenant: Tenant, runtime: TenantResilience.Status?,
+        parts: [(part: String, summary: RecentCallWindow<ContinuousClock.Instant>.Summary)],
+        outbox: [SubmissionPhase: Int]
+    ) -> StatusReport.Tenant {
         let partRows = parts.map { part, summary in
-            StatusReport.Part(part: part, calls: summary.calls, failures: summary.failures, errorRate: summary.errorRate,
-                              p50Ms: summary.p50Ms, p99Ms: summary.p99Ms)
+            StatusReport.Part(
+                part: part, calls: summary.calls, failures: summary.failures, errorRate: summary.errorRate,
+                p50Ms: summary.p50Ms, p99Ms: summary.p99Ms)
         }
         let calls = partRows.reduce(0) { $0 + $1.calls }
         let failures = partRows.reduce(0) { $0 + $1.failures }
@@ -65,8 +73,9 @@ package struct StatusReporter: Sendable {
             bulkheadRejected: runtime?.bulkheadRejected ?? 0, breakerRejected: runtime?.breakerRejected ?? 0,
             rateLimited: runtime?.rateLimited ?? 0,
             outboxBacklog: (outbox[.accepted] ?? 0) + (outbox[.delivering] ?? 0), outboxFailed: outbox[.failed] ?? 0,
-            recent: .init(calls: calls, failures: failures, errorRate: calls == 0 ? 0 : Double(failures) / Double(calls),
-                          p50Ms: partRows.compactMap(\.p50Ms).max(), p99Ms: partRows.compactMap(\.p99Ms).max()),
+            recent: .init(
+                calls: calls, failures: failures, errorRate: calls == 0 ? 0 : Double(failures) / Double(calls),
+                p50Ms: partRows.compactMap(\.p50Ms).max(), p99Ms: partRows.compactMap(\.p99Ms).max()),
             parts: partRows)
     }
 }

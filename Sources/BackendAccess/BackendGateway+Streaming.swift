@@ -5,8 +5,10 @@ extension BackendGateway {
     /// Opens a streamed download (a certificate's PDF) through the tenant's breaker, rate limit
     /// and credentials. The body is not held in the proxy: it streams to the caller with
     /// backpressure. The breaker records the outcome of the answer's head.
-    package func openStream(_ tenant: Tenant, path: String, deadline: ContinuousClock.Instant, requestID: String,
-                    maxBytes: Int) async -> PartOutcome<StreamedResponse> {
+    package func openStream(
+        _ tenant: Tenant, path: String, deadline: ContinuousClock.Instant, requestID: String,
+        maxBytes: Int
+    ) async -> PartOutcome<StreamedResponse> {
         let resilience = runtimes.resilience(for: tenant)
         guard case .allow(let ticket) = resilience.permit() else {
             metrics.rejected(tenant: tenant.id, reason: "circuitOpen")

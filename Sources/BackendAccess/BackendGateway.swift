@@ -18,8 +18,10 @@ package struct BackendGateway: Sendable {
     package let metrics: ProxyMetrics
     package let logger: Logger
 
-    package init(client: CurlClient, credentials: BackendCredentials, runtimes: TenantRuntimeRegistry,
-                 metrics: ProxyMetrics, logger: Logger) {
+    package init(
+        client: CurlClient, credentials: BackendCredentials, runtimes: TenantRuntimeRegistry,
+        metrics: ProxyMetrics, logger: Logger
+    ) {
         self.client = client
         self.credentials = credentials
         self.runtimes = runtimes
@@ -59,12 +61,16 @@ package struct BackendGateway: Sendable {
     /// Sends one write (a submission: POST with a body and its idempotency key) through the same
     /// guards, once: the outbox schedules any retry. Every HTTP answer comes back as `.ok` for
     /// the caller to read; only transport failures and the guards' refusals are `.failed`.
-    package func send(_ tenant: Tenant, path: String, body: [UInt8], idempotencyKey: String,
-              deadline: ContinuousClock.Instant, requestID: String) async -> PartOutcome<HTTPResponse> {
+    package func send(
+        _ tenant: Tenant, path: String, body: [UInt8], idempotencyKey: String,
+        deadline: ContinuousClock.Instant, requestID: String
+    ) async -> PartOutcome<HTTPResponse> {
         let resilience = runtimes.resilience(for: tenant)
         let headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Idempotency-Key", idempotencyKey)]
-        return await attemptOnce(tenant, resilience, purpose: .submission, method: .post, path: path, body: body,
-                                 extraHeaders: headers, deadline: deadline, requestID: requestID) { response in
+        return await attemptOnce(
+            tenant, resilience, purpose: .submission, method: .post, path: path, body: body,
+            extraHeaders: headers, deadline: deadline, requestID: requestID
+        ) { response in
             (.ok(response), response.status >= 500 ? .failure : .success, false)
         }.0
     }
@@ -120,8 +126,12 @@ package struct BackendGateway: Sendable {
             metrics.rejected(tenant: tenant.id, reason: "credentials")
             return (.failed(.unavailable, reason: CredentialError.unavailableReason), false)
         } catch let error as CurlClientError {
-            logger.info("backend call failed", metadata: ["tenant": "\(tenant.id)", "part": "\(purpose.label)",
-                                                          "error": "\(error.kind.rawValue)", "request_id": "\(requestID)"])
+            logger.info(
+                "backend call failed",
+                metadata: [
+                    "tenant": "\(tenant.id)", "part": "\(purpose.label)",
+                    "error": "\(error.kind.rawValue)", "request_id": "\(requestID)",
+                ])
             result = Self.interpret(error)
         } catch {
             result = (.failed(.error, reason: "transport"), .failure, false)
@@ -138,8 +148,10 @@ package struct BackendGateway: Sendable {
 
     /// Sends `request` with the tenant's credentials; after a 401 with credentials the backend
     /// no longer accepts (an expired OAuth2 token), once more with fresh ones.
-    private func authenticated(_ request: inout HTTPRequest, tenant: Tenant,
-                               deadline: ContinuousClock.Instant) async throws -> HTTPResponse {
+    private func authenticated(
+        _ request: inout HTTPRequest, tenant: Tenant,
+        deadline: ContinuousClock.Instant
+    ) async throws -> HTTPResponse {
         let base = request.headers
         let sent = try await credentials.headers(for: tenant)
         request.headers = base + sent

@@ -5,8 +5,10 @@ import OCMWDomain
 /// Turns fan-out results into answers, in registry order. An OCMW that says it does not know
 /// the citizen (404) is left out; one that could not be asked at all is listed with why.
 package enum AnswerAssembly {
-    package static func partAnswer(_ part: DossierPart, tenants: [Tenant], results: [CitizenDispatcher.PartResult],
-                           location: CitizenLocator.Location) -> PartAnswer {
+    package static func partAnswer(
+        _ part: DossierPart, tenants: [Tenant], results: [CitizenDispatcher.PartResult],
+        location: CitizenLocator.Location
+    ) -> PartAnswer {
         var entries: [(order: Int, entry: PartAnswer.Entry)] = []
         for result in results where result.part == part {
             let tenant = tenants[result.tenantIndex]
@@ -22,14 +24,21 @@ package enum AnswerAssembly {
             entries.append((result.tenantIndex, entry))
         }
         for (index, gap) in location.unreachable.enumerated() {
-            entries.append((tenants.count + index, .init(ocmw: OCMWReference(gap.tenant), status: gap.status,
-                                                         reason: "discovery: \(gap.reason)", value: nil, part: part)))
+            entries.append(
+                (
+                    tenants.count + index,
+                    .init(
+                        ocmw: OCMWReference(gap.tenant), status: gap.status,
+                        reason: "discovery: \(gap.reason)", value: nil, part: part)
+                ))
         }
         return PartAnswer(ocmws: entries.sorted { $0.order < $1.order }.map(\.entry))
     }
 
-    package static func dossierAnswer(_ parts: [DossierPart], tenants: [Tenant], results: [CitizenDispatcher.PartResult],
-                              location: CitizenLocator.Location) -> DossierAnswer {
+    package static func dossierAnswer(
+        _ parts: [DossierPart], tenants: [Tenant], results: [CitizenDispatcher.PartResult],
+        location: CitizenLocator.Location
+    ) -> DossierAnswer {
         let byTenant = Dictionary(grouping: results, by: \.tenantIndex)
         var dossiers: [DossierAnswer.OCMWDossier] = []
         for (index, tenant) in tenants.enumerated() {
@@ -42,8 +51,10 @@ package enum AnswerAssembly {
             let slots = parts.compactMap { part in own.first { $0.part == part } }.map { result in
                 (result.part, slot(for: result.outcome))
             }
-            dossiers.append(.init(ocmw: OCMWReference(tenant), complete: slots.allSatisfy { $0.1.status.keepsAnswerComplete },
-                                  parts: .init(results: slots)))
+            dossiers.append(
+                .init(
+                    ocmw: OCMWReference(tenant), complete: slots.allSatisfy { $0.1.status.keepsAnswerComplete },
+                    parts: .init(results: slots)))
         }
         for gap in location.unreachable {
             let slots = parts.map { part in

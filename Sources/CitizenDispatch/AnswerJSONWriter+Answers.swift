@@ -6,13 +6,18 @@ import OCMWDomain
 extension AnswerJSONWriter {
     package mutating func write(_ answer: DossierAnswer) {
         beginObject()
-        key("complete"); bool(answer.complete)
-        key("ocmws"); beginArray()
+        key("complete")
+        bool(answer.complete)
+        key("ocmws")
+        beginArray()
         for dossier in answer.ocmws {
             beginObject()
-            key("complete"); bool(dossier.complete)
-            key("ocmw"); write(dossier.ocmw)
-            key("parts"); write(dossier.parts)
+            key("complete")
+            bool(dossier.complete)
+            key("ocmw")
+            write(dossier.ocmw)
+            key("parts")
+            write(dossier.parts)
             endObject()
         }
         endArray()
@@ -21,8 +26,10 @@ extension AnswerJSONWriter {
 
     package mutating func write(_ answer: PartAnswer) {
         beginObject()
-        key("complete"); bool(answer.complete)
-        key("ocmws"); beginArray()
+        key("complete")
+        bool(answer.complete)
+        key("ocmws")
+        beginArray()
         for entry in answer.ocmws { write(entry) }
         endArray()
         endObject()
@@ -35,16 +42,22 @@ extension AnswerJSONWriter {
         func writePart(before fixed: String?, _ writer: inout Self) {
             guard let value = pending else { return }
             if let fixed, !part.utf8.lexicographicallyPrecedes(fixed.utf8) { return }
-            writer.key(part); writer.write(value)
+            writer.key(part)
+            writer.write(value)
             pending = nil
         }
         beginObject()
         writePart(before: "ocmw", &self)
-        key("ocmw"); write(entry.ocmw)
+        key("ocmw")
+        write(entry.ocmw)
         writePart(before: "reason", &self)
-        if let reason = entry.reason { key("reason"); string(reason) }
+        if let reason = entry.reason {
+            key("reason")
+            string(reason)
+        }
         writePart(before: "status", &self)
-        key("status"); string(entry.status.rawValue)
+        key("status")
+        string(entry.status.rawValue)
         writePart(before: nil, &self)
         endObject()
     }
@@ -54,9 +67,16 @@ extension AnswerJSONWriter {
         for (part, slot) in parts.results.sorted(by: { $0.part.jsonName.utf8.lexicographicallyPrecedes($1.part.jsonName.utf8) }) {
             key(part.jsonName)
             beginObject()
-            if let data = slot.data { key("data"); write(data) }
-            if let reason = slot.reason { key("reason"); string(reason) }
-            key("status"); string(slot.status.rawValue)
+            if let data = slot.data {
+                key("data")
+                write(data)
+            }
+            if let reason = slot.reason {
+                key("reason")
+                string(reason)
+            }
+            key("status")
+            string(slot.status.rawValue)
             endObject()
         }
         endObject()
@@ -64,8 +84,10 @@ extension AnswerJSONWriter {
 
     private mutating func write(_ ocmw: OCMWReference) {
         beginObject()
-        key("id"); string(ocmw.id)
-        key("name"); string(ocmw.name)
+        key("id")
+        string(ocmw.id)
+        key("name")
+        string(ocmw.name)
         endObject()
     }
 

@@ -6,97 +6,171 @@ import OCMWDomain
 extension AnswerJSONWriter {
     package mutating func write(_ summary: DossierSummary) {
         beginObject()
-        key("capacity"); string(summary.capacity)
-        key("since"); day(summary.since)
-        if let until = summary.until { key("until"); day(until) }
+        key("capacity")
+        string(summary.capacity)
+        key("since")
+        day(summary.since)
+        if let until = summary.until {
+            key("until")
+            day(until)
+        }
         endObject()
     }
 
     package mutating func write(_ rights: RightsOverview) {
         beginObject()
-        key("granted"); array(rights.granted) { $0.write($1) }
-        key("unknownStatusCount"); int(rights.unknownStatusCount)
+        key("granted")
+        array(rights.granted) { $0.write($1) }
+        key("unknownStatusCount")
+        int(rights.unknownStatusCount)
         endObject()
     }
 
     private mutating func write(_ right: GrantedRight) {
         beginObject()
-        key("code"); string(right.code)
-        key("conditional"); bool(right.conditional)
-        key("label"); string(right.label)
-        if let cents = right.monthlyAmountCents { key("monthlyAmountCents"); int(cents) }
-        key("period"); period(start: right.period.start, end: right.period.end)
+        key("code")
+        string(right.code)
+        key("conditional")
+        bool(right.conditional)
+        key("label")
+        string(right.label)
+        if let cents = right.monthlyAmountCents {
+            key("monthlyAmountCents")
+            int(cents)
+        }
+        key("period")
+        period(start: right.period.start, end: right.period.end)
         endObject()
     }
 
     package mutating func write(_ trajectory: Trajectory) {
         beginObject()
-        if let code = trajectory.code { key("code"); string(code) }
-        key("contacts"); array(trajectory.contacts) { $0.write($1) }
-        key("label"); string(trajectory.label)
-        key("since"); day(trajectory.since)
-        if let until = trajectory.until { key("until"); day(until) }
+        if let code = trajectory.code {
+            key("code")
+            string(code)
+        }
+        key("contacts")
+        array(trajectory.contacts) { $0.write($1) }
+        key("label")
+        string(trajectory.label)
+        key("since")
+        day(trajectory.since)
+        if let until = trajectory.until {
+            key("until")
+            day(until)
+        }
         endObject()
     }
 
     private mutating func write(_ contact: ContactPerson) {
         beginObject()
-        if let email = contact.email { key("email"); string(email) }
-        key("name"); string(contact.name)
+        if let email = contact.email {
+            key("email")
+            string(email)
+        }
+        key("name")
+        string(contact.name)
         if let office = contact.office {
-            key("office"); beginObject()
-            key("municipality"); string(office.municipality)
-            if let name = office.name { key("name"); string(name) }
-            key("postalCode"); string(office.postalCode)
-            key("streetAndNumber"); string(office.streetAndNumber)
+            key("office")
+            beginObject()
+            key("municipality")
+            string(office.municipality)
+            if let name = office.name {
+                key("name")
+                string(name)
+            }
+            key("postalCode")
+            string(office.postalCode)
+            key("streetAndNumber")
+            string(office.streetAndNumber)
             endObject()
         }
-        if let phone = contact.phone { key("phone"); string(phone) }
-        if let role = contact.role { key("role"); string(role) }
+        if let phone = contact.phone {
+            key("phone")
+            string(phone)
+        }
+        if let role = contact.role {
+            key("role")
+            string(role)
+        }
         endObject()
     }
 
     package mutating func write(_ payments: PaymentsPart) {
         beginObject()
-        key("months"); beginObject()
-        key("from"); month(payments.months.from)
-        key("to"); month(payments.months.to)
+        key("months")
+        beginObject()
+        key("from")
+        month(payments.months.from)
+        key("to")
+        month(payments.months.to)
         endObject()
-        key("notPaid"); array(payments.overview.notPaid) { $0.write($1) }
-        key("paidForYou"); array(payments.overview.paidForYou) { $0.write($1) }
-        key("paidToYou"); array(payments.overview.paidToYou) { $0.write($1) }
-        key("unknownStatus"); array(payments.overview.unknownStatus) { $0.write($1) }
+        key("notPaid")
+        array(payments.overview.notPaid) { $0.write($1) }
+        key("paidForYou")
+        array(payments.overview.paidForYou) { $0.write($1) }
+        key("paidToYou")
+        array(payments.overview.paidToYou) { $0.write($1) }
+        key("unknownStatus")
+        array(payments.overview.unknownStatus) { $0.write($1) }
         endObject()
     }
 
     private mutating func write(_ payment: Payment) {
         beginObject()
-        key("amountCents"); int(payment.amountCents)
-        key("label"); string(payment.label)
-        if let paidTo = payment.paidTo { key("paidTo"); string(paidTo) }
-        if let paidVia = payment.paidVia { key("paidVia"); string(paidVia) }
-        if let date = payment.paymentDate { key("paymentDate"); day(date) }
-        key("period"); period(start: payment.period.start, end: payment.period.end)
-        if let raw = payment.status.rawCode { key("rawStatus"); string(raw) }
-        key("status"); string(payment.status.name)
+        key("amountCents")
+        int(payment.amountCents)
+        key("label")
+        string(payment.label)
+        if let paidTo = payment.paidTo {
+            key("paidTo")
+            string(paidTo)
+        }
+        if let paidVia = payment.paidVia {
+            key("paidVia")
+            string(paidVia)
+        }
+        if let date = payment.paymentDate {
+            key("paymentDate")
+            day(date)
+        }
+        key("period")
+        period(start: payment.period.start, end: payment.period.end)
+        if let raw = payment.status.rawCode {
+            key("rawStatus")
+            string(raw)
+        }
+        key("status")
+        string(payment.status.name)
         endObject()
     }
 
     /// A `DatePeriod` or a `ValidityPeriod`: the same two keys.
     private mutating func period(start: DayDate, end: DayDate?) {
         beginObject()
-        if let end { key("end"); day(end) }
-        key("start"); day(start)
+        if let end {
+            key("end")
+            day(end)
+        }
+        key("start")
+        day(start)
         endObject()
     }
 
     package mutating func write(_ debts: DebtOverview) {
         beginObject()
-        key("items"); array(debts.items) { $0.write($1) }
-        if let reference = debts.reference { key("reference"); string(reference) }
-        key("totals"); beginObject()
-        key("originalCents"); int(debts.totals.originalCents)
-        key("outstandingCents"); int(debts.totals.outstandingCents)
+        key("items")
+        array(debts.items) { $0.write($1) }
+        if let reference = debts.reference {
+            key("reference")
+            string(reference)
+        }
+        key("totals")
+        beginObject()
+        key("originalCents")
+        int(debts.totals.originalCents)
+        key("outstandingCents")
+        int(debts.totals.outstandingCents)
         endObject()
         endObject()
     }
@@ -104,48 +178,84 @@ extension AnswerJSONWriter {
     private mutating func write(_ debt: Debt) {
         beginObject()
         if let decision = debt.decision {
-            key("decision"); beginObject()
-            key("date"); day(decision.date)
-            if let point = decision.point { key("point"); string(point) }
+            key("decision")
+            beginObject()
+            key("date")
+            day(decision.date)
+            if let point = decision.point {
+                key("point")
+                string(point)
+            }
             endObject()
         }
-        key("description"); string(debt.description)
-        key("originalCents"); int(debt.originalCents)
-        key("outstandingCents"); int(debt.outstandingCents)
-        key("paidOff"); bool(debt.paidOff)
-        key("period"); period(start: debt.period.start, end: debt.period.end)
+        key("description")
+        string(debt.description)
+        key("originalCents")
+        int(debt.originalCents)
+        key("outstandingCents")
+        int(debt.outstandingCents)
+        key("paidOff")
+        bool(debt.paidOff)
+        key("period")
+        period(start: debt.period.start, end: debt.period.end)
         endObject()
     }
 
     package mutating func write(_ request: HelpRequest) {
         beginObject()
-        if let date = request.decisionDate { key("decisionDate"); day(date) }
-        key("dossierNumber"); string(request.dossierNumber)
-        key("kind"); write(request.kind)
-        if let raw = request.status.rawCode { key("rawStatus"); string(raw) }
-        key("status"); string(request.status.name)
-        key("steps"); array(request.steps) { $0.string($1.rawValue) }
-        key("submittedDate"); day(request.submittedDate)
+        if let date = request.decisionDate {
+            key("decisionDate")
+            day(date)
+        }
+        key("dossierNumber")
+        string(request.dossierNumber)
+        key("kind")
+        write(request.kind)
+        if let raw = request.status.rawCode {
+            key("rawStatus")
+            string(raw)
+        }
+        key("status")
+        string(request.status.name)
+        key("steps")
+        array(request.steps) { $0.string($1.rawValue) }
+        key("submittedDate")
+        day(request.submittedDate)
         endObject()
     }
 
     package mutating func write(_ entry: CertificateEntry) {
         let certificate = entry.certificate
         beginObject()
-        if let download = entry.download { key("download"); string(download) }
-        key("id"); string(certificate.id)
-        if let date = certificate.issuedDate { key("issuedDate"); day(date) }
-        if let raw = certificate.status.rawCode { key("rawStatus"); string(raw) }
-        key("requestedDate"); day(certificate.requestedDate)
-        key("status"); string(certificate.status.name)
-        key("type"); write(certificate.type)
+        if let download = entry.download {
+            key("download")
+            string(download)
+        }
+        key("id")
+        string(certificate.id)
+        if let date = certificate.issuedDate {
+            key("issuedDate")
+            day(date)
+        }
+        if let raw = certificate.status.rawCode {
+            key("rawStatus")
+            string(raw)
+        }
+        key("requestedDate")
+        day(certificate.requestedDate)
+        key("status")
+        string(certificate.status.name)
+        key("type")
+        write(certificate.type)
         endObject()
     }
 
     private mutating func write(_ label: CodeLabel) {
         beginObject()
-        key("code"); string(label.code)
-        key("label"); string(label.label)
+        key("code")
+        string(label.code)
+        key("label")
+        string(label.label)
         endObject()
     }
 }

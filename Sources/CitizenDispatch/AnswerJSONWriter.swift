@@ -13,10 +13,24 @@ package struct AnswerJSONWriter {
 
     package init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
-    package mutating func beginObject() { comma(); bytes.append(UInt8(ascii: "{")); first = true }
-    package mutating func endObject() { bytes.append(UInt8(ascii: "}")); first = false }
-    package mutating func beginArray() { comma(); bytes.append(UInt8(ascii: "[")); first = true }
-    package mutating func endArray() { bytes.append(UInt8(ascii: "]")); first = false }
+    package mutating func beginObject() {
+        comma()
+        bytes.append(UInt8(ascii: "{"))
+        first = true
+    }
+    package mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        first = false
+    }
+    package mutating func beginArray() {
+        comma()
+        bytes.append(UInt8(ascii: "["))
+        first = true
+    }
+    package mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        first = false
+    }
 
     /// Writes `"key":`; the value written next follows without a comma.
     package mutating func key(_ key: StaticString) {
@@ -44,12 +58,18 @@ package struct AnswerJSONWriter {
 
     package mutating func int(_ value: Int) {
         comma()
-        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
+        if value == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
         var magnitude = value.magnitude
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             while magnitude > 0 {
@@ -123,8 +143,10 @@ package struct AnswerJSONWriter {
             case 0x0D: bytes.append(UInt8(ascii: "r"))
             case 0x09: bytes.append(UInt8(ascii: "t"))
             default:
-                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0F)])
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0F),
+                ])
             }
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))

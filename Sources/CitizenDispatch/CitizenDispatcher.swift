@@ -27,14 +27,17 @@ package struct CitizenDispatcher: Sendable {
     }
 
     /// Calls every tenant for every part in `parts`, concurrently.
-    package func fetch(_ parts: [DossierPart], from tenants: [Tenant], insz: INSZ, options: PartOptions,
-               deadline: ContinuousClock.Instant, requestID: String) async -> [PartResult] {
+    package func fetch(
+        _ parts: [DossierPart], from tenants: [Tenant], insz: INSZ, options: PartOptions,
+        deadline: ContinuousClock.Instant, requestID: String
+    ) async -> [PartResult] {
         await withTaskGroup(of: PartResult.self) { group in
             for (index, tenant) in tenants.enumerated() {
                 for part in parts {
                     group.addTask {
-                        let outcome = await fetch(part, from: tenant, insz: insz, options: options,
-                                                  deadline: deadline, requestID: requestID)
+                        let outcome = await fetch(
+                            part, from: tenant, insz: insz, options: options,
+                            deadline: deadline, requestID: requestID)
                         return PartResult(tenantIndex: index, part: part, outcome: outcome)
                     }
                 }
@@ -46,8 +49,10 @@ package struct CitizenDispatcher: Sendable {
         }
     }
 
-    private func fetch(_ part: DossierPart, from tenant: Tenant, insz: INSZ, options: PartOptions,
-                       deadline: ContinuousClock.Instant, requestID: String) async -> PartOutcome<PartValue> {
+    private func fetch(
+        _ part: DossierPart, from tenant: Tenant, insz: INSZ, options: PartOptions,
+        deadline: ContinuousClock.Instant, requestID: String
+    ) async -> PartOutcome<PartValue> {
         let dialect = tenant.backend.dialect
         guard let path = NewSocialPaths.path(for: part, insz: insz, dialect: dialect, months: options.months) else {
             return .failed(.notSupported, reason: "dialect \(dialect.rawValue) does not offer \(part.jsonName)")

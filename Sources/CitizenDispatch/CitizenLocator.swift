@@ -27,20 +27,27 @@ package final class CitizenLocator: Sendable {
     private let cache: Mutex<DiscoveryCache<ContinuousClock.Instant>>
     private let logger: Logger
 
-    package init(index: any RoutingIndexStore, gateway: BackendGateway, configuration: DiscoveryConfiguration,
-         today: @escaping @Sendable () -> DayDate, logger: Logger) {
+    package init(
+        index: any RoutingIndexStore, gateway: BackendGateway, configuration: DiscoveryConfiguration,
+        today: @escaping @Sendable () -> DayDate, logger: Logger
+    ) {
         self.index = index
         self.gateway = gateway
         self.configuration = configuration
         self.today = today
         self.logger = logger
-        cache = Mutex(DiscoveryCache(configuration: .init(negativeTTL: configuration.negativeTTL,
-                                                          maxCitizens: configuration.maxCachedCitizens)))
+        cache = Mutex(
+            DiscoveryCache(
+                configuration: .init(
+                    negativeTTL: configuration.negativeTTL,
+                    maxCitizens: configuration.maxCachedCitizens)))
     }
 
     /// The active OCMWs of `registry` that hold a running dossier for `insz`, in registry order.
-    package func locate(_ insz: INSZ, in registry: TenantRegistry, deadline: ContinuousClock.Instant,
-                requestID: String) async -> Location {
+    package func locate(
+        _ insz: INSZ, in registry: TenantRegistry, deadline: ContinuousClock.Instant,
+        requestID: String
+    ) async -> Location {
         let day = today()
         do {
             let ids = Set(try await index.lookup(insz: insz, on: day).map(\.tenant))
@@ -62,15 +69,18 @@ package final class CitizenLocator: Sendable {
         cache.withLock { $0.registrationArrived(insz: insz, tenant: tenant) }
     }
 
-    private func discover(_ insz: INSZ, in registry: TenantRegistry, day: DayDate,
-                          deadline: ContinuousClock.Instant, requestID: String) async -> Location {
+    private func discover(
+        _ insz: INSZ, in registry: TenantRegistry, day: DayDate,
+        deadline: ContinuousClock.Instant, requestID: String
+    ) async -> Location {
         let active = registry.activeTenants
         let toProbe = cache.withLock { cache in
             Set(cache.tenantsToProbe(insz: insz, among: active.map(\.id), now: .now))
         }
         let probeDeadline = min(deadline, .now + .milliseconds(configuration.deadlineMs))
-        let outcomes = await boundedProbes(insz, tenants: active.filter { toProbe.contains($0.id) },
-                                           deadline: probeDeadline, requestID: requestID)
+        let outcomes = await boundedProbes(
+            insz, tenants: active.filter { toProbe.contains($0.id) },
+            deadline: probeDeadline, requestID: requestID)
         var location = Location(tenants: [], unreachable: [])
         var found: Set<TenantID> = []
         for (tenant, outcome) in outcomes {
@@ -92,8 +102,10 @@ package final class CitizenLocator: Sendable {
     }
 
     /// Probes at most `maxConcurrentProbes` OCMWs at a time.
-    private func boundedProbes(_ insz: INSZ, tenants: [Tenant], deadline: ContinuousClock.Instant,
-                               requestID: String) async -> [(Tenant, PartOutcome<[DossierSummary]>)] {
+    private func boundedProbes(
+        _ insz: INSZ, tenants: [Tenant], deadline: ContinuousClock.Instant,
+        requestID: String
+    ) async -> [(Tenant, PartOutcome<[DossierSummary]>)] {
         await withTaskGroup(of: (Tenant, PartOutcome<[DossierSummary]>).self) { group in
             var pending = tenants[...]
             var results: [(Tenant, PartOutcome<[DossierSummary]>)] = []
@@ -120,12 +132,14 @@ package final class CitizenLocator: Sendable {
     private func remember(_ dossiers: [DossierSummary], of insz: INSZ, at tenant: TenantID) async {
         for dossier in dossiers {
             do {
-                let registration = try RoutingRegistration(insz: insz, tenant: tenant, capacity: dossier.capacity,
-                                                           start: dossier.since, end: dossier.until)
+                let registration = try RoutingRegistration(
+                    insz: insz, tenant: tenant, capacity: dossier.capacity,
+                    start: dossier.since, end: dossier.until)
                 try await index.register(registration)
             } catch {
-                logger.warning("discovered dossier not stored in the routing index",
-                               metadata: ["tenant": "\(tenant)", "error": "\(error)"])
+                logger.warning(
+                    "discovered dossier not stored in the routing index",
+                    metadata: ["tenant": "\(tenant)", "error": "\(error)"])
             }
         }
         cache.withLock { $0.registrationArrived(insz: insz, tenant: tenant) }

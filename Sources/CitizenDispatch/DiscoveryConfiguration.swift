@@ -12,8 +12,10 @@ public struct DiscoveryConfiguration: Sendable {
     /// reported with its status and not cached.
     public var deadlineMs: Int
 
-    public init(enabled: Bool = true, negativeTTL: Duration = .seconds(300), maxCachedCitizens: Int = 100_000,
-                maxConcurrentProbes: Int = 32, deadlineMs: Int = 1_500) {
+    public init(
+        enabled: Bool = true, negativeTTL: Duration = .seconds(300), maxCachedCitizens: Int = 100_000,
+        maxConcurrentProbes: Int = 32, deadlineMs: Int = 1_500
+    ) {
         self.enabled = enabled
         self.negativeTTL = negativeTTL
         self.maxCachedCitizens = maxCachedCitizens

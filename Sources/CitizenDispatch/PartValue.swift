@@ -41,8 +41,10 @@ package enum PartValue: Encodable, Sendable {
 
     /// Normalises a tenant's 200 body for `part` (the dialect's normaliser), then applies what
     /// the citizen is shown: running dossiers, granted rights only, grouped payments, open debts.
-    package static func decode(_ part: DossierPart, body: [UInt8], tenant: Tenant, insz: INSZ,
-                       options: PartOptions) throws(NormalisationError) -> PartValue {
+    package static func decode(
+        _ part: DossierPart, body: [UInt8], tenant: Tenant, insz: INSZ,
+        options: PartOptions
+    ) throws(NormalisationError) -> PartValue {
         let dialect = tenant.backend.dialect
         switch part {
         case .ocmws:
@@ -89,7 +91,8 @@ package struct CertificateEntry: Encodable, Sendable {
     package init(_ certificate: Certificate, tenant: TenantID, insz: INSZ) {
         self.certificate = certificate
         let id = certificate.id.addingPercentEncodingForPathSegment
-        download = certificate.isDownloadable
+        download =
+            certificate.isDownloadable
             ? "/v1/citizens/\(insz.digits)/certificates/\(tenant)/\(id)/document" : nil
     }
 
@@ -109,7 +112,7 @@ extension String {
         for byte in utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)

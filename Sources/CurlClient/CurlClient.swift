@@ -38,9 +38,11 @@ public final class CurlClient: Service, Sendable {
     public var isRunning: Bool { running.withLock { $0 } }
 
     public init(configuration: Configuration = .init(), logger: Logger) {
-        self.loop = MultiLoop(configuration: .init(maxConnectionsPerHost: configuration.maxConnectionsPerHost,
-                                                   maxCachedConnections: configuration.maxCachedConnections,
-                                                   maxIdleHandles: configuration.maxIdleHandles))
+        self.loop = MultiLoop(
+            configuration: .init(
+                maxConnectionsPerHost: configuration.maxConnectionsPerHost,
+                maxCachedConnections: configuration.maxCachedConnections,
+                maxIdleHandles: configuration.maxIdleHandles))
         self.logger = logger
     }
 
@@ -57,8 +59,10 @@ public final class CurlClient: Service, Sendable {
 
     /// `execute`, optionally streaming the body into `sink`; `created` sees the transfer before
     /// it is submitted.
-    func execute(_ request: HTTPRequest, deadline: ContinuousClock.Instant?, sink: StreamSink?,
-                 created: (Transfer) -> Void) async throws(CurlClientError) -> HTTPResponse {
+    func execute(
+        _ request: HTTPRequest, deadline: ContinuousClock.Instant?, sink: StreamSink?,
+        created: (Transfer) -> Void
+    ) async throws(CurlClientError) -> HTTPResponse {
         var timeoutMs = request.totalTimeoutMs
         if let deadline {
             let left = ContinuousClock.now.duration(to: deadline)

@@ -36,7 +36,7 @@ extension EasyHandleSetup {
             let explanation = String(cString: transfer.errorBuffer)
             return explanation.contains("SSL") && explanation.contains(" alert ") ? .clientCertificateRejected : nil
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
-             CURLE_SSL_INVALIDCERTSTATUS:
+            CURLE_SSL_INVALIDCERTSTATUS:
             return .untrustedPeer
         case CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CRL_BADFILE:
             return .caBundleUnreadable
@@ -59,15 +59,16 @@ extension EasyHandleSetup {
         let generic = String(cString: curl_easy_strerror(code))
         let specific = String(cString: transfer.errorBuffer)
         let explanation = specific.isEmpty ? generic : specific
-        let detail = switch failure {
-        case .untrustedPeer: "backend certificate not trusted: \(explanation)"
-        case .caBundleUnreadable:
-            "cannot load CA bundle '\(transfer.request.tls?.caBundlePath ?? "system store")': \(explanation)"
-        case .clientCertificateProblem:
-            "cannot load client certificate '\(transfer.request.tls?.clientCertificatePath ?? "")': \(explanation)"
-        case .clientCertificateRejected: "backend refused the client certificate (or its absence): \(explanation)"
-        case .handshakeFailed: "TLS handshake failed: \(explanation)"
-        }
+        let detail =
+            switch failure {
+            case .untrustedPeer: "backend certificate not trusted: \(explanation)"
+            case .caBundleUnreadable:
+                "cannot load CA bundle '\(transfer.request.tls?.caBundlePath ?? "system store")': \(explanation)"
+            case .clientCertificateProblem:
+                "cannot load client certificate '\(transfer.request.tls?.clientCertificatePath ?? "")': \(explanation)"
+            case .clientCertificateRejected: "backend refused the client certificate (or its absence): \(explanation)"
+            case .handshakeFailed: "TLS handshake failed: \(explanation)"
+            }
         return CurlClientError(.connectFailed, detail: detail, tlsFailure: failure)
     }
 }

@@ -2,8 +2,10 @@ import CCurl
 
 /// Write callback: hands the bytes to the transfer; returning less than offered makes curl abort
 /// with CURLE_WRITE_ERROR, which is how the size cap stops a transfer mid-body.
-private func writeCallback(data: UnsafeMutablePointer<CChar>?, size: Int, count: Int,
-                           userdata: UnsafeMutableRawPointer?) -> Int {
+private func writeCallback(
+    data: UnsafeMutablePointer<CChar>?, size: Int, count: Int,
+    userdata: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let userdata else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
     let length = size * count
@@ -14,8 +16,10 @@ private func writeCallback(data: UnsafeMutablePointer<CChar>?, size: Int, count:
     }
 }
 
-private func headerCallback(data: UnsafeMutablePointer<CChar>?, size: Int, count: Int,
-                            userdata: UnsafeMutableRawPointer?) -> Int {
+private func headerCallback(
+    data: UnsafeMutablePointer<CChar>?, size: Int, count: Int,
+    userdata: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let userdata else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
     let length = size * count
@@ -86,8 +90,10 @@ enum EasyHandleSetup {
         _ = ccurl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         _ = ccurl_easy_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
         _ = ccurl_easy_getinfo_double(handle, CURLINFO_TOTAL_TIME, &seconds)
-        return .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body,
-                                     newConnections: connects, totalTimeMs: seconds * 1000))
+        return .success(
+            HTTPResponse(
+                status: status, headers: transfer.headers, body: transfer.body,
+                newConnections: connects, totalTimeMs: seconds * 1000))
     }
 
     private static func error(for code: CURLcode, transfer: Transfer) -> CurlClientError {

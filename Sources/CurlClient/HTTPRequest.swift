@@ -19,9 +19,11 @@ public struct HTTPRequest: Sendable {
     /// Trust and client certificate for `https://`; `nil` verifies against the system trust store.
     public var tls: TLSOptions?
 
-    public init(method: Method = .get, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil,
-                connectTimeoutMs: Int = 1_000, totalTimeoutMs: Int = 5_000, maxResponseBytes: Int = 4 << 20,
-                tls: TLSOptions? = nil) {
+    public init(
+        method: Method = .get, url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil,
+        connectTimeoutMs: Int = 1_000, totalTimeoutMs: Int = 5_000, maxResponseBytes: Int = 4 << 20,
+        tls: TLSOptions? = nil
+    ) {
         self.method = method
         self.url = url
         self.headers = headers

@@ -132,7 +132,8 @@ final class MultiLoop: @unchecked Sendable {
         var remaining: Int32 = 0
         while let message = curl_multi_info_read(multi, &remaining) {
             guard ccurl_msg_is_done(message) != 0, let handle = ccurl_msg_easy_handle(message),
-                  let transfer = active.removeValue(forKey: handle) else { continue }
+                let transfer = active.removeValue(forKey: handle)
+            else { continue }
             let result = EasyHandleSetup.result(of: transfer, code: ccurl_msg_result(message), handle: handle)
             curl_multi_remove_handle(multi, handle)
             recycle(handle, of: transfer)

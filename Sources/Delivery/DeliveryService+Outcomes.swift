@@ -19,8 +19,12 @@ extension DeliveryService {
     }
 
     package func fail(_ submission: Submission, reason: String, now: Date) async {
-        logger.warning("submission failed", metadata: ["tenant": "\(submission.status.tenant)", "submission": "\(submission.id)",
-                                                       "reason": "\(reason)"])
+        logger.warning(
+            "submission failed",
+            metadata: [
+                "tenant": "\(submission.status.tenant)", "submission": "\(submission.id)",
+                "reason": "\(reason)",
+            ])
         await record { try await outbox.markFailed(id: submission.id, owner: owner, reason: reason, now: now) }
     }
 

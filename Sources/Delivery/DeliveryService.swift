@@ -45,8 +45,10 @@ public final class DeliveryService: Service, Sendable {
     /// Tenants with a delivery put off for a retry since their last successful one.
     package let failing = Mutex<Set<TenantID>>([])
 
-    package init(outbox: any OutboxStore, registry: TenantRegistryStore, gateway: BackendGateway,
-         configuration: Configuration, owner: String, logger: Logger) {
+    package init(
+        outbox: any OutboxStore, registry: TenantRegistryStore, gateway: BackendGateway,
+        configuration: Configuration, owner: String, logger: Logger
+    ) {
         self.outbox = outbox
         self.registry = registry
         self.gateway = gateway
@@ -82,8 +84,9 @@ public final class DeliveryService: Service, Sendable {
             let width = deliveryWidth(tenant)
             let batch: [LeasedSubmission]
             do {
-                batch = try await outbox.lease(tenant: tenant, owner: owner, now: Date(),
-                                               leaseDuration: configuration.leaseDuration, limit: width * 4)
+                batch = try await outbox.lease(
+                    tenant: tenant, owner: owner, now: Date(),
+                    leaseDuration: configuration.leaseDuration, limit: width * 4)
             } catch {
                 logger.error("outbox lease failed", metadata: ["tenant": "\(tenant)", "error": "\(error)"])
                 return
@@ -141,9 +144,10 @@ public final class DeliveryService: Service, Sendable {
             await fail(submission, reason: "this OCMW does not take this kind of submission online", now: now)
             return false
         }
-        let outcome = await gateway.send(tenant, path: wire.path, body: wire.body,
-                                         idempotencyKey: submission.id.uuidString.lowercased(),
-                                         deadline: .now + configuration.callDeadline, requestID: submission.id.uuidString)
+        let outcome = await gateway.send(
+            tenant, path: wire.path, body: wire.body,
+            idempotencyKey: submission.id.uuidString.lowercased(),
+            deadline: .now + configuration.callDeadline, requestID: submission.id.uuidString)
         switch outcome {
         case .ok(let response) where response.status == 200 || response.status == 201:
             // An answer we cannot read may hide a created submission: ask again with the same
@@ -158,8 +162,9 @@ public final class DeliveryService: Service, Sendable {
         case .ok(let response) where response.status == 409:
             await fail(submission, reason: "idempotency conflict at the OCMW", now: now)
         case .ok(let response) where (400..<500).contains(response.status) && ![408, 429].contains(response.status):
-            await fail(submission, reason: "refused by the OCMW: \(SubmissionWire.error(in: response.body) ?? "status \(response.status)")",
-                       now: now)
+            await fail(
+                submission, reason: "refused by the OCMW: \(SubmissionWire.error(in: response.body) ?? "status \(response.status)")",
+                now: now)
         case .ok(let response):
             await retryLater(submission, error: "status \(response.status)", now: now)
         case .noDossier:

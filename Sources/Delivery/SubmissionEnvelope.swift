@@ -52,9 +52,10 @@ package struct SubmissionEnvelope: Codable, Sendable, Equatable {
     package init(_ request: ValidatedHelpRequest, documents: [Document]) {
         let applicant = request.applicant
         helpRequest = HelpRequest(
-            applicant: Applicant(lastName: applicant.lastName, firstName: applicant.firstName,
-                                 domicile: Address(applicant.domicile), residence: applicant.residence.map(Address.init),
-                                 email: applicant.email, phone: applicant.phone),
+            applicant: Applicant(
+                lastName: applicant.lastName, firstName: applicant.firstName,
+                domicile: Address(applicant.domicile), residence: applicant.residence.map(Address.init),
+                email: applicant.email, phone: applicant.phone),
             categories: request.categories, text: request.text)
         self.documents = documents
     }

@@ -6,13 +6,16 @@ import Outbox
 /// "Submissions"), and the reading of its answer.
 package enum SubmissionWire {
     /// The path and JSON body for `tenant`, or nil when the dialect does not take this kind.
-    package static func request(for submission: Submission, envelope: SubmissionEnvelope, dialect: Dialect) throws -> (path: String, body: [UInt8])? {
+    package static func request(
+        for submission: Submission, envelope: SubmissionEnvelope, dialect: Dialect
+    ) throws -> (path: String, body: [UInt8])? {
         let insz = submission.citizen.digits
         switch (submission.status.kind, dialect) {
         case (.helpRequest, .v2):
             guard let help = envelope.helpRequest else { return nil }
-            let body = V2Request(applicant: help.applicant, categories: help.categories, text: help.text,
-                                 documents: envelope.documents)
+            let body = V2Request(
+                applicant: help.applicant, categories: help.categories, text: help.text,
+                documents: envelope.documents)
             return ("/api/v2/citizens/\(insz)/requests", try encode(body))
         case (.certificateRequest, .v2):
             guard let type = envelope.certificateType else { return nil }
@@ -37,7 +40,8 @@ package enum SubmissionWire {
     /// The installation's own explanation of a refusal, shortened; it names a field, never data.
     package static func error(in body: [UInt8]) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-              let text = object["error"] as? String else { return nil }
+            let text = object["error"] as? String
+        else { return nil }
         return String(text.prefix(200))
     }
 
@@ -82,9 +86,10 @@ package enum SubmissionWire {
 
         init(_ help: SubmissionEnvelope.HelpRequest, documents: [SubmissionEnvelope.Document]) {
             let applicant = help.applicant
-            aanvrager = Aanvrager(naam: applicant.lastName, voornaam: applicant.firstName, domicilie: Address(applicant.domicile),
-                                  verblijfplaats: applicant.residence.map(Address.init), email: applicant.email,
-                                  telefoon: applicant.phone)
+            aanvrager = Aanvrager(
+                naam: applicant.lastName, voornaam: applicant.firstName, domicilie: Address(applicant.domicile),
+                verblijfplaats: applicant.residence.map(Address.init), email: applicant.email,
+                telefoon: applicant.phone)
             categorieen = help.categories
             omschrijving = help.text
             bijlagen = documents.map { Bijlage(mediatype: $0.mediaType, sha256: $0.sha256, inhoudBase64: $0.contentBase64) }

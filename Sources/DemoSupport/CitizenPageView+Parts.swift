@@ -1,7 +1,13 @@
 /// One OCMW's block in each section of the citizen page.
 extension CitizenPageView {
     package struct RightsBlock {
-        package struct Right { let label: String; let period: String; let conditional: Bool; let amount: String; let hasAmount: Bool }
+        package struct Right {
+            let label: String
+            let period: String
+            let conditional: Bool
+            let amount: String
+            let hasAmount: Bool
+        }
         package let ocmwID: String
         package let ocmwName: String
         package let state: PartState
@@ -14,10 +20,11 @@ extension CitizenPageView {
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.rights.status, ocmwName: entry.ocmw.name)
             granted = (entry.parts.rights.data?.granted ?? []).map { right in
-                Right(label: right.label, period: DutchFormat.openPeriod(start: right.period.start, end: right.period.end),
-                      conditional: right.conditional,
-                      amount: right.monthlyAmountCents.map { "\(DutchFormat.money(cents: $0))/maand" } ?? "",
-                      hasAmount: right.monthlyAmountCents != nil)
+                Right(
+                    label: right.label, period: DutchFormat.openPeriod(start: right.period.start, end: right.period.end),
+                    conditional: right.conditional,
+                    amount: right.monthlyAmountCents.map { "\(DutchFormat.money(cents: $0))/maand" } ?? "",
+                    hasAmount: right.monthlyAmountCents != nil)
             }
             isEmpty = state.available && granted.isEmpty
             hasConditional = granted.contains { $0.conditional }
@@ -36,7 +43,11 @@ extension CitizenPageView {
             package let officeLines: [String]
             package let hasOffice: Bool
         }
-        package struct Trajectory { let label: String; let period: String; let contacts: [Contact] }
+        package struct Trajectory {
+            let label: String
+            let period: String
+            let contacts: [Contact]
+        }
         package let ocmwID: String
         package let ocmwName: String
         package let state: PartState
@@ -48,18 +59,21 @@ extension CitizenPageView {
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.trajectories.status, ocmwName: entry.ocmw.name)
             trajectories = (entry.parts.trajectories.data ?? []).map { trajectory in
-                Trajectory(label: trajectory.label,
-                           period: DutchFormat.openPeriod(start: trajectory.since, end: trajectory.until),
-                           contacts: trajectory.contacts.map { contact in
-                               let office = contact.office.map { office in
-                                   [office.name, office.streetAndNumber, "\(office.postalCode) \(office.municipality)"]
-                                       .compactMap { $0 }
-                               } ?? []
-                               return Contact(name: contact.name, role: contact.role ?? "", hasRole: contact.role != nil,
-                                              phone: contact.phone ?? "", hasPhone: contact.phone != nil,
-                                              email: contact.email ?? "", hasEmail: contact.email != nil,
-                                              officeLines: office, hasOffice: !office.isEmpty)
-                           })
+                Trajectory(
+                    label: trajectory.label,
+                    period: DutchFormat.openPeriod(start: trajectory.since, end: trajectory.until),
+                    contacts: trajectory.contacts.map { contact in
+                        let office =
+                            contact.office.map { office in
+                                [office.name, office.streetAndNumber, "\(office.postalCode) \(office.municipality)"]
+                                    .compactMap { $0 }
+                            } ?? []
+                        return Contact(
+                            name: contact.name, role: contact.role ?? "", hasRole: contact.role != nil,
+                            phone: contact.phone ?? "", hasPhone: contact.phone != nil,
+                            email: contact.email ?? "", hasEmail: contact.email != nil,
+                            officeLines: office, hasOffice: !office.isEmpty)
+                    })
             }
             isEmpty = state.available && trajectories.isEmpty
         }
@@ -93,10 +107,12 @@ extension CitizenPageView {
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.payments.status, ocmwName: entry.ocmw.name)
             let data = entry.parts.payments.data
-            months = data.map { data in
-                data.months.from == data.months.to ? DutchFormat.month(data.months.from)
-                    : "\(DutchFormat.month(data.months.from)) tot \(DutchFormat.month(data.months.to))"
-            } ?? ""
+            months =
+                data.map { data in
+                    data.months.from == data.months.to
+                        ? DutchFormat.month(data.months.from)
+                        : "\(DutchFormat.month(data.months.from)) tot \(DutchFormat.month(data.months.to))"
+                } ?? ""
             paidToYou = (data?.paidToYou ?? []).map { Self.row($0, counterpart: $0.paidVia) }
             paidForYou = (data?.paidForYou ?? []).map { Self.row($0, counterpart: $0.paidTo) }
             notPaid = (data?.notPaid ?? []).map { Self.row($0, counterpart: nil) }
@@ -109,10 +125,11 @@ extension CitizenPageView {
         }
 
         private static func row(_ payment: DossierDocument.Payments.Payment, counterpart: String?) -> Payment {
-            Payment(label: payment.label, amount: DutchFormat.money(cents: payment.amountCents),
-                    period: DutchFormat.period(start: payment.period.start, end: payment.period.end),
-                    date: payment.paymentDate.map(DutchFormat.day) ?? "", counterpart: counterpart ?? "",
-                    status: Self.status[payment.status] ?? "onbekend")
+            Payment(
+                label: payment.label, amount: DutchFormat.money(cents: payment.amountCents),
+                period: DutchFormat.period(start: payment.period.start, end: payment.period.end),
+                date: payment.paymentDate.map(DutchFormat.day) ?? "", counterpart: counterpart ?? "",
+                status: Self.status[payment.status] ?? "onbekend")
         }
 
         package static let status = ["paid": "betaald", "inPayment": "in betaling", "notPaid": "niet betaald", "unknown": "onbekend"]
@@ -146,12 +163,13 @@ extension CitizenPageView {
             totalOriginal = DutchFormat.money(cents: data?.totals.originalCents ?? 0)
             totalOutstanding = DutchFormat.money(cents: data?.totals.outstandingCents ?? 0)
             debts = (data?.items ?? []).map { debt in
-                Debt(description: debt.description, period: DutchFormat.period(start: debt.period.start, end: debt.period.end),
-                     decision: debt.decision.map { decision in
-                         DutchFormat.day(decision.date) + (decision.point.map { " punt \($0)" } ?? "")
-                     } ?? "",
-                     original: DutchFormat.money(cents: debt.originalCents),
-                     outstanding: DutchFormat.money(cents: debt.outstandingCents), paidOff: debt.paidOff)
+                Debt(
+                    description: debt.description, period: DutchFormat.period(start: debt.period.start, end: debt.period.end),
+                    decision: debt.decision.map { decision in
+                        DutchFormat.day(decision.date) + (decision.point.map { " punt \($0)" } ?? "")
+                    } ?? "",
+                    original: DutchFormat.money(cents: debt.originalCents),
+                    outstanding: DutchFormat.money(cents: debt.outstandingCents), paidOff: debt.paidOff)
             }
             hasPaidOff = debts.contains { $0.paidOff }
             isEmpty = state.available && debts.isEmpty

@@ -1,7 +1,11 @@
 /// The requests and certificates blocks of the citizen page.
 extension CitizenPageView {
     package struct RequestsBlock {
-        package struct Step { let label: String; let progress: String; let progressText: String }
+        package struct Step {
+            let label: String
+            let progress: String
+            let progressText: String
+        }
         package struct Request {
             package let dossierNumber: String
             package let kind: String
@@ -28,10 +32,11 @@ extension CitizenPageView {
                     let text = ["done": "gedaan", "current": "huidige stap", "todo": "nog niet"][progress] ?? ""
                     return Step(label: Self.stepLabel(step), progress: progress, progressText: text)
                 }
-                return Request(dossierNumber: request.dossierNumber, kind: request.kind.label,
-                               submitted: DutchFormat.day(request.submittedDate), status: Self.stepLabel(request.status),
-                               decision: request.decisionDate.map(DutchFormat.day) ?? "",
-                               hasDecision: request.decisionDate != nil, steps: steps)
+                return Request(
+                    dossierNumber: request.dossierNumber, kind: request.kind.label,
+                    submitted: DutchFormat.day(request.submittedDate), status: Self.stepLabel(request.status),
+                    decision: request.decisionDate.map(DutchFormat.day) ?? "",
+                    hasDecision: request.decisionDate != nil, steps: steps)
             }
             isEmpty = state.available && requests.isEmpty
         }
@@ -71,13 +76,14 @@ extension CitizenPageView {
                 // The API's link needs a bearer token; the page links to its own route, which
                 // fetches the same document with the demo's token.
                 let download = certificate.download.flatMap(DemoPages.pageLink(forAPIPath:))
-                return Certificate(type: certificate.type.label,
-                                   status: ["requested": "aangevraagd", "available": "beschikbaar"][certificate.status]
-                                       ?? "onbekend",
-                                   requested: DutchFormat.day(certificate.requestedDate),
-                                   issued: certificate.issuedDate.map(DutchFormat.day) ?? "",
-                                   hasIssued: certificate.issuedDate != nil,
-                                   download: download ?? "", hasDownload: download != nil)
+                return Certificate(
+                    type: certificate.type.label,
+                    status: ["requested": "aangevraagd", "available": "beschikbaar"][certificate.status]
+                        ?? "onbekend",
+                    requested: DutchFormat.day(certificate.requestedDate),
+                    issued: certificate.issuedDate.map(DutchFormat.day) ?? "",
+                    hasIssued: certificate.issuedDate != nil,
+                    download: download ?? "", hasDownload: download != nil)
             }
             isEmpty = state.available && certificates.isEmpty
         }

@@ -1,4 +1,5 @@
 import AdminUI
+
 /// The citizen page's values (demo mode): the `/dossier` answer shaped like the wireframes of
 /// Bijlage 4, one section per part and, inside it, one block per OCMW. Every text from a backend
 /// is passed to the template as it came; the template escapes it.
@@ -17,11 +18,12 @@ package struct CitizenPageView {
             available = status == "ok"
             notOffered = status == "notSupported"
             unavailable = !available && !notOffered
-            message = switch status {
-            case "ok": ""
-            case "notSupported": "\(ocmwName) biedt dit onderdeel niet aan."
-            default: "Deze gegevens van \(ocmwName) zijn nu niet beschikbaar (\(Self.reason(status))). Probeer het later opnieuw."
-            }
+            message =
+                switch status {
+                case "ok": ""
+                case "notSupported": "\(ocmwName) biedt dit onderdeel niet aan."
+                default: "Deze gegevens van \(ocmwName) zijn nu niet beschikbaar (\(Self.reason(status))). Probeer het later opnieuw."
+                }
         }
 
         package static func reason(_ status: String) -> String {
@@ -59,11 +61,12 @@ package struct CitizenPageView {
         overview = document.ocmws.map { entry in
             let place = DutchFormat.municipality(ofOCMW: entry.ocmw.name)
             let state = PartState(status: entry.parts.ocmws.status, ocmwName: entry.ocmw.name)
-            let text = switch (state.available, entry.parts.ocmws.data?.isEmpty ?? true) {
-            case (true, false): "U hebt een begeleiding bij het OCMW van \(place)."
-            case (true, true): "U hebt geen lopende begeleiding bij het OCMW van \(place)."
-            default: state.message
-            }
+            let text =
+                switch (state.available, entry.parts.ocmws.data?.isEmpty ?? true) {
+                case (true, false): "U hebt een begeleiding bij het OCMW van \(place)."
+                case (true, true): "U hebt geen lopende begeleiding bij het OCMW van \(place)."
+                default: state.message
+                }
             return OverviewLine(text: text, state: state)
         }
         rights = document.ocmws.map(RightsBlock.init)

@@ -22,10 +22,13 @@ package struct DemoAPIClient: Sendable {
     /// GETs `path` (absolute, starting with `/v1/`) with the demo token.
     package func get(_ path: String, requestID: String) async throws -> Answer {
         let token = try await pages.token()
-        let request = HTTPRequest(method: .get, url: pages.apiOrigin + path,
-                                  headers: [HTTPHeader("Authorization", "Bearer \(token)"),
-                                            HTTPHeader("X-Request-Id", requestID)],
-                                  totalTimeoutMs: deadlineMs, maxResponseBytes: 16 << 20)
+        let request = HTTPRequest(
+            method: .get, url: pages.apiOrigin + path,
+            headers: [
+                HTTPHeader("Authorization", "Bearer \(token)"),
+                HTTPHeader("X-Request-Id", requestID),
+            ],
+            totalTimeoutMs: deadlineMs, maxResponseBytes: 16 << 20)
         let response = try await client.execute(request, deadline: .now + .milliseconds(deadlineMs))
         return Answer(status: response.status, body: response.body)
     }

@@ -3,7 +3,10 @@
 /// shows exactly what Mijn Burgerprofiel would get.
 package struct DossierDocument: Decodable, Sendable {
     package struct OCMW: Decodable, Sendable {
-        package struct Reference: Decodable, Sendable { let id: String; let name: String }
+        package struct Reference: Decodable, Sendable {
+            let id: String
+            let name: String
+        }
         package let complete: Bool
         package let ocmw: Reference
         package let parts: Parts
@@ -26,10 +29,20 @@ package struct DossierDocument: Decodable, Sendable {
         package let reason: String?
     }
 
-    package struct Period: Decodable, Sendable { let start: String; let end: String? }
-    package struct CodeLabel: Decodable, Sendable { let code: String; let label: String }
+    package struct Period: Decodable, Sendable {
+        let start: String
+        let end: String?
+    }
+    package struct CodeLabel: Decodable, Sendable {
+        let code: String
+        let label: String
+    }
 
-    package struct Summary: Decodable, Sendable { let capacity: String; let since: String; let until: String? }
+    package struct Summary: Decodable, Sendable {
+        let capacity: String
+        let since: String
+        let until: String?
+    }
 
     package struct Rights: Decodable, Sendable {
         package struct Right: Decodable, Sendable {
@@ -63,7 +76,10 @@ package struct DossierDocument: Decodable, Sendable {
     }
 
     package struct Payments: Decodable, Sendable {
-        package struct Months: Decodable, Sendable { let from: String; let to: String }
+        package struct Months: Decodable, Sendable {
+            let from: String
+            let to: String
+        }
         package struct Payment: Decodable, Sendable {
             package let label: String
             package let amountCents: Int
@@ -83,7 +99,10 @@ package struct DossierDocument: Decodable, Sendable {
 
     package struct Debts: Decodable, Sendable {
         package struct Debt: Decodable, Sendable {
-            package struct Decision: Decodable, Sendable { let date: String; let point: String? }
+            package struct Decision: Decodable, Sendable {
+                let date: String
+                let point: String?
+            }
             package let description: String
             package let period: Period
             package let decision: Decision?
@@ -91,7 +110,10 @@ package struct DossierDocument: Decodable, Sendable {
             package let outstandingCents: Int
             package let paidOff: Bool
         }
-        package struct Totals: Decodable, Sendable { let originalCents: Int; let outstandingCents: Int }
+        package struct Totals: Decodable, Sendable {
+            let originalCents: Int
+            let outstandingCents: Int
+        }
         package let reference: String?
         package let items: [Debt]
         package let totals: Totals

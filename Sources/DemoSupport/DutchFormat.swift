@@ -34,8 +34,10 @@ package enum DutchFormat {
         return period(start: start, end: end)
     }
 
-    package static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                             "september", "oktober", "november", "december"]
+    package static let monthNames = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ]
 
     /// `2023-08` → `augustus 2023`.
     package static func month(_ iso: String) -> String {

@@ -32,8 +32,10 @@ public final class NewSocialSimulator: Service, Sendable {
     ///   - host: The address to listen on.
     ///   - adminPort: Port of the admin listener (0 = ephemeral); `nil` for none.
     ///   - logger: Logs one line per listener on start.
-    public init(backends: [SimulatedBackend], dataset: Dataset, host: String = "127.0.0.1", adminPort: Int? = nil,
-                logger: Logger = Logger(label: "newsocial-sim")) {
+    public init(
+        backends: [SimulatedBackend], dataset: Dataset, host: String = "127.0.0.1", adminPort: Int? = nil,
+        logger: Logger = Logger(label: "newsocial-sim")
+    ) {
         self.backends = backends
         self.host = host
         self.adminPort = adminPort
@@ -74,17 +76,21 @@ public final class NewSocialSimulator: Service, Sendable {
                     makeHandler: { BackendHandler(context) })
                 channels.append(channel)
                 ports[backend.tenant] = channel.localAddress?.port ?? backend.port
-                logger.info("simulated New Social listening", metadata: [
-                    "tenant": "\(backend.tenant)", "dialect": "\(backend.dialect.rawValue)",
-                    "address": "\(tls == nil ? "http" : "https")://\(host):\(ports[backend.tenant] ?? backend.port)",
-                ])
+                logger.info(
+                    "simulated New Social listening",
+                    metadata: [
+                        "tenant": "\(backend.tenant)", "dialect": "\(backend.dialect.rawValue)",
+                        "address": "\(tls == nil ? "http" : "https")://\(host):\(ports[backend.tenant] ?? backend.port)",
+                    ])
             }
             var boundAdmin: Int?
             if let adminPort {
-                let admin = AdminContext(tenants: backends.map(\.tenant), faults: faults,
-                                         counters: contexts.mapValues(\.counters))
-                let channel = try await Listener.bind(host: host, port: adminPort, group: group, onAccept: { _ in },
-                                                      makeHandler: { AdminHandler(admin) })
+                let admin = AdminContext(
+                    tenants: backends.map(\.tenant), faults: faults,
+                    counters: contexts.mapValues(\.counters))
+                let channel = try await Listener.bind(
+                    host: host, port: adminPort, group: group, onAccept: { _ in },
+                    makeHandler: { AdminHandler(admin) })
                 channels.append(channel)
                 boundAdmin = channel.localAddress?.port ?? adminPort
                 logger.info("simulator admin listening", metadata: ["address": "http://\(host):\(boundAdmin ?? adminPort)"])

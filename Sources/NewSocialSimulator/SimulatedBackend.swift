@@ -22,8 +22,10 @@ public struct SimulatedBackend: Sendable, Equatable {
     public var oauth2: SimulatedOAuth2?
 
     /// A backend; port 0 (the default) for an ephemeral port, plain HTTP and no credentials.
-    public init(tenant: TenantID, dialect: Dialect, port: Int = 0, tls: SimulatedTLS? = nil,
-                requiredAPIKey: String? = nil, oauth2: SimulatedOAuth2? = nil) {
+    public init(
+        tenant: TenantID, dialect: Dialect, port: Int = 0, tls: SimulatedTLS? = nil,
+        requiredAPIKey: String? = nil, oauth2: SimulatedOAuth2? = nil
+    ) {
         self.tenant = tenant
         self.dialect = dialect
         self.port = port

@@ -11,8 +11,8 @@ public struct KBONumber: Hashable, Sendable, CustomStringConvertible, Codable {
         if body.hasPrefix("BE") { body = body.dropFirst(2) }
         let digits = body.filter { $0 != "." && $0 != " " }
         guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let firstEight = Int(digits.prefix(8)), let check = Int(digits.suffix(2)),
-              97 - firstEight % 97 == check
+            let firstEight = Int(digits.prefix(8)), let check = Int(digits.suffix(2)),
+            97 - firstEight % 97 == check
         else { return nil }
         self.digits = String(digits)
     }
@@ -26,8 +26,10 @@ public struct KBONumber: Hashable, Sendable, CustomStringConvertible, Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = KBONumber(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a valid KBO number"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not a valid KBO number"))
         }
         self = parsed
     }

@@ -13,9 +13,11 @@ public struct Tenant: Sendable, Equatable, Identifiable {
     /// Whether citizen traffic may be sent to this tenant.
     public var receivesTraffic: Bool { state == .active }
 
-    public init(id: TenantID, kbo: KBONumber, name: String, postalCodes: [String], backend: Backend,
-                limits: TenantLimits, categoriesOfHelp: [CodeLabel], certificateTypes: [CodeLabel],
-                state: TenantState) {
+    public init(
+        id: TenantID, kbo: KBONumber, name: String, postalCodes: [String], backend: Backend,
+        limits: TenantLimits, categoriesOfHelp: [CodeLabel], certificateTypes: [CodeLabel],
+        state: TenantState
+    ) {
         self.id = id
         self.kbo = kbo
         self.name = name
@@ -36,7 +38,8 @@ public struct TenantID: Hashable, Sendable, Comparable, CustomStringConvertible,
     public init?(_ rawValue: String) {
         let allowed = rawValue.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
         guard allowed, (2...63).contains(rawValue.utf8.count),
-              !rawValue.hasPrefix("-"), !rawValue.hasSuffix("-") else { return nil }
+            !rawValue.hasPrefix("-"), !rawValue.hasSuffix("-")
+        else { return nil }
         self.rawValue = rawValue
     }
 
@@ -89,8 +92,10 @@ public struct Backend: Sendable, Equatable {
     /// Trust and client certificate for an `https://` backend; `nil` trusts the system store.
     public let tls: BackendTLS?
 
-    public init(baseURL: String, dialect: Dialect, credentials: SecretReference, auth: BackendAuth = .apiKey,
-                tls: BackendTLS? = nil) {
+    public init(
+        baseURL: String, dialect: Dialect, credentials: SecretReference, auth: BackendAuth = .apiKey,
+        tls: BackendTLS? = nil
+    ) {
         self.baseURL = baseURL
         self.dialect = dialect
         self.credentials = credentials

@@ -22,22 +22,28 @@ extension TenantRegistry {
     private static func describe(_ error: DecodingError) -> TenantValidationError {
         func path(_ keys: [any CodingKey]) -> String {
             keys.reduce(into: "") { result, key in
-                if let index = key.intValue { result += "[\(index)]" } else { result += result.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+                if let index = key.intValue {
+                    result += "[\(index)]"
+                } else {
+                    result += result.isEmpty ? key.stringValue : ".\(key.stringValue)"
+                }
             }
         }
         switch error {
         case let .keyNotFound(key, context):
             let parent = path(context.codingPath)
-            return TenantValidationError(tenant: nil, field: parent.isEmpty ? key.stringValue : "\(parent).\(key.stringValue)",
-                                         message: "required field is missing")
+            return TenantValidationError(
+                tenant: nil, field: parent.isEmpty ? key.stringValue : "\(parent).\(key.stringValue)",
+                message: "required field is missing")
         case let .typeMismatch(type, context):
             return TenantValidationError(tenant: nil, field: path(context.codingPath), message: "expected \(type)")
         case let .valueNotFound(type, context):
             return TenantValidationError(tenant: nil, field: path(context.codingPath), message: "expected \(type), found null")
         case let .dataCorrupted(context):
             let field = path(context.codingPath)
-            return TenantValidationError(tenant: nil, field: field.isEmpty ? "$" : field,
-                                         message: "not valid JSON: \(context.debugDescription)")
+            return TenantValidationError(
+                tenant: nil, field: field.isEmpty ? "$" : field,
+                message: "not valid JSON: \(context.debugDescription)")
         @unknown default:
             return TenantValidationError(tenant: nil, field: "$", message: "\(error)")
         }

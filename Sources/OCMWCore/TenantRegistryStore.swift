@@ -1,4 +1,3 @@
-import OCMWCore
 import Synchronization
 
 /// Holds the current tenant registry snapshot. Readers take the whole snapshot once per request,

@@ -15,8 +15,10 @@ struct TenantValidator {
     }
 
     /// - Parameter unchanged: The already validated tenant for an entry that did not change, if any.
-    mutating func validate(_ entries: [TenantsDocument.TenantEntry],
-                           unchanged: (TenantsDocument.TenantEntry) -> Tenant? = { _ in nil }) -> [Tenant] {
+    mutating func validate(
+        _ entries: [TenantsDocument.TenantEntry],
+        unchanged: (TenantsDocument.TenantEntry) -> Tenant? = { _ in nil }
+    ) -> [Tenant] {
         if let defaults { _ = limits(defaults, over: nil, tenant: nil, path: "defaults") }
         if entries.isEmpty { report(nil, "tenants", "the file lists no tenants") }
         var seenIDs: [String: Int] = [:]
@@ -71,16 +73,20 @@ struct TenantValidator {
             report(label, "state", "unknown state '\(entry.state)' (known: \(known))")
         }
         guard problems.count == problemsBefore, let id, let kbo, let baseURL, let dialect, let credentials,
-              let auth, let state else { return nil }
-        return Tenant(id: id, kbo: kbo, name: entry.name, postalCodes: entry.postalCodes,
-                      backend: Backend(baseURL: baseURL, dialect: dialect, credentials: credentials, auth: auth, tls: tls),
-                      limits: limits, categoriesOfHelp: categories, certificateTypes: certificates, state: state)
+            let auth, let state
+        else { return nil }
+        return Tenant(
+            id: id, kbo: kbo, name: entry.name, postalCodes: entry.postalCodes,
+            backend: Backend(baseURL: baseURL, dialect: dialect, credentials: credentials, auth: auth, tls: tls),
+            limits: limits, categoriesOfHelp: categories, certificateTypes: certificates, state: state)
     }
 
     /// Resolves a limits object over the file's defaults. Only an object the tenant wrote itself
     /// is checked: problems in `defaults` are reported once, under `defaults`, not per tenant.
-    private mutating func limits(_ entry: TenantsDocument.LimitsEntry?, over defaults: TenantsDocument.LimitsEntry?,
-                                 tenant: String?, path: String) -> TenantLimits {
+    private mutating func limits(
+        _ entry: TenantsDocument.LimitsEntry?, over defaults: TenantsDocument.LimitsEntry?,
+        tenant: String?, path: String
+    ) -> TenantLimits {
         let (limits, problems) = TenantLimits.resolve([entry, defaults].compactMap { $0 })
         guard entry != nil else { return limits }
         for problem in problems { report(tenant, "\(path).\(problem.field)", problem.message) }
@@ -96,7 +102,8 @@ struct TenantValidator {
         }
         let rest = text.dropFirst(scheme.count)
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let invalid = authority.isEmpty || authority.contains(where: { $0 == " " || $0 == "@" })
+        let invalid =
+            authority.isEmpty || authority.contains(where: { $0 == " " || $0 == "@" })
             || rest.contains("?") || rest.contains("#")
         if invalid {
             report(tenant, "backend.baseURL", "'\(text)' must be scheme://host[:port][/path] without credentials, query or fragment")
@@ -115,7 +122,10 @@ struct TenantValidator {
     private mutating func validateCredentials(_ entry: [String: String], tenant: String) -> SecretReference? {
         let inlined = entry.keys.filter { !Self.allowedCredentialKeys.contains($0) }.sorted()
         if !inlined.isEmpty {
-            report(tenant, "backend.credentials", "secrets must not be written in tenants.json (found \(inlined.joined(separator: ", "))); name an environment variable ('env') or a file ('file')")
+            report(
+                tenant, "backend.credentials",
+                "secrets must not be written in tenants.json (found \(inlined.joined(separator: ", "))); name an environment variable ('env') or a file ('file')"
+            )
             return nil
         }
         switch (entry["env"], entry["file"]) {
@@ -153,7 +163,10 @@ struct TenantValidator {
         guard let entry else { return nil }
         let unknown = entry.keys.filter { !Self.allowedTLSKeys.contains($0) }.sorted()
         if !unknown.isEmpty {
-            report(tenant, "backend.tls", "unknown keys \(unknown.joined(separator: ", ")) (known: caBundle, clientCertificate, clientKey; certificate verification cannot be turned off)")
+            report(
+                tenant, "backend.tls",
+                "unknown keys \(unknown.joined(separator: ", ")) (known: caBundle, clientCertificate, clientKey; certificate verification cannot be turned off)"
+            )
         }
         if let baseURL, !baseURL.lowercased().hasPrefix("https://") {
             report(tenant, "backend.tls", "applies only to an https:// baseURL")
@@ -199,7 +212,8 @@ struct TenantValidator {
 extension String {
     var trimmingSpaces: Substring {
         guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
         return self[first...last]
     }
 }

@@ -24,9 +24,11 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
         public var certificateTypes: [CodeLabelEntry]
         public var state: String
 
-        public init(id: String, kbo: String, name: String, postalCodes: [String], backend: BackendEntry,
-                    limits: LimitsEntry? = nil, categoriesOfHelp: [CodeLabelEntry],
-                    certificateTypes: [CodeLabelEntry], state: String) {
+        public init(
+            id: String, kbo: String, name: String, postalCodes: [String], backend: BackendEntry,
+            limits: LimitsEntry? = nil, categoriesOfHelp: [CodeLabelEntry],
+            certificateTypes: [CodeLabelEntry], state: String
+        ) {
             self.id = id
             self.kbo = kbo
             self.name = name
@@ -54,8 +56,10 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
         /// validation can reject unknown keys (a typo, or an attempt to turn verification off).
         public var tls: [String: String]?
 
-        public init(baseURL: String, dialect: String, credentials: [String: String], auth: String? = nil,
-                    tls: [String: String]? = nil) {
+        public init(
+            baseURL: String, dialect: String, credentials: [String: String], auth: String? = nil,
+            tls: [String: String]? = nil
+        ) {
             self.baseURL = baseURL
             self.dialect = dialect
             self.credentials = credentials
@@ -89,15 +93,17 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
         public var rateLimitBurst: Int?
         public var maxConnections: Int?
 
-        public init(connectTimeoutMs: Int? = nil, totalTimeoutMs: Int? = nil,
-                    maxInFlight: Int? = nil, maxResponseBytes: Int? = nil,
-                    queueSize: Int? = nil, queueTimeoutMs: Int? = nil,
-                    breakerFailureRate: Double? = nil, breakerSlowCallRate: Double? = nil,
-                    breakerSlowCallMs: Int? = nil, breakerMinimumCalls: Int? = nil, breakerWindowMs: Int? = nil,
-                    breakerOpenMs: Int? = nil, breakerHalfOpenCalls: Int? = nil,
-                    retryBudgetPercent: Double? = nil, retryMinConcurrency: Int? = nil, retryMaxAttempts: Int? = nil,
-                    retryBackoffBaseMs: Int? = nil, retryBackoffMaxMs: Int? = nil,
-                    rateLimitPerSecond: Double? = nil, rateLimitBurst: Int? = nil, maxConnections: Int? = nil) {
+        public init(
+            connectTimeoutMs: Int? = nil, totalTimeoutMs: Int? = nil,
+            maxInFlight: Int? = nil, maxResponseBytes: Int? = nil,
+            queueSize: Int? = nil, queueTimeoutMs: Int? = nil,
+            breakerFailureRate: Double? = nil, breakerSlowCallRate: Double? = nil,
+            breakerSlowCallMs: Int? = nil, breakerMinimumCalls: Int? = nil, breakerWindowMs: Int? = nil,
+            breakerOpenMs: Int? = nil, breakerHalfOpenCalls: Int? = nil,
+            retryBudgetPercent: Double? = nil, retryMinConcurrency: Int? = nil, retryMaxAttempts: Int? = nil,
+            retryBackoffBaseMs: Int? = nil, retryBackoffMaxMs: Int? = nil,
+            rateLimitPerSecond: Double? = nil, rateLimitBurst: Int? = nil, maxConnections: Int? = nil
+        ) {
             self.connectTimeoutMs = connectTimeoutMs
             self.totalTimeoutMs = totalTimeoutMs
             self.maxInFlight = maxInFlight

@@ -34,8 +34,10 @@ public final class ProxyMetrics: Sendable {
         case reloadDuration, answersRejected
     }
 
-    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-                recentCalls: RecentCalls = RecentCalls()) {
+    public init(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        recentCalls: RecentCalls = RecentCalls()
+    ) {
         self.registry = registry
         self.recentCalls = recentCalls
         var factory = PrometheusMetricsFactory(registry: registry)
@@ -100,8 +102,10 @@ public final class ProxyMetrics: Sendable {
 
     /// A backend answer was refused for naming another citizen, or other invalid content.
     package func answerRejected(tenant: TenantID, reason: String) {
-        counter(HandleKey(name: .answersRejected, first: tenant.rawValue, second: reason),
-                "ocmw_backend_answers_rejected_total") { [("reason", reason), ("tenant", tenant.rawValue)] }.increment()
+        counter(
+            HandleKey(name: .answersRejected, first: tenant.rawValue, second: reason),
+            "ocmw_backend_answers_rejected_total"
+        ) { [("reason", reason), ("tenant", tenant.rawValue)] }.increment()
     }
 
     /// The Prometheus text exposition of everything recorded.
@@ -111,8 +115,10 @@ public final class ProxyMetrics: Sendable {
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    private func handle<Handle: Sendable>(_ key: HandleKey, in table: borrowing Mutex<[HandleKey: Handle]>,
-                                          make: () -> Handle) -> Handle {
+    private func handle<Handle: Sendable>(
+        _ key: HandleKey, in table: borrowing Mutex<[HandleKey: Handle]>,
+        make: () -> Handle
+    ) -> Handle {
         table.withLock { cache in
             if let existing = cache[key] { return existing }
             let made = make()

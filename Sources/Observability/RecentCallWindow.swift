@@ -57,8 +57,9 @@ package struct RecentCallWindow<Instant: InstantProtocol>: Sendable where Instan
         let recent = samples.filter { $0.at.duration(to: now) <= window }
         guard !recent.isEmpty else { return Summary(calls: 0, failures: 0) }
         let sorted = recent.map { $0.duration.fractionalMilliseconds }.sorted()
-        return Summary(calls: recent.count, failures: recent.count { $0.failed },
-                       p50Ms: Self.percentile(0.50, of: sorted), p99Ms: Self.percentile(0.99, of: sorted))
+        return Summary(
+            calls: recent.count, failures: recent.count { $0.failed },
+            p50Ms: Self.percentile(0.50, of: sorted), p99Ms: Self.percentile(0.99, of: sorted))
     }
 
     /// Nearest-rank percentile of an ascending, non-empty list.

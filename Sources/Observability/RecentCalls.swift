@@ -26,10 +26,11 @@ public final class RecentCalls: Sendable {
     /// `noDossier` and `notSupported` are answers, everything else a failure.
     package func record(tenant: TenantID, part: String, outcome: String, duration: Duration) {
         // A switch, not an array literal: this runs on every backend call.
-        let failed = switch outcome {
-        case "ok", "noDossier", "notSupported": false
-        default: true
-        }
+        let failed =
+            switch outcome {
+            case "ok", "noDossier", "notSupported": false
+            default: true
+            }
         let now = ContinuousClock.now
         windows.withLock { windows in
             windows[Key(tenant: tenant, part: part), default: RecentCallWindow(capacity: capacity)]

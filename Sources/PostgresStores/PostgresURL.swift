@@ -40,11 +40,12 @@ public struct PostgresURL: Sendable, CustomStringConvertible {
         let sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value ?? TLSMode.prefer.rawValue
         guard let tlsMode = TLSMode(rawValue: sslmode) else { throw PostgresURLError.unsupportedSSLMode }
 
-        let tls: PostgresClient.Configuration.TLS = switch tlsMode {
-        case .disable: .disable
-        case .prefer: .prefer(.makeClientConfiguration())
-        case .require: .require(.makeClientConfiguration())
-        }
+        let tls: PostgresClient.Configuration.TLS =
+            switch tlsMode {
+            case .disable: .disable
+            case .prefer: .prefer(.makeClientConfiguration())
+            case .require: .require(.makeClientConfiguration())
+            }
         configuration = PostgresClient.Configuration(
             host: host, port: port, username: user,
             password: components.password?.removingPercentEncoding, database: database, tls: tls)
@@ -58,15 +59,16 @@ public enum PostgresURLError: Error, Hashable, Sendable, CustomStringConvertible
     case malformed, unsupportedScheme, missingHost, missingUser, missingDatabase, badPort, unsupportedSSLMode
 
     public var description: String {
-        let reason = switch self {
-        case .malformed: "not a URL"
-        case .unsupportedScheme: "the scheme must be postgres:// or postgresql://"
-        case .missingHost: "no host"
-        case .missingUser: "no user name"
-        case .missingDatabase: "no database name (the path after the port)"
-        case .badPort: "the port is not between 1 and 65535"
-        case .unsupportedSSLMode: "sslmode must be disable, prefer or require"
-        }
+        let reason =
+            switch self {
+            case .malformed: "not a URL"
+            case .unsupportedScheme: "the scheme must be postgres:// or postgresql://"
+            case .missingHost: "no host"
+            case .missingUser: "no user name"
+            case .missingDatabase: "no database name (the path after the port)"
+            case .badPort: "the port is not between 1 and 65535"
+            case .unsupportedSSLMode: "sslmode must be disable, prefer or require"
+            }
         return "PostgreSQL URL: \(reason)"
     }
 }

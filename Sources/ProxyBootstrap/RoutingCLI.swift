@@ -14,7 +14,10 @@ package enum RoutingCLI {
         @Option(help: "Directory holding routing.sqlite (created by import if missing).")
         package var dataDir: String = "./data"
 
-        @Option(help: "PostgreSQL holding the routing index, as serve --database-url (else OCMW_DATABASE_URL); without it, routing.sqlite in the data directory.")
+        @Option(
+            help:
+                "PostgreSQL holding the routing index, as serve --database-url (else OCMW_DATABASE_URL); without it, routing.sqlite in the data directory."
+        )
         package var databaseURL: String?
 
         package func databasePath(creatingDirectory: Bool) throws -> String {
@@ -71,8 +74,9 @@ package enum RoutingCLI {
             guard let (progress, elapsed) = pending else { return }
             pending = nil
             lastDrawn = elapsed
-            let text = ImportProgressLine.render(processed: progress.processed, total: progress.total,
-                                                 elapsedSeconds: Support.seconds(elapsed))
+            let text = ImportProgressLine.render(
+                processed: progress.processed, total: progress.total,
+                elapsedSeconds: Support.seconds(elapsed))
             // ESC[K clears what a longer previous line left behind.
             Support.writeError(onTerminal ? "\r\(text)\u{1B}[K" : "\(text)\n")
         }

@@ -2,9 +2,9 @@ import ArgumentParser
 import AuditTrail
 import CallerAuth
 import Foundation
-import PrivateFiles
 import Logging
 import Outbox
+import PrivateFiles
 import ProxyServer
 import ServiceLifecycle
 
@@ -36,7 +36,10 @@ package struct SecurityOptions: ParsableArguments {
     @Option(help: "Days the audit trail is kept.")
     package var auditRetentionDays: Int = AuditRetention.defaultDays
 
-    @Option(help: "PostgreSQL for the audit trail, the outbox and the routing index, shared by every instance (postgres://user:password@host:port/db; else OCMW_DATABASE_URL); without it they are SQLite files in the data directory.")
+    @Option(
+        help:
+            "PostgreSQL for the audit trail, the outbox and the routing index, shared by every instance (postgres://user:password@host:port/db; else OCMW_DATABASE_URL); without it they are SQLite files in the data directory."
+    )
     package var databaseURL: String?
 
     /// The PostgreSQL URL from the option or the environment, if any.
@@ -57,8 +60,10 @@ package struct SecuritySetup {
     package let outboxKeys: OutboxKeyRing
 
     /// - Parameter auditStore: Where the audit trail goes; nil for SQLite in the data directory.
-    package static func make(_ options: SecurityOptions, dataDir: String, auditStore: (any AuditStore)? = nil,
-                     logger: Logger) async throws -> SecuritySetup {
+    package static func make(
+        _ options: SecurityOptions, dataDir: String, auditStore: (any AuditStore)? = nil,
+        logger: Logger
+    ) async throws -> SecuritySetup {
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         let directory = URL(fileURLWithPath: dataDir)
         var devKey: DevSigningKey?
@@ -78,16 +83,20 @@ package struct SecuritySetup {
             issuer = configuredIssuer
         }
         let keyStore = try await JWKSKeyStore(path: jwksPath, logger: logger)
-        let configuration = CallerAuthConfiguration(issuer: issuer, audience: options.devAuth ? DevSigningKey.audience : options.audience,
-                                                    citizenClaim: options.citizenClaim)
+        let configuration = CallerAuthConfiguration(
+            issuer: issuer, audience: options.devAuth ? DevSigningKey.audience : options.audience,
+            citizenClaim: options.citizenClaim)
         let verifier = CallerVerifier(configuration: configuration, keyStore: keyStore, cacheCapacity: 10_000)
         let adminToken = try Self.adminToken(options, directory: directory)
         let pseudonymizer = try INSZPseudonymizer.fromEnvironment(developmentKeyDirectory: options.devAuth ? dataDir : nil)
-        let store: any AuditStore = try auditStore
+        let store: any AuditStore =
+            try auditStore
             ?? SQLiteAuditStore(path: directory.appendingPathComponent(SQLiteAuditStore.defaultFileName).path)
-        let writer = AuditWriter(store: store, onFlushError: { error in
-            logger.error("audit trail write failed, will retry", metadata: ["error": "\(error)"])
-        })
+        let writer = AuditWriter(
+            store: store,
+            onFlushError: { error in
+                logger.error("audit trail write failed, will retry", metadata: ["error": "\(error)"])
+            })
         guard let retention = AuditRetention(days: options.auditRetentionDays) else {
             throw ValidationError("--audit-retention-days must be at least 1")
         }

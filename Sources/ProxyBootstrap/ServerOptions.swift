@@ -53,10 +53,16 @@ package struct ServerOptions: ParsableArguments {
     @Option(help: "Discovery probes in flight at once for one citizen.")
     package var discoveryConcurrency: Int = 32
 
-    @Option(help: "How long this instance reuses a routing-index look-up, in seconds (0: never); other instances' registrations are seen at most this late, this instance's own at once.")
+    @Option(
+        help:
+            "How long this instance reuses a routing-index look-up, in seconds (0: never); other instances' registrations are seen at most this late, this instance's own at once."
+    )
     package var routingCacheTtlSeconds: Int = 60
 
-    @Option(help: "How long a delivery in progress is reserved for this instance, in seconds; after a crash another instance (or this one, restarted) takes over once it expires.")
+    @Option(
+        help:
+            "How long a delivery in progress is reserved for this instance, in seconds; after a crash another instance (or this one, restarted) takes over once it expires."
+    )
     package var deliveryLeaseSeconds: Int = 60
 
     @Option(help: "Deliveries in flight at once per OCMW (at most half the OCMW's maxInFlight).")
@@ -74,8 +80,9 @@ package struct ServerOptions: ParsableArguments {
     package var proxyConfiguration: ProxyConfiguration {
         ProxyConfiguration(
             host: host, port: port, adminHost: adminHost, adminPort: adminPort, requestDeadlineMs: requestDeadlineMs,
-            discovery: DiscoveryConfiguration(enabled: discovery, negativeTTL: .seconds(discoveryNegativeTtlSeconds),
-                                              maxConcurrentProbes: discoveryConcurrency, deadlineMs: discoveryDeadlineMs),
+            discovery: DiscoveryConfiguration(
+                enabled: discovery, negativeTTL: .seconds(discoveryNegativeTtlSeconds),
+                maxConcurrentProbes: discoveryConcurrency, deadlineMs: discoveryDeadlineMs),
             routingCache: .init(ttl: .seconds(max(0, routingCacheTtlSeconds))))
     }
 
@@ -92,10 +99,12 @@ package struct ServerOptions: ParsableArguments {
     /// admin API, and reloading the file when it changes or on SIGHUP.
     /// - Parameter environment: Where backend secrets named `{"env": …}` are looked up.
     /// - Parameter outbox: Where accepted submissions wait for delivery.
-    package func makeProxy(registry: TenantRegistry, routingIndex: any RoutingIndexStore, security: SecuritySetup,
-                   outbox: any OutboxStore,
-                   environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment,
-                   logger: Logger) throws -> (proxy: ProxyApplication, services: [any Service]) {
+    package func makeProxy(
+        registry: TenantRegistry, routingIndex: any RoutingIndexStore, security: SecuritySetup,
+        outbox: any OutboxStore,
+        environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment,
+        logger: Logger
+    ) throws -> (proxy: ProxyApplication, services: [any Service]) {
         let metrics = ProxyMetrics()
         let store = TenantRegistryStore(registry)
         let reloader = TenantReloader(path: tenants, store: store, metrics: metrics, logger: logger)
@@ -103,16 +112,18 @@ package struct ServerOptions: ParsableArguments {
         // tenant's bulkhead keeps its own calls (and so its connections in use) within its limits.
         let perHost = registry.tenants.map(\.limits.maxConnections).max() ?? 32
         let client = CurlClient(configuration: .init(maxConnectionsPerHost: perHost), logger: logger)
-        let proxy = ProxyApplication(configuration: proxyConfiguration, registry: store, client: client,
-                                     routingIndex: routingIndex, metrics: metrics, reloader: reloader,
-                                     security: security.security, audit: security.audit,
-                                     credentials: BackendCredentials(client: client, logger: logger, environment: environment),
-                                     outbox: outbox,
-                                     logger: logger)
-        let services: [any Service] = [
-            TenantFileWatcher(path: tenants, reloader: reloader),
-            TenantSignalReloader(reloader: reloader),
-        ] + security.services
+        let proxy = ProxyApplication(
+            configuration: proxyConfiguration, registry: store, client: client,
+            routingIndex: routingIndex, metrics: metrics, reloader: reloader,
+            security: security.security, audit: security.audit,
+            credentials: BackendCredentials(client: client, logger: logger, environment: environment),
+            outbox: outbox,
+            logger: logger)
+        let services: [any Service] =
+            [
+                TenantFileWatcher(path: tenants, reloader: reloader),
+                TenantSignalReloader(reloader: reloader),
+            ] + security.services
         return (proxy, services)
     }
 

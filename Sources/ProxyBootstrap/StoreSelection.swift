@@ -32,8 +32,9 @@ package enum StoreSelection {
     package func outbox(keyRing: OutboxKeyRing, logger: Logger) async throws -> any OutboxStore {
         switch self {
         case .sqlite(let dataDir):
-            try SQLiteOutboxStore(path: URL(fileURLWithPath: dataDir).appendingPathComponent(SQLiteOutboxStore.defaultFileName).path,
-                                  keyRing: keyRing)
+            try SQLiteOutboxStore(
+                path: URL(fileURLWithPath: dataDir).appendingPathComponent(SQLiteOutboxStore.defaultFileName).path,
+                keyRing: keyRing)
         case .postgres(let client): try await PostgresOutboxStore(client: client, keyRing: keyRing, logger: logger)
         }
     }

@@ -29,12 +29,14 @@ struct AccessLogMiddleware: RouterMiddleware {
     private func log(_ request: Request, _ context: Context, status: Int, start: ContinuousClock.Instant) {
         let elapsed = start.duration(to: .now)
         let ms = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
-        context.logger.info("request", metadata: [
-            "method": "\(request.method.rawValue)",
-            "route": "\(context.endpointPath ?? "unmatched")",
-            "request_id": "\(context.requestID)",
-            "status": "\(status)",
-            "duration_ms": "\(Int(ms.rounded()))",
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)",
+                "route": "\(context.endpointPath ?? "unmatched")",
+                "request_id": "\(context.requestID)",
+                "status": "\(status)",
+                "duration_ms": "\(Int(ms.rounded()))",
+            ])
     }
 }

@@ -45,34 +45,41 @@ struct AdminRoutes: Sendable {
     func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/admin/tenants") { _, _ in
             let views = registry.snapshot.tenants.map { tenant in
-                TenantView(id: tenant.id.rawValue, name: tenant.name, state: tenant.state.rawValue,
-                           dialect: tenant.backend.dialect.rawValue, baseURL: tenant.backend.baseURL,
-                           maxInFlight: tenant.limits.maxInFlight, totalTimeoutMs: tenant.limits.totalTimeoutMs,
-                           runtime: runtimes.existing(tenant.id)?.status)
+                TenantView(
+                    id: tenant.id.rawValue, name: tenant.name, state: tenant.state.rawValue,
+                    dialect: tenant.backend.dialect.rawValue, baseURL: tenant.backend.baseURL,
+                    maxInFlight: tenant.limits.maxInFlight, totalTimeoutMs: tenant.limits.totalTimeoutMs,
+                    runtime: runtimes.existing(tenant.id)?.status)
             }
             return try Response.json(TenantsView(tenants: views, reload: reloader?.status))
         }
         router.post("/admin/tenants/reload") { _, _ in
             guard let reloader else {
-                throw ProblemDetails(status: .conflict, type: .reloadUnavailable,
-                                     title: "This proxy was not started from a tenants file")
+                throw ProblemDetails(
+                    status: .conflict, type: .reloadUnavailable,
+                    title: "This proxy was not started from a tenants file")
             }
             let outcome = await reloader.reload(trigger: .admin)
             let status = reloader.status
             switch outcome {
             case .reloaded(let tenants):
-                return try Response.json(ReloadView(result: "ok", tenants: tenants, problems: [],
-                                                    durationMs: status.lastDurationMs, cpuMs: status.lastCPUMs,
-                                                    reusedTenants: status.lastReusedTenants))
+                return try Response.json(
+                    ReloadView(
+                        result: "ok", tenants: tenants, problems: [],
+                        durationMs: status.lastDurationMs, cpuMs: status.lastCPUMs,
+                        reusedTenants: status.lastReusedTenants))
             case .rejected(let problems):
-                return try Response.json(ReloadView(result: "rejected", tenants: nil, problems: problems,
-                                                    durationMs: status.lastDurationMs, cpuMs: status.lastCPUMs, reusedTenants: nil),
-                                         status: .unprocessableContent)
+                return try Response.json(
+                    ReloadView(
+                        result: "rejected", tenants: nil, problems: problems,
+                        durationMs: status.lastDurationMs, cpuMs: status.lastCPUMs, reusedTenants: nil),
+                    status: .unprocessableContent)
             }
         }
         router.get("/metrics") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }
     }
 }

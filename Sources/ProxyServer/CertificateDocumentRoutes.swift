@@ -27,7 +27,9 @@ struct CertificateDocumentRoutes: Sendable {
 
     /// A safe download file name for a certificate id.
     static func fileName(_ id: String) -> String {
-        let safe = id.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        let safe = id.unicodeScalars.filter {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+        }
         return (safe.isEmpty ? "certificate" : String(String.UnicodeScalarView(safe.prefix(64)))) + ".pdf"
     }
 
@@ -54,17 +56,20 @@ struct CertificateDocumentRoutes: Sendable {
         let rawID = try context.parameters.require("id")
         let certificateID = rawID.removingPercentEncoding ?? rawID
         guard NewSocialPaths.isCertificateID(certificateID) else {
-            throw ProblemDetails(status: .badRequest, type: .invalidCertificateID,
-                                 title: "The certificate id is not one a New Social installation issues",
-                                 detail: "a certificate id is 1 to 64 of A-Z a-z 0-9 . _ -")
+            throw ProblemDetails(
+                status: .badRequest, type: .invalidCertificateID,
+                title: "The certificate id is not one a New Social installation issues",
+                detail: "a certificate id is 1 to 64 of A-Z a-z 0-9 . _ -")
         }
         guard let path = NewSocialPaths.certificateDocument(insz: insz, id: certificateID, dialect: tenant.backend.dialect) else {
-            throw ProblemDetails(status: .notFound, type: .partNotSupported,
-                                 title: "This OCMW does not offer certificates online")
+            throw ProblemDetails(
+                status: .notFound, type: .partNotSupported,
+                title: "This OCMW does not offer certificates online")
         }
         let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
-        var outcome = await gateway.openStream(tenant, path: path, deadline: deadline, requestID: requestID,
-                                               maxBytes: Self.maxDocumentBytes)
+        var outcome = await gateway.openStream(
+            tenant, path: path, deadline: deadline, requestID: requestID,
+            maxBytes: Self.maxDocumentBytes)
         // Look at the first bytes before answering: a body that is not a PDF is refused, not relayed.
         var first: [UInt8] = []
         if case .ok(let stream) = outcome {
@@ -75,33 +80,41 @@ struct CertificateDocumentRoutes: Sendable {
                 outcome = .failed(.error, reason: "the OCMW's answer is not a PDF")
             }
         }
-        audit.record(action: .download, caller: context.caller?.clientID, insz: insz, tenants: [tenant.id],
-                     parts: ["certificates"], outcome: outcome.auditOutcome, status: outcome.isOK ? 200 : 404,
-                     requestID: requestID)
+        audit.record(
+            action: .download, caller: context.caller?.clientID, insz: insz, tenants: [tenant.id],
+            parts: ["certificates"], outcome: outcome.auditOutcome, status: outcome.isOK ? 200 : 404,
+            requestID: requestID)
         switch outcome {
         case .ok(let stream):
-            var headers: HTTPFields = [.contentType: "application/pdf",
-                                       .contentDisposition: "attachment; filename=\"\(Self.fileName(certificateID))\""]
+            var headers: HTTPFields = [
+                .contentType: "application/pdf",
+                .contentDisposition: "attachment; filename=\"\(Self.fileName(certificateID))\"",
+            ]
             if let length = stream.header("content-length"), Int(length) != nil { headers[.contentLength] = length }
             let rest = stream.body
             let head = first
-            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                try await writer.write(ByteBuffer(bytes: head))
-                // The body's iterators share one stream: this one goes on after the first chunk.
-                for try await chunk in rest {
-                    try await writer.write(ByteBuffer(bytes: chunk))
-                }
-                try await writer.finish(nil)
-            })
+            return Response(
+                status: .ok, headers: headers,
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(bytes: head))
+                    // The body's iterators share one stream: this one goes on after the first chunk.
+                    for try await chunk in rest {
+                        try await writer.write(ByteBuffer(bytes: chunk))
+                    }
+                    try await writer.finish(nil)
+                })
         case .noDossier:
-            throw ProblemDetails(status: .notFound, type: .certificateNotFound,
-                                 title: "No such certificate, or it is not available yet")
+            throw ProblemDetails(
+                status: .notFound, type: .certificateNotFound,
+                title: "No such certificate, or it is not available yet")
         case .failed(.notSupported, _):
-            throw ProblemDetails(status: .notFound, type: .partNotSupported,
-                                 title: "This OCMW does not offer certificates online")
+            throw ProblemDetails(
+                status: .notFound, type: .partNotSupported,
+                title: "This OCMW does not offer certificates online")
         case .failed(let status, let reason):
-            throw ProblemDetails(status: status == .timeout ? .gatewayTimeout : .badGateway, type: Self.problemType(status),
-                                 title: "The OCMW could not deliver the certificate", detail: reason)
+            throw ProblemDetails(
+                status: status == .timeout ? .gatewayTimeout : .badGateway, type: Self.problemType(status),
+                title: "The OCMW could not deliver the certificate", detail: reason)
         }
     }
 }

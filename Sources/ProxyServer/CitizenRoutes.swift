@@ -43,24 +43,33 @@ struct CitizenRoutes: Sendable {
         do {
             try context.requireCitizen(insz, verifier: security.verifier, scope: .read)
         } catch let problem as ProblemDetails {
-            audit.record(action: .read, caller: context.caller?.clientID, insz: insz, tenants: [], parts: partNames,
-                         outcome: .denied, status: Int(problem.status.code), requestID: requestID)
+            audit.record(
+                action: .read, caller: context.caller?.clientID, insz: insz, tenants: [], parts: partNames,
+                outcome: .denied, status: Int(problem.status.code), requestID: requestID)
             throw problem
         }
         let options = try ReadOptions.parse(request.uri.queryParameters, today: today)
         let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
         let snapshot = registry.snapshot
         let location = await locator.locate(insz, in: snapshot, deadline: deadline, requestID: requestID)
-        let results = await dispatcher.fetch(parts, from: location.tenants, insz: insz, options: options,
-                                             deadline: deadline, requestID: requestID)
-        let complete = location.unreachable.isEmpty && results.allSatisfy {
-            if case .failed(let status, _) = $0.outcome { status.keepsAnswerComplete } else { true }
-        }
-        audit.record(action: .read, caller: context.caller?.clientID, insz: insz,
-                     tenants: location.tenants.map(\.id) + location.unreachable.map(\.tenant.id), parts: partNames,
-                     outcome: complete ? .ok : .partial, status: 200, requestID: requestID)
-        context.logger.info("citizen read", metadata: ["citizen": "\(audit.pseudonym(insz))", "parts": "\(partNames.count)",
-                                                      "ocmws": "\(location.tenants.count)", "complete": "\(complete)"])
+        let results = await dispatcher.fetch(
+            parts, from: location.tenants, insz: insz, options: options,
+            deadline: deadline, requestID: requestID)
+        let complete =
+            location.unreachable.isEmpty
+            && results.allSatisfy {
+                if case .failed(let status, _) = $0.outcome { status.keepsAnswerComplete } else { true }
+            }
+        audit.record(
+            action: .read, caller: context.caller?.clientID, insz: insz,
+            tenants: location.tenants.map(\.id) + location.unreachable.map(\.tenant.id), parts: partNames,
+            outcome: complete ? .ok : .partial, status: 200, requestID: requestID)
+        context.logger.info(
+            "citizen read",
+            metadata: [
+                "citizen": "\(audit.pseudonym(insz))", "parts": "\(partNames.count)",
+                "ocmws": "\(location.tenants.count)", "complete": "\(complete)",
+            ])
         return try answer(parts, location.tenants, results, location)
     }
 }
@@ -76,7 +85,8 @@ enum RequestID {
     /// else a fresh UUID.
     static func of(_ request: Request) -> String {
         if let given = request.headers[.requestID], (1...128).contains(given.utf8.count),
-           given.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
+            given.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
+        {
             return given
         }
         return UUID().uuidString

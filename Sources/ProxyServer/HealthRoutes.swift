@@ -27,8 +27,10 @@ struct HealthRoutes: Sendable {
         let active = registry.snapshot.activeTenants.count
         let clientRunning = client.isRunning
         let ready = active > 0 && clientRunning
-        return try Response.json(Health(status: ready ? "ok" : "unavailable", activeTenants: active,
-                                        backendClient: clientRunning ? "running" : "stopped"),
-                                 status: ready ? .ok : .serviceUnavailable)
+        return try Response.json(
+            Health(
+                status: ready ? "ok" : "unavailable", activeTenants: active,
+                backendClient: clientRunning ? "running" : "stopped"),
+            status: ready ? .ok : .serviceUnavailable)
     }
 }

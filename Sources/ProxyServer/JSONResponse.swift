@@ -25,8 +25,9 @@ extension Response {
     }
 
     private static func json(bytes: some Sequence<UInt8>, status: HTTPResponse.Status) -> Response {
-        Response(status: status,
-                 headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

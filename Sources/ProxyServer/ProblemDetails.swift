@@ -46,9 +46,10 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let requestID { headers[.requestID] = requestID }
         if let wwwAuthenticate { headers[.wwwAuthenticate] = wwwAuthenticate }
-        return Response(status: status,
-                        headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return Response(
+            status: status,
+            headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 
@@ -58,8 +59,9 @@ extension ProblemDetails {
     }
 
     static func invalidParameter(_ name: String, _ reason: String) -> ProblemDetails {
-        ProblemDetails(status: .badRequest, type: .invalidParameter, title: "A query parameter is not valid",
-                       detail: "\(name): \(reason)")
+        ProblemDetails(
+            status: .badRequest, type: .invalidParameter, title: "A query parameter is not valid",
+            detail: "\(name): \(reason)")
     }
 
     static func invalidBody(_ reason: String) -> ProblemDetails {
@@ -67,8 +69,9 @@ extension ProblemDetails {
     }
 
     static func unknownOCMW(_ id: String) -> ProblemDetails {
-        ProblemDetails(status: .notFound, type: .unknownOCMW, title: "No such OCMW",
-                       detail: "'\(id.prefix(64))' is not an OCMW of this proxy")
+        ProblemDetails(
+            status: .notFound, type: .unknownOCMW, title: "No such OCMW",
+            detail: "'\(id.prefix(64))' is not an OCMW of this proxy")
     }
 
 }

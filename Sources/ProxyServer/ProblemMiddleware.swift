@@ -11,12 +11,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let problem as ProblemDetails {
             throw problem
         } catch let error as HTTPError {
-            throw ProblemDetails(status: error.status, type: Self.problemType(for: error.status),
-                                 title: error.status.reasonPhrase)
+            throw ProblemDetails(
+                status: error.status, type: Self.problemType(for: error.status),
+                title: error.status.reasonPhrase)
         } catch {
             context.logger.error("unexpected error", metadata: ["error_type": "\(String(reflecting: Swift.type(of: error)))"])
-            throw ProblemDetails(status: .internalServerError, type: .internal,
-                                 title: "The proxy could not complete the request")
+            throw ProblemDetails(
+                status: .internalServerError, type: .internal,
+                title: "The proxy could not complete the request")
         }
     }
 

@@ -37,14 +37,17 @@ public struct ProxyApplication: Sendable {
     /// outside `ocmw-proxy demo`.
     public var demoPages: DemoPages?
 
-    public init(configuration: ProxyConfiguration, registry: TenantRegistryStore, client: CurlClient,
-                routingIndex: any RoutingIndexStore, metrics: ProxyMetrics = ProxyMetrics(),
-                reloader: TenantReloader? = nil, security: ProxySecurity, audit: AuditLog,
-                credentials: BackendCredentials? = nil, outbox: any OutboxStore, logger: Logger) {
+    public init(
+        configuration: ProxyConfiguration, registry: TenantRegistryStore, client: CurlClient,
+        routingIndex: any RoutingIndexStore, metrics: ProxyMetrics = ProxyMetrics(),
+        reloader: TenantReloader? = nil, security: ProxySecurity, audit: AuditLog,
+        credentials: BackendCredentials? = nil, outbox: any OutboxStore, logger: Logger
+    ) {
         self.configuration = configuration
         self.registry = registry
         self.client = client
-        self.routingIndex = configuration.routingCache.isEnabled
+        self.routingIndex =
+            configuration.routingCache.isEnabled
             ? CachingRoutingIndex(wrapping: routingIndex, configuration: configuration.routingCache)
             : routingIndex
         self.metrics = metrics
@@ -63,14 +66,19 @@ public struct ProxyApplication: Sendable {
         router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: ProblemMiddleware())
         let gateway = self.gateway
-        let locator = CitizenLocator(index: routingIndex, gateway: gateway, configuration: configuration.discovery,
-                                     today: configuration.today, logger: logger)
+        let locator = CitizenLocator(
+            index: routingIndex, gateway: gateway, configuration: configuration.discovery,
+            today: configuration.today, logger: logger)
         let readers = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))
-        CitizenRoutes(configuration: configuration, registry: registry, locator: locator,
-                      dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit)
-            .register(on: readers)
-        CertificateDocumentRoutes(configuration: configuration, registry: registry, gateway: gateway,
-                                  security: security, audit: audit).register(on: readers)
+        CitizenRoutes(
+            configuration: configuration, registry: registry, locator: locator,
+            dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit
+        )
+        .register(on: readers)
+        CertificateDocumentRoutes(
+            configuration: configuration, registry: registry, gateway: gateway,
+            security: security, audit: audit
+        ).register(on: readers)
         CatalogueRoutes(registry: registry).register(on: readers)
         let submitters = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .submit))
         SubmissionRoutes(configuration: configuration, registry: registry, outbox: outbox, security: security, audit: audit)
@@ -92,10 +100,13 @@ public struct ProxyApplication: Sendable {
 
     /// The service that delivers accepted submissions to the OCMWs.
     /// - Parameter owner: This instance's name in outbox leases (unique per running process).
-    public func makeDeliveryService(configuration: DeliveryService.Configuration = .init(),
-                                    owner: String) -> DeliveryService {
-        DeliveryService(outbox: outbox, registry: registry, gateway: gateway, configuration: configuration,
-                        owner: owner, logger: logger)
+    public func makeDeliveryService(
+        configuration: DeliveryService.Configuration = .init(),
+        owner: String
+    ) -> DeliveryService {
+        DeliveryService(
+            outbox: outbox, registry: registry, gateway: gateway, configuration: configuration,
+            owner: owner, logger: logger)
     }
 
     /// The operators' router: tenant status, reload, metrics, and the status page (`/admin`).
@@ -109,8 +120,9 @@ public struct ProxyApplication: Sendable {
         router.add(middleware: AdminAuthMiddleware(security: security, sessions: sessions))
         AdminRoutes(registry: registry, runtimes: runtimes, reloader: reloader, metrics: metrics).register(on: router)
         OutboxAdminRoutes(outbox: outbox).register(on: router)
-        let reporter = StatusReporter(registry: registry, runtimes: runtimes, recentCalls: metrics.recentCalls,
-                                      reloader: reloader, outbox: outbox, routingIndex: routingIndex)
+        let reporter = StatusReporter(
+            registry: registry, runtimes: runtimes, recentCalls: metrics.recentCalls,
+            reloader: reloader, outbox: outbox, routingIndex: routingIndex)
         AdminPageRoutes(reporter: reporter, sessions: sessions).register(on: router)
         return router
     }
@@ -123,8 +135,9 @@ public struct ProxyApplication: Sendable {
             router: makeRouter(),
             // An idle (or slowloris) client is disconnected after 30 s.
             server: .http1(configuration: .init(idleTimeout: .seconds(30))),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                 serverName: "ocmw-proxy"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port),
+                serverName: "ocmw-proxy"),
             services: [client],
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger
@@ -135,8 +148,9 @@ public struct ProxyApplication: Sendable {
     public func makeAdminApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             router: makeAdminRouter(),
-            configuration: .init(address: .hostname(configuration.adminHost, port: configuration.adminPort),
-                                 serverName: "ocmw-proxy-admin"),
+            configuration: .init(
+                address: .hostname(configuration.adminHost, port: configuration.adminPort),
+                serverName: "ocmw-proxy-admin"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )

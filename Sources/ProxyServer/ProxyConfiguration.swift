@@ -20,11 +20,13 @@ public struct ProxyConfiguration: Sendable {
     /// Injectable for tests.
     public var today: @Sendable () -> DayDate
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, adminHost: String = "127.0.0.1", adminPort: Int = 9090,
-                requestDeadlineMs: Int = 5_000,
-                discovery: DiscoveryConfiguration = .init(),
-                routingCache: RoutingLookupCache<ContinuousClock.Instant>.Configuration = .init(),
-                today: @escaping @Sendable () -> DayDate = { .inBelgium(at: Date()) }) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, adminHost: String = "127.0.0.1", adminPort: Int = 9090,
+        requestDeadlineMs: Int = 5_000,
+        discovery: DiscoveryConfiguration = .init(),
+        routingCache: RoutingLookupCache<ContinuousClock.Instant>.Configuration = .init(),
+        today: @escaping @Sendable () -> DayDate = { .inBelgium(at: Date()) }
+    ) {
         self.host = host
         self.port = port
         self.adminHost = adminHost

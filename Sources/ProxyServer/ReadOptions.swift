@@ -33,12 +33,13 @@ enum ReadOptions {
         }
         switch (query.get("from"), query.get("to"), query.get("months")) {
         case (nil, nil, let text):
-            let count = try text.map { text in
-                guard let count = Int(text), (1...maxMonths).contains(count) else {
-                    throw ProblemDetails.invalidParameter("months", "expected a whole number from 1 to \(maxMonths)")
-                }
-                return count
-            } ?? defaultMonths
+            let count =
+                try text.map { text in
+                    guard let count = Int(text), (1...maxMonths).contains(count) else {
+                        throw ProblemDetails.invalidParameter("months", "expected a whole number from 1 to \(maxMonths)")
+                    }
+                    return count
+                } ?? defaultMonths
             guard let first = lastPast.adding(months: -(count - 1)), let range = MonthRange(from: first, to: lastPast) else {
                 throw ProblemDetails.invalidParameter("months", "window outside the supported calendar")
             }

@@ -15,9 +15,11 @@ struct RequestLimitsMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let requestID = context.requestID
         guard (request.head.path?.utf8.count ?? 0) <= Self.maxTargetBytes else {
-            throw ProblemDetails(status: .uriTooLong, type: .uriTooLong,
-                                 title: "The request target is longer than \(Self.maxTargetBytes) bytes")
-                .with(requestID: requestID)
+            throw ProblemDetails(
+                status: .uriTooLong, type: .uriTooLong,
+                title: "The request target is longer than \(Self.maxTargetBytes) bytes"
+            )
+            .with(requestID: requestID)
         }
         do {
             var response = try await next(request, context)

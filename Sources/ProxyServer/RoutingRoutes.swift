@@ -32,17 +32,19 @@ struct RoutingRoutes: Sendable {
         }
         router.delete("/v1/routing/registrations") { request, context in
             let registration = try await parse(request, context)
-            _ = try await index.unregister(insz: registration.insz, tenant: registration.tenant,
-                                           capacity: registration.capacity, start: registration.period.start)
+            _ = try await index.unregister(
+                insz: registration.insz, tenant: registration.tenant,
+                capacity: registration.capacity, start: registration.period.start)
             audited(registration, context, request)
             return Response(status: .noContent)
         }
     }
 
     private func audited(_ registration: RoutingRegistration, _ context: ProxyRequestContext, _ request: Request) {
-        audit.record(action: .registration, caller: context.caller?.clientID, insz: registration.insz,
-                     tenants: [registration.tenant], parts: [], outcome: .ok, status: 204,
-                     requestID: context.requestID)
+        audit.record(
+            action: .registration, caller: context.caller?.clientID, insz: registration.insz,
+            tenants: [registration.tenant], parts: [], outcome: .ok, status: 204,
+            requestID: context.requestID)
     }
 
     private func parse(_ request: Request, _ context: ProxyRequestContext) async throws -> RoutingRegistration {
@@ -57,8 +59,9 @@ struct RoutingRoutes: Sendable {
         guard let tenantID = TenantID(body.ocmw), registry.snapshot.tenant(tenantID) != nil else {
             throw ProblemDetails.unknownOCMW(body.ocmw)
         }
-        try RegistrationPolicy.authorize(caller: context.caller.flatMap(RegistrationPolicy.tenant(of:)),
-                                         toRegisterFor: tenantID)
+        try RegistrationPolicy.authorize(
+            caller: context.caller.flatMap(RegistrationPolicy.tenant(of:)),
+            toRegisterFor: tenantID)
         guard let start = DayDate(iso8601: body.start) else {
             throw ProblemDetails.invalidBody("start: expected a date yyyy-MM-dd")
         }
@@ -93,14 +96,16 @@ enum RegistrationPolicy {
     /// - Throws: 403 unless the caller is the OCMW it registers for.
     static func authorize(caller: TenantID?, toRegisterFor tenant: TenantID) throws {
         guard let caller else {
-            throw ProblemDetails(status: .forbidden, type: .registrationForOtherOCMW,
-                                 title: "Only an OCMW's own New Social may register its dossiers",
-                                 detail: "the token's client id names no OCMW (expected newsocial:<ocmw id>)")
+            throw ProblemDetails(
+                status: .forbidden, type: .registrationForOtherOCMW,
+                title: "Only an OCMW's own New Social may register its dossiers",
+                detail: "the token's client id names no OCMW (expected newsocial:<ocmw id>)")
         }
         guard caller == tenant else {
-            throw ProblemDetails(status: .forbidden, type: .registrationForOtherOCMW,
-                                 title: "An OCMW may only register its own dossiers",
-                                 detail: "authenticated as \(caller), registering for \(tenant)")
+            throw ProblemDetails(
+                status: .forbidden, type: .registrationForOtherOCMW,
+                title: "An OCMW may only register its own dossiers",
+                detail: "authenticated as \(caller), registering for \(tenant)")
         }
     }
 }

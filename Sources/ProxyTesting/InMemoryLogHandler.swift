@@ -47,7 +47,9 @@ struct InMemoryLogHandler: LogHandler {
     func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
-        capture.append(.init(level: event.level, message: "\(event.message)",
-                             metadata: merged.mapValues { "\($0)" }))
+        capture.append(
+            .init(
+                level: event.level, message: "\(event.message)",
+                metadata: merged.mapValues { "\($0)" }))
     }
 }

@@ -38,8 +38,9 @@ public func withSimulator<T: Sendable>(
     let simulated = zip(ids, backends).map { id, backend in
         // The variable TestTenants.entry names for this tenant, and the key tests resolve it to.
         let variable = "OCMW_\(id.rawValue.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY"
-        return SimulatedBackend(tenant: id, dialect: backend.dialect, port: 0,
-                                requiredAPIKey: requireAPIKeys ? TestTenants.apiKey(forVariable: variable) : nil)
+        return SimulatedBackend(
+            tenant: id, dialect: backend.dialect, port: 0,
+            requiredAPIKey: requireAPIKeys ? TestTenants.apiKey(forVariable: variable) : nil)
     }
     let simulator = NewSocialSimulator(
         backends: simulated,

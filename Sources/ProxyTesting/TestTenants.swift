@@ -18,8 +18,9 @@ public enum TestTenants {
     ) -> TenantsDocument.TenantEntry {
         TenantsDocument.TenantEntry(
             id: id, kbo: kbo(index), name: "OCMW \(id.capitalized)", postalCodes: ["9000"],
-            backend: .init(baseURL: "http://127.0.0.1:\(port)", dialect: dialect.rawValue,
-                           credentials: ["env": "OCMW_\(id.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY"]),
+            backend: .init(
+                baseURL: "http://127.0.0.1:\(port)", dialect: dialect.rawValue,
+                credentials: ["env": "OCMW_\(id.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY"]),
             limits: patient(limits),
             categoriesOfHelp: [.init(code: "LL", label: "Leefloon")],
             certificateTypes: [.init(code: "ATT-LL", label: "Attest leefloon")],

@@ -1,6 +1,7 @@
-import struct Foundation.Date
 import GRDB
 import OCMWCore
+
+import struct Foundation.Date
 
 /// The columns and key of `routing_registration`, the same in every store: the key leads with
 /// `insz`, so one citizen's rows sit together in it and a lookup is one range scan. Dates are ISO
@@ -33,12 +34,13 @@ enum RoutingSchema {
 
     /// Inserts a registration or, for an existing key, replaces its end date and stamp.
     static func upsert(_ registration: RoutingRegistration, registeredAt stamp: String, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO routing_registration (insz, tenant, capacity, start_date, end_date, registered_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (insz, tenant, capacity, start_date)
-            DO UPDATE SET end_date = excluded.end_date, registered_at = excluded.registered_at
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO routing_registration (insz, tenant, capacity, start_date, end_date, registered_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (insz, tenant, capacity, start_date)
+                DO UPDATE SET end_date = excluded.end_date, registered_at = excluded.registered_at
+                """)
         // Unchecked: the six values match the six placeholders by construction.
         statement.setUncheckedArguments([
             registration.insz.digits, registration.tenant.rawValue, registration.capacity,

@@ -10,9 +10,11 @@ extension SQLiteRoutingIndex {
     /// SQLite's plan for a lookup, one line per step: shows whether the primary key is used.
     func lookupQueryPlan() async throws -> [String] {
         try await reader.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + RoutingSchema.coveringSQL,
-                             arguments: ["85073003328", "2025-01-01", "2025-01-01"])
-                .map { row in row["detail"] ?? "" }
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + RoutingSchema.coveringSQL,
+                arguments: ["85073003328", "2025-01-01", "2025-01-01"]
+            )
+            .map { row in row["detail"] ?? "" }
         }
     }
 }

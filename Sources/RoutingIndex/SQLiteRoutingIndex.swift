@@ -1,6 +1,7 @@
-import struct Foundation.Date
 import GRDB
 import OCMWCore
+
+import struct Foundation.Date
 
 /// The routing index in SQLite: the directory *INSZ → OCMW, capacity, period*, as the KSZ
 /// reference directory holds it.
@@ -65,10 +66,11 @@ public final class SQLiteRoutingIndex: RoutingIndexStore {
 
     public func unregister(insz: INSZ, tenant: TenantID, capacity: String, start: DayDate) async throws -> Bool {
         try await writer.write { db in
-            try db.execute(sql: """
-                DELETE FROM routing_registration
-                WHERE insz = ? AND tenant = ? AND capacity = ? AND start_date = ?
-                """, arguments: [insz.digits, tenant.rawValue, capacity, start.iso8601])
+            try db.execute(
+                sql: """
+                    DELETE FROM routing_registration
+                    WHERE insz = ? AND tenant = ? AND capacity = ? AND start_date = ?
+                    """, arguments: [insz.digits, tenant.rawValue, capacity, start.iso8601])
             return db.changesCount > 0
         }
     }

@@ -48,8 +48,10 @@ public enum CanonicalPayload {
     }
 
     private static func address(_ address: PostalAddress) -> CanonicalJSON {
-        .object(["street": .string(address.street), "postalCode": .string(address.postalCode),
-                 "municipality": .string(address.municipality)])
+        .object([
+            "street": .string(address.street), "postalCode": .string(address.postalCode),
+            "municipality": .string(address.municipality),
+        ])
     }
 }
 

@@ -34,7 +34,8 @@ enum FieldRules {
         guard bytes.count <= 254, bytes.allSatisfy({ (0x21...0x7E).contains($0) }) else { return problem }
         let halves = value.split(separator: "@", omittingEmptySubsequences: false)
         guard halves.count == 2, (1...64).contains(halves[0].utf8.count),
-              !halves[0].contains("\""), !halves[0].hasPrefix("."), !halves[0].hasSuffix(".") else { return problem }
+            !halves[0].contains("\""), !halves[0].hasPrefix("."), !halves[0].hasSuffix(".")
+        else { return problem }
         let labels = halves[1].split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter) else { return problem }
         let labelsValid = labels.allSatisfy { label in

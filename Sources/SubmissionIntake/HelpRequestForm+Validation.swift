@@ -35,8 +35,9 @@ extension HelpRequestForm {
 
         let request = ValidatedHelpRequest(
             tenant: tenant.id,
-            applicant: ApplicantData(lastName: lastName, firstName: firstName, domicile: domicile,
-                                     residence: residence, email: email, phone: phone),
+            applicant: ApplicantData(
+                lastName: lastName, firstName: firstName, domicile: domicile,
+                residence: residence, email: email, phone: phone),
             categories: categories, text: text)
         var warnings: [SubmissionWarning] = []
         if !tenant.postalCodes.contains(domicile.postalCode) {

@@ -24,8 +24,10 @@ public struct HelpRequestForm: Sendable, Equatable, Codable {
         public var email: String?
         public var phone: String?
 
-        public init(lastName: String? = nil, firstName: String? = nil, domicile: Address? = nil,
-                    residence: Address? = nil, email: String? = nil, phone: String? = nil) {
+        public init(
+            lastName: String? = nil, firstName: String? = nil, domicile: Address? = nil,
+            residence: Address? = nil, email: String? = nil, phone: String? = nil
+        ) {
             self.lastName = lastName
             self.firstName = firstName
             self.domicile = domicile

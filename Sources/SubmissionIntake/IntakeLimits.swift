@@ -22,8 +22,10 @@ public struct IntakeLimits: Sendable, Equatable {
         maxHeaderBytes: 8 << 10, maxFieldBytes: 64 << 10, maxTextCharacters: 4000
     )
 
-    public init(maxFiles: Int, maxParts: Int, maxFileBytes: Int, maxTotalBytes: Int, maxHeaderBytes: Int,
-                maxFieldBytes: Int, maxTextCharacters: Int) {
+    public init(
+        maxFiles: Int, maxParts: Int, maxFileBytes: Int, maxTotalBytes: Int, maxHeaderBytes: Int,
+        maxFieldBytes: Int, maxTextCharacters: Int
+    ) {
         self.maxFiles = maxFiles
         self.maxParts = maxParts
         self.maxFileBytes = maxFileBytes

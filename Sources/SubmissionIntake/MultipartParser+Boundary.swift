@@ -8,7 +8,8 @@ extension MultipartParser {
     public static func boundary(fromContentType contentType: String) throws(IntakeError) -> String {
         let pieces = contentType.split(separator: ";", omittingEmptySubsequences: false)
         guard let mediaType = pieces.first,
-              mediaType.trimmingASCIISpaces().lowercased() == "multipart/form-data" else {
+            mediaType.trimmingASCIISpaces().lowercased() == "multipart/form-data"
+        else {
             throw .malformed("notMultipart", "Content-Type must be multipart/form-data")
         }
         for parameter in pieces.dropFirst() {
@@ -45,7 +46,8 @@ extension StringProtocol {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         let text = Substring(self)
         guard let first = text.firstIndex(where: { !isSpace($0) }),
-              let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+            let last = text.lastIndex(where: { !isSpace($0) })
+        else { return "" }
         return text[first...last]
     }
 }

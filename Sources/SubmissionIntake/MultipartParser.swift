@@ -145,7 +145,7 @@ public struct MultipartParser: Sendable {
     private mutating func readHeaders() throws(IntakeError) -> MultipartEvent? {
         let blockEnd: Int
         if pending.count >= 2, pending[0] == 0x0D, pending[1] == 0x0A {
-            blockEnd = 2 // no header lines at all
+            blockEnd = 2  // no header lines at all
         } else if let end = pending.firstIndex(ofSequence: Self.blankLine, from: headerScanFrom) {
             blockEnd = end + 4
         } else {
@@ -173,7 +173,8 @@ public struct MultipartParser: Sendable {
         }
         partBytes = 0
         state = .body(isFile: headers.filename != nil)
-        return .partStarted(name: headers.name, filename: headers.filename,
-                            declaredContentType: headers.contentType)
+        return .partStarted(
+            name: headers.name, filename: headers.filename,
+            declaredContentType: headers.contentType)
     }
 }

@@ -73,7 +73,8 @@ package final class BackgroundThread: @unchecked Sendable {
     private static func lowerOwnPriority() {
         #if os(Linux)
         guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self"),
-              let last = link.split(separator: "/").last, let tid = id_t(last) else { return }
+            let last = link.split(separator: "/").last, let tid = id_t(last)
+        else { return }
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid, 10)
         #endif
     }

@@ -106,13 +106,18 @@ public final class TenantReloader: Sendable {
         switch attempt.outcome {
         case .reloaded(let tenants):
             metrics.reload(succeeded: true)
-            logger.info("tenants reloaded", metadata: ["trigger": "\(trigger)", "tenants": "\(tenants)",
-                                                       "reused": "\(attempt.reused)",
-                                                       "duration_ms": "\(String(format: "%.2f", milliseconds))"])
+            logger.info(
+                "tenants reloaded",
+                metadata: [
+                    "trigger": "\(trigger)", "tenants": "\(tenants)",
+                    "reused": "\(attempt.reused)",
+                    "duration_ms": "\(String(format: "%.2f", milliseconds))",
+                ])
         case .rejected(let problems):
             metrics.reload(succeeded: false)
-            logger.error("tenants file rejected, keeping the last good configuration",
-                         metadata: ["trigger": "\(trigger)", "problems": "\(problems.joined(separator: "; "))"])
+            logger.error(
+                "tenants file rejected, keeping the last good configuration",
+                metadata: ["trigger": "\(trigger)", "problems": "\(problems.joined(separator: "; "))"])
         }
         return attempt.outcome
     }
@@ -125,20 +130,24 @@ public final class TenantReloader: Sendable {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             if loaded.withLock({ $0.map { $0.registry === current && $0.data == data } ?? false }) {
                 // The very file the snapshot in force was made from.
-                return Attempt(outcome: .reloaded(tenants: current.tenants.count), duration: started.duration(to: .now),
-                               reused: current.tenants.count)
+                return Attempt(
+                    outcome: .reloaded(tenants: current.tenants.count), duration: started.duration(to: .now),
+                    reused: current.tenants.count)
             }
             let registry = try TenantRegistry(jsonData: data, reusing: current)
             store.replace(with: registry)
             loaded.withLock { $0 = (data, registry) }
-            return Attempt(outcome: .reloaded(tenants: registry.tenants.count), duration: started.duration(to: .now),
-                           reused: registry.reusedTenants)
+            return Attempt(
+                outcome: .reloaded(tenants: registry.tenants.count), duration: started.duration(to: .now),
+                reused: registry.reusedTenants)
         } catch let error as TenantValidationErrors {
-            return Attempt(outcome: .rejected(problems: error.problems.map(\.description)),
-                           duration: started.duration(to: .now), reused: 0)
+            return Attempt(
+                outcome: .rejected(problems: error.problems.map(\.description)),
+                duration: started.duration(to: .now), reused: 0)
         } catch {
-            return Attempt(outcome: .rejected(problems: ["cannot read \(path): \(error.localizedDescription)"]),
-                           duration: started.duration(to: .now), reused: 0)
+            return Attempt(
+                outcome: .rejected(problems: ["cannot read \(path): \(error.localizedDescription)"]),
+                duration: started.duration(to: .now), reused: 0)
         }
     }
 }

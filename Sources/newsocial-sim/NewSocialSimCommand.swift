@@ -73,15 +73,17 @@ struct NewSocialSimCommand: AsyncParsableCommand {
             logger.info("dataset written", metadata: ["file": "\(exportDataset)", "citizens": "\(data.citizens.count)"])
             return
         }
-        let simulator = NewSocialSimulator(backends: SimulatedBackend.backends(from: registry), dataset: data, host: host,
-                                           adminPort: noAdmin ? nil : adminPort, logger: logger)
+        let simulator = NewSocialSimulator(
+            backends: SimulatedBackend.backends(from: registry), dataset: data, host: host,
+            adminPort: noAdmin ? nil : adminPort, logger: logger)
         for (tenant, fault) in try parsedFaults() {
             guard registry.tenant(tenant) != nil else { throw ValidationError("--fault names unknown tenant '\(tenant)'") }
             simulator.setFault(fault, for: tenant)
             logger.info("fault set", metadata: ["tenant": "\(tenant)", "fault": "\(fault)"])
         }
-        let group = ServiceGroup(services: [simulator], gracefulShutdownSignals: [.sigterm, .sigint],
-                                 cancellationSignals: [], logger: logger)
+        let group = ServiceGroup(
+            services: [simulator], gracefulShutdownSignals: [.sigterm, .sigint],
+            cancellationSignals: [], logger: logger)
         try await group.run()
     }
 

@@ -34,27 +34,34 @@ struct BenchJWTCommand: AsyncParsableCommand {
         let fast = iterations * 25
         var results: [BenchResult] = []
 
-        results.append(measure("sha256(token) [baseline]", iterations: fast) {
-            // Exactly what the cache does per request before looking a token up.
-            SHA256.hash(data: Data(setup.es256.utf8)).withUnsafeBytes { Int($0[0]) }
-        })
+        results.append(
+            measure("sha256(token) [baseline]", iterations: fast) {
+                // Exactly what the cache does per request before looking a token up.
+                SHA256.hash(data: Data(setup.es256.utf8)).withUnsafeBytes { Int($0[0]) }
+            })
         for (name, token, distinct) in [("ES256", setup.es256, setup.distinctES256), ("RS256", setup.rs256, setup.distinctRS256)] {
             let uncached = setup.verifier(cacheCapacity: 0)
-            results.append(try await measureVerify("\(name) verify, no cache", iterations: iterations) {
-                try await uncached.verify(bearer: token, now: setup.now)
-            })
+            results.append(
+                try await measureVerify("\(name) verify, no cache", iterations: iterations) {
+                    try await uncached.verify(bearer: token, now: setup.now)
+                })
             let cached = setup.verifier(cacheCapacity: 10_000)
-            results.append(try await measureVerify("\(name) verify, cache hit", iterations: fast) {
-                try await cached.verify(bearer: token, now: setup.now)
-            })
+            results.append(
+                try await measureVerify("\(name) verify, cache hit", iterations: fast) {
+                    try await cached.verify(bearer: token, now: setup.now)
+                })
             // Every token new to the cache (a fresh cache each round): the full path plus
             // hashing and inserting.
             var verifier = setup.verifier(cacheCapacity: 10_000)
-            results.append(try await measureVerify("\(name) verify, cache miss", iterations: distinct.count, before: {
-                verifier = setup.verifier(cacheCapacity: 10_000)
-            }) { index in
-                try await verifier.verify(bearer: distinct[index], now: setup.now)
-            })
+            results.append(
+                try await measureVerify(
+                    "\(name) verify, cache miss", iterations: distinct.count,
+                    before: {
+                        verifier = setup.verifier(cacheCapacity: 10_000)
+                    }
+                ) { index in
+                    try await verifier.verify(bearer: distinct[index], now: setup.now)
+                })
         }
         report(results, setup: setup)
     }
@@ -122,12 +129,17 @@ struct BenchJWTCommand: AsyncParsableCommand {
     // MARK: - Report
 
     private func report(_ results: [BenchResult], setup: BenchSetup) {
-        print("JWT verification cost per request (median of \(rounds) rounds; token \(setup.es256.utf8.count) B ES256, \(setup.rs256.utf8.count) B RS256)")
-        print(Self.pad("case", 30) + Self.pad("iterations", 12, left: true) + Self.pad("ns/op", 12, left: true) + Self.pad("ops/s", 14, left: true))
+        print(
+            "JWT verification cost per request (median of \(rounds) rounds; token \(setup.es256.utf8.count) B ES256, \(setup.rs256.utf8.count) B RS256)"
+        )
+        print(
+            Self.pad("case", 30) + Self.pad("iterations", 12, left: true) + Self.pad("ns/op", 12, left: true)
+                + Self.pad("ops/s", 14, left: true))
         for result in results {
-            print(Self.pad(result.name, 30) + Self.pad("\(result.iterations)", 12, left: true)
-                + Self.pad(String(format: "%.0f", result.nanosecondsPerOp), 12, left: true)
-                + Self.pad(String(format: "%.0f", 1e9 / result.nanosecondsPerOp), 14, left: true))
+            print(
+                Self.pad(result.name, 30) + Self.pad("\(result.iterations)", 12, left: true)
+                    + Self.pad(String(format: "%.0f", result.nanosecondsPerOp), 12, left: true)
+                    + Self.pad(String(format: "%.0f", 1e9 / result.nanosecondsPerOp), 14, left: true))
         }
         let byName = Dictionary(uniqueKeysWithValues: results.map { ($0.name, $0.nanosecondsPerOp) })
         let baseline = byName["sha256(token) [baseline]"] ?? .nan
@@ -136,9 +148,10 @@ struct BenchJWTCommand: AsyncParsableCommand {
             let uncached = byName["\(algorithm) verify, no cache"] ?? .nan
             let hit = byName["\(algorithm) verify, cache hit"] ?? .nan
             let miss = byName["\(algorithm) verify, cache miss"] ?? .nan
-            print("  \(algorithm): no cache / cache hit = \(String(format: "%.1f", uncached / hit))x; "
-                + "cache hit / sha256 = \(String(format: "%.1f", hit / baseline))x; "
-                + "cache miss / no cache = \(String(format: "%.2f", miss / uncached))x")
+            print(
+                "  \(algorithm): no cache / cache hit = \(String(format: "%.1f", uncached / hit))x; "
+                    + "cache hit / sha256 = \(String(format: "%.1f", hit / baseline))x; "
+                    + "cache miss / no cache = \(String(format: "%.2f", miss / uncached))x")
         }
         let es256 = byName["ES256 verify, no cache"] ?? .nan
         let rs256 = byName["RS256 verify, no cache"] ?? .nan
@@ -210,8 +223,10 @@ private struct BenchSetup {
         // The JWKS the identity provider would publish: the development EC key and the RSA key.
         var keys = try JSONDecoder().decode([String: [[String: String]]].self, from: Data(ecKey.publicJWKSJSON.utf8))["keys"] ?? []
         let (modulus, exponent) = try rsaKey.publicKey.getKeyPrimitives()
-        keys.append(["kty": "RSA", "kid": Self.rsaKeyID, "alg": "RS256", "use": "sig",
-                     "n": base64URL(modulus), "e": base64URL(exponent)])
+        keys.append([
+            "kty": "RSA", "kid": Self.rsaKeyID, "alg": "RS256", "use": "sig",
+            "n": base64URL(modulus), "e": base64URL(exponent),
+        ])
         directory = NSTemporaryDirectory() + "ocmw-bench-jwt-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/jwks.json"

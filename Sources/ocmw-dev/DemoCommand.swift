@@ -35,8 +35,9 @@ struct DemoCommand: AsyncParsableCommand {
         // Payments up to last month, so the default payment window (the past 3 months) shows data.
         let today = DayDate.inBelgium(at: Date())
         let lastMonth = CalendarMonth(containing: today).adding(months: -1) ?? .earliest
-        let dataset = Dataset.generate(seed: seed, tenants: registry.tenants.map(\.id), citizens: citizens,
-                                       lastMonth: lastMonth)
+        let dataset = Dataset.generate(
+            seed: seed, tenants: registry.tenants.map(\.id), citizens: citizens,
+            lastMonth: lastMonth)
         // Each simulated installation requires its own API key, as a real one would; the proxy
         // finds it under the variable tenants.json names (generated here unless already set).
         let demoKeys = DemoKeys(registry: registry)
@@ -45,8 +46,9 @@ struct DemoCommand: AsyncParsableCommand {
             backend.requiredAPIKey = demoKeys.key(for: backend.tenant)
             return backend
         }
-        let simulator = NewSocialSimulator(backends: backends, dataset: dataset,
-                                           adminPort: simulatorAdminPort, logger: logger)
+        let simulator = NewSocialSimulator(
+            backends: backends, dataset: dataset,
+            adminPort: simulatorAdminPort, logger: logger)
         // The routing feed New Social installations would have pushed for the simulated dossiers.
         let routingIndex = try options.openRoutingIndex(subdirectory: "demo")
         _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
@@ -54,18 +56,22 @@ struct DemoCommand: AsyncParsableCommand {
         let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir + "/demo", logger: logger)
         let outbox = try await StoreSelection.sqlite(dataDir: options.dataDir + "/demo")
             .outbox(keyRing: security.outboxKeys, logger: logger)
-        let (madeProxy, services) = try options.makeProxy(registry: registry, routingIndex: routingIndex, security: security,
-                                                          outbox: outbox, environment: demoKeys.environment, logger: logger)
-        let readToken = try await security.devKey?.token(scopes: ["ocmw.dossier.read", "ocmw.dossier.submit"], insz: nil,
-                                                         clientID: "mijn-burgerprofiel-demo", lifetime: .seconds(12 * 3600)) ?? ""
+        let (madeProxy, services) = try options.makeProxy(
+            registry: registry, routingIndex: routingIndex, security: security,
+            outbox: outbox, environment: demoKeys.environment, logger: logger)
+        let readToken =
+            try await security.devKey?.token(
+                scopes: ["ocmw.dossier.read", "ocmw.dossier.submit"], insz: nil,
+                clientID: "mijn-burgerprofiel-demo", lifetime: .seconds(12 * 3600)) ?? ""
         let adminToken = security.adminToken
         var proxy = madeProxy
         // The citizen page reads the public API as Mijn Burgerprofiel would, with its own token.
         let devKey = security.devKey
         let apiHost = ["0.0.0.0", "::", ""].contains(options.host) ? "127.0.0.1" : options.host
         proxy.demoPages = DemoPages(apiOrigin: "http://\(apiHost):\(options.port)") {
-            try await devKey?.token(scopes: ["ocmw.dossier.read"], insz: nil, clientID: "demo-citizen-page",
-                                    lifetime: .seconds(300)) ?? ""
+            try await devKey?.token(
+                scopes: ["ocmw.dossier.read"], insz: nil, clientID: "demo-citizen-page",
+                lifetime: .seconds(300)) ?? ""
         }
         let host = options.host
         let adminPort = simulatorAdminPort
@@ -75,28 +81,36 @@ struct DemoCommand: AsyncParsableCommand {
             citizen.records.contains { registry.tenant($0.tenant)?.receivesTraffic == true }
         }?.insz
         let app = proxy.makeApplication { port in
-            let banner = DemoBanner.text(proxy: "http://\(host):\(port)", simulatorAdmin: "http://\(host):\(adminPort)",
-                                         proxyAdmin: "http://\(proxyAdminHost):\(proxyAdminPort)",
-                                         token: readToken, adminToken: adminToken,
-                                         sampleINSZ: sample)
+            let banner = DemoBanner.text(
+                proxy: "http://\(host):\(port)", simulatorAdmin: "http://\(host):\(adminPort)",
+                proxyAdmin: "http://\(proxyAdminHost):\(proxyAdminPort)",
+                token: readToken, adminToken: adminToken,
+                sampleINSZ: sample)
             // Written unbuffered: print() is block-buffered when piped, and the banner must show now.
             FileHandle.standardOutput.write(Data(banner.utf8))
         }
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: simulator), .init(service: app), .init(service: proxy.makeAdminApplication())]
-                + services.map { .init(service: $0) }
-                + [.init(service: proxy.makeDeliveryService(configuration: options.deliveryConfiguration,
-                                                                  owner: DeliveryOwner.thisProcess))],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: simulator), .init(service: app), .init(service: proxy.makeAdminApplication())]
+                    + services.map { .init(service: $0) }
+                    + [
+                        .init(
+                            service: proxy.makeDeliveryService(
+                                configuration: options.deliveryConfiguration,
+                                owner: DeliveryOwner.thisProcess))
+                    ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
     }
 }
 
 /// What the demo prints once everything listens.
 enum DemoBanner {
-    static func text(proxy: String, simulatorAdmin: String, proxyAdmin: String, token: String, adminToken: String,
-                     sampleINSZ: String?) -> String {
+    static func text(
+        proxy: String, simulatorAdmin: String, proxyAdmin: String, token: String, adminToken: String,
+        sampleINSZ: String?
+    ) -> String {
         let wireframe = "\(proxy)/v1/citizens/\(DemoCitizens.wireframeINSZ)"
         let twoOCMW = "\(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)"
         var lines = [
@@ -124,8 +138,10 @@ enum DemoBanner {
             "  curl -si -H 'Authorization: Bearer \(token)' \(proxy)/v1/citizens/12345678901/debts",
         ]
         if let sampleINSZ {
-            lines += ["  # a generated citizen (payments of the past 3 months by default)",
-                      "  curl -s -H 'Authorization: Bearer \(token)' \(proxy)/v1/citizens/\(sampleINSZ)/dossier"]
+            lines += [
+                "  # a generated citizen (payments of the past 3 months by default)",
+                "  curl -s -H 'Authorization: Bearer \(token)' \(proxy)/v1/citizens/\(sampleINSZ)/dossier",
+            ]
         }
         lines += [
             "  # make Bonheiden hang, watch its parts turn \"timeout\" within its deadline, then heal it",
@@ -160,7 +176,8 @@ struct DemoKeys: Sendable {
         var byTenant: [TenantID: String] = [:]
         for tenant in registry.tenants {
             guard case .environment(let name) = tenant.backend.credentials else { continue }
-            let key = ProcessInfo.processInfo.environment[name]
+            let key =
+                ProcessInfo.processInfo.environment[name]
                 ?? (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
             byVariable[name] = key
             byTenant[tenant.id] = key

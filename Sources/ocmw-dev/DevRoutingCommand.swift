@@ -41,8 +41,11 @@ struct DevRoutingCommand: AsyncParsableCommand {
 
         func run() throws {
             let registry = try TenantsFile.load(path: tenants)
-            guard let generator = RoutingFileGenerator(tenants: RoutingFileGenerator.profiles(of: registry),
-                                                       seed: seed, today: Support.today()) else {
+            guard
+                let generator = RoutingFileGenerator(
+                    tenants: RoutingFileGenerator.profiles(of: registry),
+                    seed: seed, today: Support.today())
+            else {
                 throw Failure(description: "\(tenants) has no tenants")
             }
             let clock = ContinuousClock()

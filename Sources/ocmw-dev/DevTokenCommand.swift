@@ -26,7 +26,8 @@ struct DevTokenCommand: AsyncParsableCommand {
     var minutes: Int = 60
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: dataDir).appendingPathComponent(DevSigningKey.fileName).path) else {
+        guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: dataDir).appendingPathComponent(DevSigningKey.fileName).path)
+        else {
             throw ValidationError("no development key in \(dataDir): run the demo (or serve --dev-auth) first")
         }
         let key = try DevSigningKey(directory: dataDir)

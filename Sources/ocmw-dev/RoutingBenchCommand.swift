@@ -47,8 +47,9 @@ extension DevRoutingCommand {
                 for insz in citizens { found += try await index.lookup(insz: insz, on: today).count }
                 let seconds = Support.seconds(clock.now - started)
                 let perLookup = seconds / Double(citizens.count) * 1e6
-                print("\(name): \(citizens.count) lookups, \(String(format: "%.1f", perLookup)) µs each "
-                    + "(\(Int(Double(citizens.count) / seconds)) lookups/s), \(found) rows found")
+                print(
+                    "\(name): \(citizens.count) lookups, \(String(format: "%.1f", perLookup)) µs each "
+                        + "(\(Int(Double(citizens.count) / seconds)) lookups/s), \(found) rows found")
             }
         }
 

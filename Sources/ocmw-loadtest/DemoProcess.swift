@@ -29,14 +29,17 @@ final class DemoProcess: Sendable {
     /// Starts the demo for the scenario's tenants and dataset, and waits until it is ready.
     /// - Throws: `ValidationError` when the binary is missing or the demo does not come up.
     static func start(scenario: Scenario, options: TargetOptions, client: CurlClient) async throws -> DemoProcess {
-        let binary = options.devBinary
+        let binary =
+            options.devBinary
             ?? (Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("ocmw-dev").path ?? "ocmw-dev")
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw ValidationError("\(binary) is missing: build it (swift build --product ocmw-dev) or give --dev-binary")
         }
         // A demo already on these ports would answer the health check and get the load instead.
         for port in [options.demoPort, options.demoAdminPort, options.demoSimulatorAdminPort, options.demoBackendBasePort + 1] {
-            if (try? await client.execute(HTTPRequest(url: "http://127.0.0.1:\(port)/", connectTimeoutMs: 500, totalTimeoutMs: 1_000))) != nil {
+            if (try? await client.execute(HTTPRequest(url: "http://127.0.0.1:\(port)/", connectTimeoutMs: 500, totalTimeoutMs: 1_000)))
+                != nil
+            {
                 throw ValidationError("something already listens on 127.0.0.1:\(port): choose other --demo-*-port values")
             }
         }
@@ -47,10 +50,12 @@ final class DemoProcess: Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["demo", "--port", String(options.demoPort), "--admin-port", String(options.demoAdminPort),
-                             "--simulator-admin-port", String(options.demoSimulatorAdminPort), "--tenants", tenants.path,
-                             "--data-dir", directory.appendingPathComponent("data").path, "--log-level", "warning",
-                             "--seed", String(scenario.seed), "--citizens", String(scenario.citizens)]
+        process.arguments = [
+            "demo", "--port", String(options.demoPort), "--admin-port", String(options.demoAdminPort),
+            "--simulator-admin-port", String(options.demoSimulatorAdminPort), "--tenants", tenants.path,
+            "--data-dir", directory.appendingPathComponent("data").path, "--log-level", "warning",
+            "--seed", String(scenario.seed), "--citizens", String(scenario.citizens),
+        ]
         let log = directory.appendingPathComponent("demo.log")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
             throw ValidationError("cannot write \(log.path)")
@@ -77,8 +82,12 @@ final class DemoProcess: Sendable {
             throw ValidationError("the demo did not come up (ports in use?); the end of its log:\n\(tail)")
         }
         let demoData = directory.appendingPathComponent("data/demo").path
-        let token = try run(binary, ["dev-token", "--data-dir", demoData, "--scope", "ocmw.dossier.read", "ocmw.dossier.submit",
-                                     "--client-id", "mijn-burgerprofiel-loadtest", "--minutes", "720"])
+        let token = try run(
+            binary,
+            [
+                "dev-token", "--data-dir", demoData, "--scope", "ocmw.dossier.read", "ocmw.dossier.submit",
+                "--client-id", "mijn-burgerprofiel-loadtest", "--minutes", "720",
+            ])
         let adminToken = try String(contentsOfFile: demoData + "/dev-admin-token", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return DemoProcess(process: process, directory: directory, options: options, token: token, adminToken: adminToken)

@@ -45,16 +45,19 @@ struct LoadTestCommand: AsyncParsableCommand {
             do {
                 let resolved = try target.resolve(scenario: scenario, demo: demo)
                 let registry = try TenantRegistry(jsonData: Data(contentsOf: URL(fileURLWithPath: resolved.tenantsFile)))
-                let pool = CitizenPool(dataset: CitizenPool.demoDataset(registry: registry, seed: scenario.seed, citizens: scenario.citizens),
-                                       registry: registry)
-                Self.say("scenario \(scenario.name): \(Report.format(scenario.runSeconds)) s, \(ArrivalSchedule(scenario).totalCount) requests, "
-                    + "\(pool.people.count) citizens over \(registry.tenants.count) tenants, against \(resolved.target.proxyURL)")
+                let pool = CitizenPool(
+                    dataset: CitizenPool.demoDataset(registry: registry, seed: scenario.seed, citizens: scenario.citizens),
+                    registry: registry)
+                Self.say(
+                    "scenario \(scenario.name): \(Report.format(scenario.runSeconds)) s, \(ArrivalSchedule(scenario).totalCount) requests, "
+                        + "\(pool.people.count) citizens over \(registry.tenants.count) tenants, against \(resolved.target.proxyURL)")
                 let startedAt = ISO8601DateFormatter().string(from: Date())
                 let runner = LoadRunner(scenario: scenario, pool: pool, target: resolved.target, client: client) { Self.say($0) }
                 let run = await runner.run()
                 await demo?.stop()
-                let report = Report(scenario: scenario, schedule: ArrivalSchedule(scenario), book: run.book, actions: run.actions,
-                                    proxy: resolved.target.proxyURL, startedAt: startedAt)
+                let report = Report(
+                    scenario: scenario, schedule: ArrivalSchedule(scenario), book: run.book, actions: run.actions,
+                    proxy: resolved.target.proxyURL, startedAt: startedAt)
                 return (report, run.book)
             } catch {
                 await demo?.stop()

@@ -48,23 +48,28 @@ struct TargetOptions: ParsableArguments {
 
     func resolve(scenario: Scenario, demo: DemoProcess?) throws -> Resolved {
         if let demo {
-            return Resolved(target: LoadTarget(proxyURL: demo.proxyURL, token: demo.token, adminURL: demo.adminURL,
-                                               adminToken: demo.adminToken, simulatorAdminURL: demo.simulatorAdminURL,
-                                               tenantsFile: demo.tenantsFile),
-                            tenantsFile: demo.tenantsFile)
+            return Resolved(
+                target: LoadTarget(
+                    proxyURL: demo.proxyURL, token: demo.token, adminURL: demo.adminURL,
+                    adminToken: demo.adminToken, simulatorAdminURL: demo.simulatorAdminURL,
+                    tenantsFile: demo.tenantsFile),
+                tenantsFile: demo.tenantsFile)
         }
         let environment = ProcessInfo.processInfo.environment
         guard let proxy else { throw ValidationError("give --proxy URL (and --token), or --start-demo") }
         guard let token = token ?? environment["OCMW_LOADTEST_TOKEN"] else {
-            throw ValidationError("give --token or OCMW_LOADTEST_TOKEN (e.g. from `ocmw-dev dev-token --scope ocmw.dossier.read ocmw.dossier.submit`)")
+            throw ValidationError(
+                "give --token or OCMW_LOADTEST_TOKEN (e.g. from `ocmw-dev dev-token --scope ocmw.dossier.read ocmw.dossier.submit`)")
         }
         if scenario.tenants.generate != nil, tenantsFile == nil {
             throw ValidationError("this scenario generates its tenants: give --tenants-file, the file the proxy runs with")
         }
         let file = tenantsFile ?? scenario.tenants.file ?? "tenants.json"
-        return Resolved(target: LoadTarget(proxyURL: proxy, token: token, adminURL: admin,
-                                           adminToken: adminToken ?? environment["OCMW_LOADTEST_ADMIN_TOKEN"],
-                                           simulatorAdminURL: simulatorAdmin, tenantsFile: file),
-                        tenantsFile: file)
+        return Resolved(
+            target: LoadTarget(
+                proxyURL: proxy, token: token, adminURL: admin,
+                adminToken: adminToken ?? environment["OCMW_LOADTEST_ADMIN_TOKEN"],
+                simulatorAdminURL: simulatorAdmin, tenantsFile: file),
+            tenantsFile: file)
     }
 }

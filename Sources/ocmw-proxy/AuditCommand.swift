@@ -51,7 +51,8 @@ struct AuditCommand: AsyncParsableCommand {
             let period = try period()
             let chosen = AuditExportFormat(rawValue: format) ?? .jsonLines
             let written = try await location.withStore { store in
-                let handle = try output.map { try AuditExport.createPrivateFile(at: URL(fileURLWithPath: $0)) }
+                let handle =
+                    try output.map { try AuditExport.createPrivateFile(at: URL(fileURLWithPath: $0)) }
                     ?? FileHandle.standardOutput
                 let written = try await AuditExport.write(from: store, period: period, format: chosen, to: handle)
                 if output != nil { try handle.close() }
@@ -107,7 +108,10 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "Directory holding \(SQLiteAuditStore.defaultFileName).")
         var dataDir: String = "data"
 
-        @Option(help: "PostgreSQL holding the audit trail, as serve --database-url (else OCMW_DATABASE_URL); without it, \(SQLiteAuditStore.defaultFileName) in the data directory.")
+        @Option(
+            help:
+                "PostgreSQL holding the audit trail, as serve --database-url (else OCMW_DATABASE_URL); without it, \(SQLiteAuditStore.defaultFileName) in the data directory."
+        )
         var databaseURL: String?
 
         /// Runs `body` on the trail: in PostgreSQL when a URL is given, else the existing SQLite file.

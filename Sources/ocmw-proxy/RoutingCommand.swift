@@ -49,8 +49,11 @@ struct RoutingCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
 
-        private func importFile(into index: any RoutingIndexStore, registry: TenantRegistry) async throws
-            -> RoutingFileImport.Summary {
+        private func importFile(
+            into index: any RoutingIndexStore, registry: TenantRegistry
+        ) async throws
+            -> RoutingFileImport.Summary
+        {
             let clock = ContinuousClock()
             let started = clock.now
             var display = ProgressDisplay(onTerminal: isatty(STDERR_FILENO) == 1)
@@ -63,8 +66,9 @@ struct RoutingCommand: AsyncParsableCommand {
             display.finish()
             let seconds = Support.seconds(clock.now - started)
             let rate = seconds > 0 ? Int(Double(summary.imported + summary.rejected) / seconds) : 0
-            print("imported \(summary.imported), rejected \(summary.rejected), blank lines \(summary.blankLines), "
-                + "in \(String(format: "%.2f", seconds)) s (\(rate) rows/s); index holds \(try await index.count()) rows")
+            print(
+                "imported \(summary.imported), rejected \(summary.rejected), blank lines \(summary.blankLines), "
+                    + "in \(String(format: "%.2f", seconds)) s (\(rate) rows/s); index holds \(try await index.count()) rows")
             return summary
         }
     }
@@ -90,10 +94,11 @@ struct RoutingCommand: AsyncParsableCommand {
             do { citizen = try INSZ(parsing: insz, currentYear: today.year) } catch {
                 throw ValidationError(error.description)
             }
-            let day = try on.map { text in
-                guard let day = DayDate(iso8601: text) else { throw ValidationError("--on must be yyyy-MM-dd") }
-                return day
-            } ?? today
+            let day =
+                try on.map { text in
+                    guard let day = DayDate(iso8601: text) else { throw ValidationError("--on must be yyyy-MM-dd") }
+                    return day
+                } ?? today
             let rows = try await location.withIndex(creating: false) { index in try await index.lookup(insz: citizen, on: day) }
             guard !rows.isEmpty else {
                 print("no registration covers \(day)")

@@ -20,7 +20,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if securityOptions.devAuth && !securityOptions.allowDevAuth {
-            throw ValidationError("--dev-auth makes anyone with the data directory able to mint tokens; add --allow-dev-auth to run serve like that anyway (use `demo` for development)")
+            throw ValidationError(
+                "--dev-auth makes anyone with the data directory able to mint tokens; add --allow-dev-auth to run serve like that anyway (use `demo` for development)"
+            )
         }
     }
 
@@ -39,21 +41,31 @@ struct ServeCommand: AsyncParsableCommand {
 
     private func serve(stores: StoreSelection, logger: Logger) async throws {
         let registry = try options.loadRegistry()
-        let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir,
-                                                    auditStore: try await stores.auditStore(logger: logger), logger: logger)
+        let security = try await SecuritySetup.make(
+            securityOptions, dataDir: options.dataDir,
+            auditStore: try await stores.auditStore(logger: logger), logger: logger)
         let (proxy, services) = try options.makeProxy(
             registry: registry, routingIndex: try await stores.routingIndex(options: options, logger: logger),
             security: security, outbox: try await stores.outbox(keyRing: security.outboxKeys, logger: logger),
             logger: logger)
-        logger.info("starting", metadata: ["tenants": "\(registry.tenants.count)", "active": "\(registry.activeTenants.count)",
-                                           "stores": "\(stores.name)"])
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: proxy.makeApplication()), .init(service: proxy.makeAdminApplication())]
-                + services.map { .init(service: $0) }
-                + [.init(service: proxy.makeDeliveryService(configuration: options.deliveryConfiguration,
-                                                                  owner: DeliveryOwner.thisProcess))],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        logger.info(
+            "starting",
+            metadata: [
+                "tenants": "\(registry.tenants.count)", "active": "\(registry.activeTenants.count)",
+                "stores": "\(stores.name)",
+            ])
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: proxy.makeApplication()), .init(service: proxy.makeAdminApplication())]
+                    + services.map { .init(service: $0) }
+                    + [
+                        .init(
+                            service: proxy.makeDeliveryService(
+                                configuration: options.deliveryConfiguration,
+                                owner: DeliveryOwner.thisProcess))
+                    ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
     }
 }

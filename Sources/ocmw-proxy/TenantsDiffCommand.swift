@@ -45,10 +45,12 @@ struct TenantsDiffCommand: ParsableCommand {
         guard !diff.isEmpty else { return "no change: a reload would keep every tenant as it is" }
         var lines: [String] = []
         for tenant in diff.added {
-            lines.append("+ \(tenant.id)  added, \(tenant.state.rawValue)\(tenant.receivesTraffic ? " (receives citizen traffic at once)" : "")")
+            lines.append(
+                "+ \(tenant.id)  added, \(tenant.state.rawValue)\(tenant.receivesTraffic ? " (receives citizen traffic at once)" : "")")
         }
         for tenant in diff.removed {
-            lines.append("- \(tenant.id)  removed\(tenant.receivesTraffic ? " (stops receiving citizen traffic; calls running finish)" : "")")
+            lines.append(
+                "- \(tenant.id)  removed\(tenant.receivesTraffic ? " (stops receiving citizen traffic; calls running finish)" : "")")
         }
         for change in diff.changed {
             lines.append("~ \(change.new.id)  \(consequences(of: change).joined(separator: "; "))")
@@ -58,7 +60,8 @@ struct TenantsDiffCommand: ParsableCommand {
                 lines.append("    \(name)  \(field.old) → \(field.new)")
             }
         }
-        lines.append("\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed, \(diff.unchanged.count) unchanged")
+        lines.append(
+            "\(diff.added.count) added, \(diff.removed.count) removed, \(diff.changed.count) changed, \(diff.unchanged.count) unchanged")
         return lines.joined(separator: "\n")
     }
 
@@ -67,8 +70,10 @@ struct TenantsDiffCommand: ParsableCommand {
         if change.old.receivesTraffic != change.new.receivesTraffic {
             notes.append(change.new.receivesTraffic ? "starts receiving citizen traffic" : "stops receiving citizen traffic")
         }
-        notes.append(change.resetsRuntimeState ? "limits changed: breaker and counters start afresh"
-                                                : "keeps its breaker and counters")
+        notes.append(
+            change.resetsRuntimeState
+                ? "limits changed: breaker and counters start afresh"
+                : "keeps its breaker and counters")
         return notes
     }
 }

@@ -58,9 +58,10 @@ struct TenantsListCommand: ParsableCommand {
 
     static func json(_ tenants: [Tenant]) throws -> String {
         let listed = tenants.map {
-            Listed(id: $0.id.rawValue, name: $0.name, kbo: $0.kbo.description, state: $0.state.rawValue,
-                   dialect: $0.backend.dialect.rawValue, baseURL: $0.backend.baseURL, auth: $0.backend.auth.rawValue,
-                   postalCodes: $0.postalCodes)
+            Listed(
+                id: $0.id.rawValue, name: $0.name, kbo: $0.kbo.description, state: $0.state.rawValue,
+                dialect: $0.backend.dialect.rawValue, baseURL: $0.backend.baseURL, auth: $0.backend.auth.rawValue,
+                postalCodes: $0.postalCodes)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

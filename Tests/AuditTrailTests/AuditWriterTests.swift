@@ -63,7 +63,8 @@ struct AuditWriterTests {
         #expect(writer.pendingCount == 10)
         try await writer.flush()
         #expect(writer.pendingCount == 0)
-        #expect(try await store.records(from: .distantPast, to: .distantFuture).map(\.requestID)
+        #expect(
+            try await store.records(from: .distantPast, to: .distantFuture).map(\.requestID)
                 == (0..<10).map { "f\($0)" })
     }
 
@@ -96,8 +97,10 @@ final class FlakyStore: AuditStore {
         try await inner.append(contentsOf: records)
     }
 
-    func forEachBatch(from start: Date, to end: Date, batchSize: Int,
-                      _ body: (_ batch: [AuditRecord]) async throws -> Void) async throws {
+    func forEachBatch(
+        from start: Date, to end: Date, batchSize: Int,
+        _ body: (_ batch: [AuditRecord]) async throws -> Void
+    ) async throws {
         try await inner.forEachBatch(from: start, to: end, batchSize: batchSize, body)
     }
 

@@ -71,14 +71,17 @@ struct ExportTests {
         #expect(try String(contentsOf: url, encoding: .utf8).split(separator: "\n").count == 4)
     }
 
-    @Test("Timestamps are UTC with microseconds, also before 1970", arguments: [
-        (0.0, "1970-01-01T00:00:00.000000Z"),
-        (-0.5, "1969-12-31T23:59:59.500000Z"),
-        (1_794_744_000.123456, "2026-11-15T12:00:00.123456Z"),
-    ])
+    @Test(
+        "Timestamps are UTC with microseconds, also before 1970",
+        arguments: [
+            (0.0, "1970-01-01T00:00:00.000000Z"),
+            (-0.5, "1969-12-31T23:59:59.500000Z"),
+            (1_794_744_000.123456, "2026-11-15T12:00:00.123456Z"),
+        ])
     func timestamps(seconds: Double, expected: String) throws {
-        let record = AuditRecord(time: Date(timeIntervalSince1970: seconds), clientID: "c", citizen: nil, tenants: [],
-                                 parts: [], action: .read, outcome: .ok, httpStatus: 200, requestID: "r")
+        let record = AuditRecord(
+            time: Date(timeIntervalSince1970: seconds), clientID: "c", citizen: nil, tenants: [],
+            parts: [], action: .read, outcome: .ok, httpStatus: 200, requestID: "r")
         let handle = try Self.pipeWrite { try AuditExport.write(records: [record], format: .csv, to: $0) }
         #expect(Self.parseCSV(handle)[1][0] == expected)
     }
@@ -126,19 +129,39 @@ struct ExportTests {
             if quoted {
                 if character == "\"" {
                     if let next = characters.next() {
-                        if next == "\"" { field.append("\"") } else {
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
                             quoted = false
-                            if next == "," { row.append(field); field = "" } else if next == "\n" {
-                                row.append(field); rows.append(row); row = []; field = ""
+                            if next == "," {
+                                row.append(field)
+                                field = ""
+                            } else if next == "\n" {
+                                row.append(field)
+                                rows.append(row)
+                                row = []
+                                field = ""
                             }
                         }
-                    } else { quoted = false }
-                } else { field.append(character) }
-            } else if character == "\"" { quoted = true } else if character == "," {
-                row.append(field); field = ""
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                row.append(field)
+                field = ""
             } else if character == "\n" {
-                row.append(field); rows.append(row); row = []; field = ""
-            } else { field.append(character) }
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else {
+                field.append(character)
+            }
         }
         return rows
     }

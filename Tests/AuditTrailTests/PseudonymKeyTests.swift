@@ -60,8 +60,9 @@ struct PseudonymKeyTests {
         let directory = try F.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let hex = F.key.map { String(format: "%02x", $0) }.joined()
-        let loaded = try INSZPseudonymizer.fromEnvironment([PseudonymKey.environmentVariable: hex],
-                                                           developmentKeyDirectory: directory.path)
+        let loaded = try INSZPseudonymizer.fromEnvironment(
+            [PseudonymKey.environmentVariable: hex],
+            developmentKeyDirectory: directory.path)
         #expect(loaded.pseudonym(for: F.citizen(0)) == F.pseudonymizer.pseudonym(for: F.citizen(0)))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(PseudonymKey.developmentFileName).path))
     }

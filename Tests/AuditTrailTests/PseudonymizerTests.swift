@@ -41,8 +41,9 @@ struct PseudonymizerTests {
         #expect(F.pseudonymizer.pseudonym(for: F.citizen(0)).hex == "033005824c79f9065047c0b0448d6455")
     }
 
-    @Test("A pseudonym type refuses an INSZ and anything but 32 lowercase hex characters",
-          arguments: ["85073000160", String(repeating: "A", count: 32), String(repeating: "0", count: 31), ""])
+    @Test(
+        "A pseudonym type refuses an INSZ and anything but 32 lowercase hex characters",
+        arguments: ["85073000160", String(repeating: "A", count: 32), String(repeating: "0", count: 31), ""])
     func pseudonymRefusesOtherForms(text: String) {
         #expect(INSZPseudonym(hex: text) == nil)
     }

@@ -1,18 +1,21 @@
-@testable import AuditTrail
 import Foundation
 import Testing
+
+@testable import AuditTrail
 
 @Suite("SQLite audit store")
 struct SQLiteAuditStoreTests {
     typealias F = AuditFixtures
 
-    @Test("UPDATE of an audit record is refused by the database", arguments: [
-        "UPDATE audit_record SET outcome = 'ok'",
-        "UPDATE audit_record SET citizen = NULL WHERE id = 1",
-        "UPDATE audit_record SET time_us = 0",
-        "INSERT OR REPLACE INTO audit_record (id, time_us, client_id, tenants, parts, action, outcome, http_status, request_id) "
-            + "VALUES (1, 0, 'x', '[]', '[]', 'read', 'ok', 200, 'x')",
-    ])
+    @Test(
+        "UPDATE of an audit record is refused by the database",
+        arguments: [
+            "UPDATE audit_record SET outcome = 'ok'",
+            "UPDATE audit_record SET citizen = NULL WHERE id = 1",
+            "UPDATE audit_record SET time_us = 0",
+            "INSERT OR REPLACE INTO audit_record (id, time_us, client_id, tenants, parts, action, outcome, http_status, request_id) "
+                + "VALUES (1, 0, 'x', '[]', '[]', 'read', 'ok', 200, 'x')",
+        ])
     func updateRefused(sql: String) async throws {
         let store = try SQLiteAuditStore.inMemory()
         try await store.append(F.record(at: 0, outcome: .denied))
@@ -20,11 +23,13 @@ struct SQLiteAuditStoreTests {
         #expect(try await store.records(from: .distantPast, to: .distantFuture) == [F.record(at: 0, outcome: .denied)])
     }
 
-    @Test("DELETE outside retention is refused, even of a single recent row", arguments: [
-        "DELETE FROM audit_record",
-        "DELETE FROM audit_record WHERE id = 2",
-        "DELETE FROM audit_record WHERE client_id = 'mbp-portal'",
-    ])
+    @Test(
+        "DELETE outside retention is refused, even of a single recent row",
+        arguments: [
+            "DELETE FROM audit_record",
+            "DELETE FROM audit_record WHERE id = 2",
+            "DELETE FROM audit_record WHERE client_id = 'mbp-portal'",
+        ])
     func deleteRefused(sql: String) async throws {
         let store = try SQLiteAuditStore.inMemory()
         try await store.append(contentsOf: [F.record(at: 0), F.record(at: 1)])
@@ -42,11 +47,13 @@ struct SQLiteAuditStoreTests {
         #expect(try await store.count() == 2)
     }
 
-    @Test("The retention cutoff only moves forward, and its table keeps exactly one row", arguments: [
-        "UPDATE audit_retention SET cutoff_us = 0",
-        "DELETE FROM audit_retention",
-        "INSERT INTO audit_retention (cutoff_us) VALUES (9223372036854775807)",
-    ])
+    @Test(
+        "The retention cutoff only moves forward, and its table keeps exactly one row",
+        arguments: [
+            "UPDATE audit_retention SET cutoff_us = 0",
+            "DELETE FROM audit_retention",
+            "INSERT INTO audit_retention (cutoff_us) VALUES (9223372036854775807)",
+        ])
     func cutoffGuarded(sql: String) async throws {
         let store = try SQLiteAuditStore.inMemory()
         try await store.deleteOlder(than: F.base)

@@ -9,7 +9,9 @@ struct AlgorithmConfusionTests {
     func algNone() async throws {
         let verifier = try await Fixture.verifier()
         let payload = try TestClaims().encodedSegment()
-        for header in ["{\"alg\":\"none\",\"typ\":\"JWT\"}", "{\"alg\":\"none\",\"kid\":\"rsa-1\"}", "{\"alg\":\"NONE\",\"kid\":\"rsa-1\"}"] {
+        for header in [
+            "{\"alg\":\"none\",\"typ\":\"JWT\"}", "{\"alg\":\"none\",\"kid\":\"rsa-1\"}", "{\"alg\":\"NONE\",\"kid\":\"rsa-1\"}",
+        ] {
             for signature in ["", "c2ln"] {
                 let token = "\(base64URL(header)).\(payload).\(signature)"
                 await #expect(throws: CallerAuthError.algorithmNotAllowed) {

@@ -99,7 +99,9 @@ struct AuthorizationTests {
         #expect(try CallerVerifier.bearerToken(fromAuthorizationHeader: header) == token)
     }
 
-    @Test("a missing or non-bearer Authorization header is a missing token", arguments: [nil, "", "Basic dXNlcjpwdw==", "Bearer ", "Bearerabc"])
+    @Test(
+        "a missing or non-bearer Authorization header is a missing token",
+        arguments: [nil, "", "Basic dXNlcjpwdw==", "Bearer ", "Bearerabc"])
     func missingBearer(header: String?) {
         #expect(throws: CallerAuthError.missingToken) {
             try CallerVerifier.bearerToken(fromAuthorizationHeader: header)

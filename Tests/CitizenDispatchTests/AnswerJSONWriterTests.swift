@@ -4,22 +4,25 @@ import Foundation
 import OCMWCore
 import OCMWDomain
 import Testing
+
 @testable import NewSocialSimulator
 
 /// `AnswerJSONWriter` must write exactly the bytes `JSONEncoder` (`.sortedKeys,
 /// .withoutEscapingSlashes`) writes, for every answer the citizen routes give: the demo citizens
 /// and generated ones, both dialects, every part, and the parts that failed.
 @Suite struct AnswerJSONWriterTests {
-    static let dataset = Dataset.generate(seed: 20_261_125, tenants: [TenantID("gent")!, TenantID("bonheiden")!],
-                                          citizens: 300)
+    static let dataset = Dataset.generate(
+        seed: 20_261_125, tenants: [TenantID("gent")!, TenantID("bonheiden")!],
+        citizens: 300)
     static let today = DayDate(iso8601: "2025-11-15")!
     static let months = MonthRange(from: CalendarMonth(iso8601: "2025-05")!, to: CalendarMonth(iso8601: "2025-10")!)!
 
     /// A tenant whose name needs escaping, so `ocmw.name` is tested too.
     static func tenant(_ id: String, _ name: String, _ dialect: Dialect) -> Tenant {
-        Tenant(id: TenantID(id)!, kbo: KBONumber("0212.214.125")!, name: name, postalCodes: ["9000"],
-               backend: Backend(baseURL: "http://127.0.0.1:9", dialect: dialect, credentials: .environment(name: "KEY")),
-               limits: .builtIn, categoriesOfHelp: [], certificateTypes: [], state: .active)
+        Tenant(
+            id: TenantID(id)!, kbo: KBONumber("0212.214.125")!, name: name, postalCodes: ["9000"],
+            backend: Backend(baseURL: "http://127.0.0.1:9", dialect: dialect, credentials: .environment(name: "KEY")),
+            limits: .builtIn, categoriesOfHelp: [], certificateTypes: [], state: .active)
     }
 
     /// The fetched parts of one citizen at `tenants`, as the dispatcher would report them, with some
@@ -36,8 +39,9 @@ import Testing
                     let wire = responder.respond(method: "GET", uri: path, currentYear: 2026)
                     switch wire.status {
                     case 200:
-                        do { outcome = .ok(try PartValue.decode(part, body: wire.body, tenant: tenant, insz: insz, options: options)) }
-                        catch { outcome = .failed(.error, reason: "normalisation: \(error)") }
+                        do {
+                            outcome = .ok(try PartValue.decode(part, body: wire.body, tenant: tenant, insz: insz, options: options))
+                        } catch { outcome = .failed(.error, reason: "normalisation: \(error)") }
                     case 404: outcome = .noDossier
                     default: outcome = .failed(.error, reason: "HTTP \(wire.status)")
                     }
@@ -63,21 +67,27 @@ import Testing
         var writer = AnswerJSONWriter()
         writer.write(answer)
         let expected = try AnswerEncoding.bytes(answer)
-        #expect(writer.bytes.elementsEqual(expected), "\(String(decoding: writer.bytes, as: UTF8.self))\n\(String(decoding: expected, as: UTF8.self))")
+        #expect(
+            writer.bytes.elementsEqual(expected),
+            "\(String(decoding: writer.bytes, as: UTF8.self))\n\(String(decoding: expected, as: UTF8.self))")
     }
 
     static func expectSameBytes(_ answer: PartAnswer) throws {
         var writer = AnswerJSONWriter()
         writer.write(answer)
         let expected = try AnswerEncoding.bytes(answer)
-        #expect(writer.bytes.elementsEqual(expected), "\(String(decoding: writer.bytes, as: UTF8.self))\n\(String(decoding: expected, as: UTF8.self))")
+        #expect(
+            writer.bytes.elementsEqual(expected),
+            "\(String(decoding: writer.bytes, as: UTF8.self))\n\(String(decoding: expected, as: UTF8.self))")
     }
 
     @Test(arguments: [Dialect.v1, .v2])
     func everyAnswerOfTheDatasetHasTheEncodersBytes(dialect: Dialect) throws {
         let other: Dialect = dialect == .v1 ? .v2 : .v1
-        let tenants = [Self.tenant("gent", "OCMW Gent \"Zuid\" / Sint-Amandsberg", dialect),
-                       Self.tenant("bonheiden", "OCMW Bonheiden–Rijmenam, België", other)]
+        let tenants = [
+            Self.tenant("gent", "OCMW Gent \"Zuid\" / Sint-Amandsberg", dialect),
+            Self.tenant("bonheiden", "OCMW Bonheiden–Rijmenam, België", other),
+        ]
         let unreachable = Self.tenant("aalst", "OCMW Aalst\t\u{1}", dialect)
         var okParts: [DossierPart: Int] = [:]
         for (number, citizen) in Self.dataset.citizens.enumerated() {
@@ -86,12 +96,16 @@ import Testing
             let gaps: [(tenant: Tenant, status: PartStatus, reason: String)] =
                 number.isMultiple(of: 5) ? [(unreachable, .unavailable, "probe failed: \\ \"x\"")] : []
             let location = CitizenLocator.Location(tenants: tenants, unreachable: gaps)
-            try Self.expectSameBytes(AnswerAssembly.dossierAnswer(DossierPart.allCases, tenants: tenants,
-                                                                  results: results, location: location))
+            try Self.expectSameBytes(
+                AnswerAssembly.dossierAnswer(
+                    DossierPart.allCases, tenants: tenants,
+                    results: results, location: location))
             for part in DossierPart.allCases {
-                try Self.expectSameBytes(AnswerAssembly.partAnswer(part, tenants: tenants,
-                                                                   results: results.filter { $0.part == part },
-                                                                   location: location))
+                try Self.expectSameBytes(
+                    AnswerAssembly.partAnswer(
+                        part, tenants: tenants,
+                        results: results.filter { $0.part == part },
+                        location: location))
             }
         }
         // Every part was written with data at least once, not only its failures.

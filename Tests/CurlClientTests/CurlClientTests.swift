@@ -32,8 +32,9 @@ import Testing
     @Test func responseCarriesStatusHeadersAndBody() async throws {
         try await withSimulator([("gent", .v2)]) { _, ports in
             try await withCurlClient { client in
-                let response = try await client.execute(HTTPRequest(
-                    url: url(ports), headers: [HTTPHeader("X-Request-Id", "req-42")]))
+                let response = try await client.execute(
+                    HTTPRequest(
+                        url: url(ports), headers: [HTTPHeader("X-Request-Id", "req-42")]))
                 #expect(response.status == 200)
                 #expect(response.header("content-type")?.hasPrefix("application/json") == true)
                 #expect(response.header("x-request-id") == "req-42")
@@ -65,8 +66,9 @@ import Testing
             try await withCurlClient { client in
                 let start = ContinuousClock.now
                 let error = await #expect(throws: CurlClientError.self) {
-                    _ = try await client.execute(HTTPRequest(url: url(ports), totalTimeoutMs: 600_000),
-                                                 deadline: .now + .milliseconds(300))
+                    _ = try await client.execute(
+                        HTTPRequest(url: url(ports), totalTimeoutMs: 600_000),
+                        deadline: .now + .milliseconds(300))
                 }
                 #expect(error?.kind == .timedOut)
                 // The deadline, not the 10 min total timeout, ended it. The bound is far from both
@@ -165,8 +167,9 @@ import Testing
             try await withCurlClient { client in
                 // The simulator answers 404 to unknown routes: what matters is that a POST with a
                 // body goes out and a complete response comes back on the same client.
-                let response = try await client.execute(HTTPRequest(
-                    method: .post, url: url(ports, "/api/v2/unknown"), body: Array("{}".utf8)))
+                let response = try await client.execute(
+                    HTTPRequest(
+                        method: .post, url: url(ports, "/api/v2/unknown"), body: Array("{}".utf8)))
                 #expect(response.status == 404)
             }
         }

@@ -20,8 +20,9 @@ import Testing
         try await TestPKI.withPKI { pki in
             try await withTLSSimulator(certificate: pki.serverCertificate, key: pki.serverKey) { _, port in
                 try await withCurlClient { client in
-                    let response = try await client.execute(HTTPRequest(
-                        url: url(port), tls: TLSOptions(caBundlePath: pki.caCertificate)))
+                    let response = try await client.execute(
+                        HTTPRequest(
+                            url: url(port), tls: TLSOptions(caBundlePath: pki.caCertificate)))
                     #expect(response.status == 200)
                     #expect(String(decoding: response.body, as: UTF8.self).contains("568974"))
                 }
@@ -33,8 +34,10 @@ import Testing
         try await TestPKI.withPKI { pki in
             try await withTLSSimulator(certificate: pki.serverCertificate, key: pki.serverKey) { simulator, port in
                 try await withCurlClient { client in
-                    let error = await failure(client, HTTPRequest(
-                        url: url(port), tls: TLSOptions(caBundlePath: pki.otherCACertificate)))
+                    let error = await failure(
+                        client,
+                        HTTPRequest(
+                            url: url(port), tls: TLSOptions(caBundlePath: pki.otherCACertificate)))
                     #expect(error?.kind == .connectFailed)
                     #expect(error?.tlsFailure == .untrustedPeer)
                     #expect(simulator.statistics(for: Self.gent).requestsServed == 0)
@@ -58,8 +61,10 @@ import Testing
         try await TestPKI.withPKI { pki in
             try await withTLSSimulator(certificate: pki.expiredServerCertificate, key: pki.serverKey) { _, port in
                 try await withCurlClient { client in
-                    let error = await failure(client, HTTPRequest(
-                        url: url(port), tls: TLSOptions(caBundlePath: pki.caCertificate)))
+                    let error = await failure(
+                        client,
+                        HTTPRequest(
+                            url: url(port), tls: TLSOptions(caBundlePath: pki.caCertificate)))
                     #expect(error?.kind == .connectFailed)
                     #expect(error?.tlsFailure == .untrustedPeer)
                     #expect(error?.detail.contains("expired") == true, "\(String(describing: error))")
@@ -70,11 +75,15 @@ import Testing
 
     @Test func mutualTLSWithoutAClientCertificateFails() async throws {
         try await TestPKI.withPKI { pki in
-            try await withTLSSimulator(certificate: pki.serverCertificate, key: pki.serverKey,
-                                       clientCAPath: pki.caCertificate) { simulator, port in
+            try await withTLSSimulator(
+                certificate: pki.serverCertificate, key: pki.serverKey,
+                clientCAPath: pki.caCertificate
+            ) { simulator, port in
                 try await withCurlClient { client in
-                    let error = await failure(client, HTTPRequest(
-                        url: url(port), tls: TLSOptions(caBundlePath: pki.caCertificate)))
+                    let error = await failure(
+                        client,
+                        HTTPRequest(
+                            url: url(port), tls: TLSOptions(caBundlePath: pki.caCertificate)))
                     #expect(error?.tlsFailure != nil, "\(String(describing: error))")
                     #expect(error?.kind == .connectFailed)
                     #expect(simulator.statistics(for: Self.gent).requestsServed == 0)
@@ -85,12 +94,18 @@ import Testing
 
     @Test func mutualTLSWithAClientCertificateFromAnotherCAFails() async throws {
         try await TestPKI.withPKI { pki in
-            try await withTLSSimulator(certificate: pki.serverCertificate, key: pki.serverKey,
-                                       clientCAPath: pki.otherCACertificate) { _, port in
+            try await withTLSSimulator(
+                certificate: pki.serverCertificate, key: pki.serverKey,
+                clientCAPath: pki.otherCACertificate
+            ) { _, port in
                 try await withCurlClient { client in
-                    let error = await failure(client, HTTPRequest(url: url(port), tls: TLSOptions(
-                        caBundlePath: pki.caCertificate, clientCertificatePath: pki.clientCertificate,
-                        clientKeyPath: pki.clientKey)))
+                    let error = await failure(
+                        client,
+                        HTTPRequest(
+                            url: url(port),
+                            tls: TLSOptions(
+                                caBundlePath: pki.caCertificate, clientCertificatePath: pki.clientCertificate,
+                                clientKeyPath: pki.clientKey)))
                     #expect(error?.tlsFailure != nil, "\(String(describing: error))")
                 }
             }
@@ -99,12 +114,16 @@ import Testing
 
     @Test func mutualTLSWithTheClientCertificateAnswers200() async throws {
         try await TestPKI.withPKI { pki in
-            try await withTLSSimulator(certificate: pki.serverCertificate, key: pki.serverKey,
-                                       clientCAPath: pki.caCertificate) { _, port in
+            try await withTLSSimulator(
+                certificate: pki.serverCertificate, key: pki.serverKey,
+                clientCAPath: pki.caCertificate
+            ) { _, port in
                 try await withCurlClient { client in
-                    let request = HTTPRequest(url: url(port), tls: TLSOptions(
-                        caBundlePath: pki.caCertificate, clientCertificatePath: pki.clientCertificate,
-                        clientKeyPath: pki.clientKey))
+                    let request = HTTPRequest(
+                        url: url(port),
+                        tls: TLSOptions(
+                            caBundlePath: pki.caCertificate, clientCertificatePath: pki.clientCertificate,
+                            clientKeyPath: pki.clientKey))
                     for _ in 0..<3 {
                         let response = try await client.execute(request)
                         #expect(response.status == 200)
@@ -130,12 +149,18 @@ import Testing
 
     @Test func missingClientCertificateFileFailsNamingTheFile() async throws {
         try await TestPKI.withPKI { pki in
-            try await withTLSSimulator(certificate: pki.serverCertificate, key: pki.serverKey,
-                                       clientCAPath: pki.caCertificate) { _, port in
+            try await withTLSSimulator(
+                certificate: pki.serverCertificate, key: pki.serverKey,
+                clientCAPath: pki.caCertificate
+            ) { _, port in
                 try await withCurlClient { client in
                     let missing = pki.path("no-such-client.pem")
-                    let error = await failure(client, HTTPRequest(url: url(port), tls: TLSOptions(
-                        caBundlePath: pki.caCertificate, clientCertificatePath: missing, clientKeyPath: pki.clientKey)))
+                    let error = await failure(
+                        client,
+                        HTTPRequest(
+                            url: url(port),
+                            tls: TLSOptions(
+                                caBundlePath: pki.caCertificate, clientCertificatePath: missing, clientKeyPath: pki.clientKey)))
                     #expect(error?.tlsFailure == .clientCertificateProblem)
                     #expect(error?.detail.contains(missing) == true, "\(String(describing: error))")
                 }
@@ -151,8 +176,10 @@ import Testing
                     let first = try await client.execute(trusted)
                     #expect(first.status == 200)
                     // The pooled connection was verified with the right CA; this request must not ride on it.
-                    let error = await failure(client, HTTPRequest(
-                        url: url(port), tls: TLSOptions(caBundlePath: pki.otherCACertificate)))
+                    let error = await failure(
+                        client,
+                        HTTPRequest(
+                            url: url(port), tls: TLSOptions(caBundlePath: pki.otherCACertificate)))
                     #expect(error?.tlsFailure == .untrustedPeer)
                     let again = try await client.execute(trusted)
                     #expect(again.newConnections == 0)

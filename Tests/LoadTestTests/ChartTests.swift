@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import LoadTest
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import LoadTest
 
 @Suite("Charts: well-formed SVG with the expected series")
 struct ChartTests {
@@ -12,8 +14,10 @@ struct ChartTests {
         final class Collector: NSObject, XMLParserDelegate {
             var names: [String] = []
             var root: String?
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) {
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]
+            ) {
                 if root == nil { root = name }
                 if let series = attributes["data-series"] { names.append(series) }
             }
@@ -39,8 +43,9 @@ struct ChartTests {
     @Test("Latency over time: p50 and p99 per tenant and overall, action markers, names escaped")
     func overTime() throws {
         let steps = scenario(rate: 6, duration: 5)
-        let report = Report(scenario: steps, schedule: ArrivalSchedule(steps), book: Self.book(),
-                            actions: [.init(atSeconds: 2, label: "fault <bonheiden> & co", result: "ok")], proxy: "p", startedAt: "s")
+        let report = Report(
+            scenario: steps, schedule: ArrivalSchedule(steps), book: Self.book(),
+            actions: [.init(atSeconds: 2, label: "fault <bonheiden> & co", result: "ok")], proxy: "p", startedAt: "s")
         let svg = LatencyOverTimeChart.svg(report)
         let names = try #require(Self.series(of: svg))
         #expect(names == ["all p99", "all p50", "bonheiden p99", "bonheiden p50", "gent p99", "gent p50"])
@@ -68,9 +73,11 @@ struct ChartTests {
         let schedule = ArrivalSchedule(steps)
         var book = LatencyBook(lateWarningSeconds: 0.05)
         for arrival in schedule {
-            book.record(Sample(endpoint: .dossier, tenants: [.id("gent")], segment: arrival.segment, measured: true,
-                               intendedSeconds: arrival.offsetSeconds, sentSeconds: arrival.offsetSeconds,
-                               completedSeconds: arrival.offsetSeconds + 0.002 * Double(arrival.segment + 1), outcome: .ok))
+            book.record(
+                Sample(
+                    endpoint: .dossier, tenants: [.id("gent")], segment: arrival.segment, measured: true,
+                    intendedSeconds: arrival.offsetSeconds, sentSeconds: arrival.offsetSeconds,
+                    completedSeconds: arrival.offsetSeconds + 0.002 * Double(arrival.segment + 1), outcome: .ok))
         }
         let report = Report(scenario: steps, schedule: schedule, book: book, actions: [], proxy: "p", startedAt: "s")
         #expect(report.phases.map(\.startSeconds) == [0, 2])

@@ -1,6 +1,7 @@
 import Foundation
 import NewSocialSimulator
 import OCMWCore
+
 @testable import LoadTest
 
 /// The repository's files the tests read (the shipped tenants file and scenarios).
@@ -25,8 +26,11 @@ extension TenantID {
     }
 }
 
-func scenario(rate: Double = 4, duration: Double = 1, warmup: Double = 0, settle: Double = 0,
-              mix: [Endpoint: Double] = [.dossier: 1]) -> Scenario {
-    Scenario(name: "test", warmupSeconds: warmup, phases: [.init(name: "p", rate: rate, durationSeconds: duration, settleSeconds: settle)],
-             mix: mix)
+func scenario(
+    rate: Double = 4, duration: Double = 1, warmup: Double = 0, settle: Double = 0,
+    mix: [Endpoint: Double] = [.dossier: 1]
+) -> Scenario {
+    Scenario(
+        name: "test", warmupSeconds: warmup, phases: [.init(name: "p", rate: rate, durationSeconds: duration, settleSeconds: settle)],
+        mix: mix)
 }

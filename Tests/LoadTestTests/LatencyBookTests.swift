@@ -1,13 +1,17 @@
 import OCMWCore
 import Testing
+
 @testable import LoadTest
 
 @Suite("Latency book: aggregation per tenant, endpoint and phase")
 struct LatencyBookTests {
-    static func sample(_ tenants: [String], _ endpoint: Endpoint = .dossier, ms: Double, outcome: Outcome = .ok, segment: Int = 0,
-                       measured: Bool = true, at intended: Double = 0, late: Double = 0) -> Sample {
-        Sample(endpoint: endpoint, tenants: tenants.map(TenantID.id), segment: segment, measured: measured, intendedSeconds: intended,
-               sentSeconds: intended + late, completedSeconds: intended + ms / 1_000, outcome: outcome)
+    static func sample(
+        _ tenants: [String], _ endpoint: Endpoint = .dossier, ms: Double, outcome: Outcome = .ok, segment: Int = 0,
+        measured: Bool = true, at intended: Double = 0, late: Double = 0
+    ) -> Sample {
+        Sample(
+            endpoint: endpoint, tenants: tenants.map(TenantID.id), segment: segment, measured: measured, intendedSeconds: intended,
+            sentSeconds: intended + late, completedSeconds: intended + ms / 1_000, outcome: outcome)
     }
 
     @Test("A request counts once overall, under each tenant of its citizen, and under its endpoint")

@@ -3,6 +3,7 @@ import Logging
 import NewSocialSimulator
 import OCMWCore
 import Testing
+
 @testable import LoadTest
 
 @Suite("Load runner: every scheduled request is sent and recorded; actions reach the simulator")
@@ -11,10 +12,13 @@ struct LoadRunnerTests {
     func shortRun() async throws {
         let registry = try Repository.registry()
         let dataset = Dataset.generate(seed: 3, tenants: registry.tenants.map(\.id), citizens: 30)
-        let simulator = NewSocialSimulator(backends: [SimulatedBackend(tenant: .id("gent"), dialect: .v2, port: 0),
-                                                      SimulatedBackend(tenant: .id("bonheiden"), dialect: .v1, port: 0)],
-                                           dataset: dataset, adminPort: 0,
-                                           logger: Logger(label: "test.sim", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let simulator = NewSocialSimulator(
+            backends: [
+                SimulatedBackend(tenant: .id("gent"), dialect: .v2, port: 0),
+                SimulatedBackend(tenant: .id("bonheiden"), dialect: .v1, port: 0),
+            ],
+            dataset: dataset, adminPort: 0,
+            logger: Logger(label: "test.sim", factory: { _ in SwiftLogNoOpLogHandler() }))
         let ports = try await simulator.start()
         let gentPort = try #require(ports[.id("gent")])
         let adminPort = try #require(simulator.boundAdminPort)
@@ -27,10 +31,12 @@ struct LoadRunnerTests {
             defer { group.cancelAll() }
             // The simulator is not a proxy: it answers the proxy's paths with 404, which is all
             // this test needs to see every request go out and come back.
-            let target = LoadTarget(proxyURL: "http://127.0.0.1:\(gentPort)/", token: "t",
-                                    simulatorAdminURL: "http://127.0.0.1:\(adminPort)")
-            let runner = LoadRunner(scenario: steps, pool: CitizenPool(dataset: dataset, registry: registry), target: target,
-                                    client: client, progress: { _ in })
+            let target = LoadTarget(
+                proxyURL: "http://127.0.0.1:\(gentPort)/", token: "t",
+                simulatorAdminURL: "http://127.0.0.1:\(adminPort)")
+            let runner = LoadRunner(
+                scenario: steps, pool: CitizenPool(dataset: dataset, registry: registry), target: target,
+                client: client, progress: { _ in })
             return await runner.run()
         }
         try await simulator.stop()

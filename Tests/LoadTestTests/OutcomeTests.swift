@@ -1,26 +1,29 @@
 import CurlClient
-import Logging
 import Foundation
+import Logging
 import Testing
+
 @testable import LoadTest
 
 @Suite("Outcome: error classes of an answer or a failure")
 struct OutcomeTests {
-    @Test("Answers are classed by status and, for citizen reads, completeness", arguments: [
-        (200, #"{"complete":true,"ocmws":[]}"#, Endpoint.dossier, Outcome.ok),
-        (200, #"{"complete":false,"ocmws":[{"status":"timeout"}]}"#, .dossier, .partial),
-        (200, #"{"ocmws": [], "complete": false}"#, .debts, .partial),
-        (200, #"{ "complete" : true }"#, .payments, .ok),
-        (200, "garbage", .dossier, .transport),
-        (200, "%PDF-1.4", .certificateDocument, .ok),
-        (202, #"{"id":"x","status":"accepted"}"#, .submitRequest, .ok),
-        (400, "{}", .dossier, .clientError),
-        (404, "{}", .certificateDocument, .clientError),
-        (409, "{}", .submitCertificate, .clientError),
-        (500, "{}", .dossier, .serverError),
-        (503, "{}", .dossier, .serverError),
-        (302, "", .dossier, .transport),
-    ])
+    @Test(
+        "Answers are classed by status and, for citizen reads, completeness",
+        arguments: [
+            (200, #"{"complete":true,"ocmws":[]}"#, Endpoint.dossier, Outcome.ok),
+            (200, #"{"complete":false,"ocmws":[{"status":"timeout"}]}"#, .dossier, .partial),
+            (200, #"{"ocmws": [], "complete": false}"#, .debts, .partial),
+            (200, #"{ "complete" : true }"#, .payments, .ok),
+            (200, "garbage", .dossier, .transport),
+            (200, "%PDF-1.4", .certificateDocument, .ok),
+            (202, #"{"id":"x","status":"accepted"}"#, .submitRequest, .ok),
+            (400, "{}", .dossier, .clientError),
+            (404, "{}", .certificateDocument, .clientError),
+            (409, "{}", .submitCertificate, .clientError),
+            (500, "{}", .dossier, .serverError),
+            (503, "{}", .dossier, .serverError),
+            (302, "", .dossier, .transport),
+        ])
     func answers(status: Int, body: String, endpoint: Endpoint, expected: Outcome) {
         #expect(Outcome.classify(status: status, body: Array(body.utf8), endpoint: endpoint) == expected)
     }
@@ -62,12 +65,12 @@ struct AnswerGapsTests {
     @Test("A dossier's gaps are its non-ok parts per OCMW; ok and notSupported are no gap")
     func dossier() {
         let body = #"""
-        {"complete":false,"ocmws":[
-          {"complete":true,"ocmw":{"id":"gent","name":"OCMW Gent"},"parts":{"debts":{"status":"ok","data":{}}}},
-          {"complete":false,"ocmw":{"id":"bonheiden","name":"OCMW Bonheiden"},"parts":{
-            "certificates":{"status":"notSupported","reason":"v1"},"debts":{"status":"timeout","reason":"timedOut"},
-            "rights":{"status":"error","reason":"invalid answer"}}}]}
-        """#
+            {"complete":false,"ocmws":[
+              {"complete":true,"ocmw":{"id":"gent","name":"OCMW Gent"},"parts":{"debts":{"status":"ok","data":{}}}},
+              {"complete":false,"ocmw":{"id":"bonheiden","name":"OCMW Bonheiden"},"parts":{
+                "certificates":{"status":"notSupported","reason":"v1"},"debts":{"status":"timeout","reason":"timedOut"},
+                "rights":{"status":"error","reason":"invalid answer"}}}]}
+            """#
         #expect(AnswerGaps.labels(in: Array(body.utf8), endpoint: .dossier) == ["bonheiden/debts/timeout", "bonheiden/rights/error"])
     }
 
@@ -82,8 +85,10 @@ struct AnswerGapsTests {
     func counted() {
         var book = LatencyBook(lateWarningSeconds: 0.05)
         for _ in 0..<3 {
-            book.record(Sample(endpoint: .debts, tenants: [.id("bonheiden")], segment: 0, measured: true, intendedSeconds: 0,
-                               sentSeconds: 0, completedSeconds: 0.01, outcome: .partial, gaps: ["bonheiden/debts/timeout"]))
+            book.record(
+                Sample(
+                    endpoint: .debts, tenants: [.id("bonheiden")], segment: 0, measured: true, intendedSeconds: 0,
+                    sentSeconds: 0, completedSeconds: 0.01, outcome: .partial, gaps: ["bonheiden/debts/timeout"]))
         }
         #expect(book.gaps == ["bonheiden/debts/timeout": 3])
         let steps = scenario()

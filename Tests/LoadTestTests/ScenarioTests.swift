@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LoadTest
 
 @Suite("Scenario files: decoding and validation")
@@ -13,18 +14,21 @@ struct ScenarioTests {
 
     @Test("The six scenarios are shipped")
     func allShipped() {
-        #expect(Repository.scenarioFiles == ["knee.json", "onboarding.json", "reload.json", "sick-tenant.json", "smoke.json", "tenants-300.json"])
+        #expect(
+            Repository.scenarioFiles == [
+                "knee.json", "onboarding.json", "reload.json", "sick-tenant.json", "smoke.json", "tenants-300.json",
+            ])
     }
 
     @Test("Defaults, phase names and actions are decoded")
     func decoding() throws {
         let json = """
-        {"name": "x", "phases": [{"rate": 50, "durationSeconds": 10}, {"name": "fast", "rate": 2.5, "durationSeconds": 5}],
-         "mix": {"dossier": 3, "submitCertificate": 1},
-         "actions": [{"at": 1, "action": "fault", "tenant": "bonheiden", "fault": {"mode": "hang"}},
-                     {"at": 2, "action": "reload", "every": 1, "until": 4},
-                     {"at": 3, "action": "activate", "tenant": "oostende"}]}
-        """
+            {"name": "x", "phases": [{"rate": 50, "durationSeconds": 10}, {"name": "fast", "rate": 2.5, "durationSeconds": 5}],
+             "mix": {"dossier": 3, "submitCertificate": 1},
+             "actions": [{"at": 1, "action": "fault", "tenant": "bonheiden", "fault": {"mode": "hang"}},
+                         {"at": 2, "action": "reload", "every": 1, "until": 4},
+                         {"at": 3, "action": "activate", "tenant": "oostende"}]}
+            """
         let scenario = try Scenario(jsonData: Data(json.utf8))
         #expect(scenario.phases.map(\.name) == ["50/s", "fast"])
         #expect(scenario.mix == [.dossier: 3, .submitCertificate: 1])
@@ -38,9 +42,9 @@ struct ScenarioTests {
     @Test("Every validation problem is reported at once")
     func validation() {
         let json = """
-        {"name": "x", "phases": [{"rate": 0, "durationSeconds": 10}, {"rate": 5, "durationSeconds": -1}],
-         "mix": {"dossier": 0}, "maxOutstanding": 0, "actions": [{"at": 99, "action": "reload"}]}
-        """
+            {"name": "x", "phases": [{"rate": 0, "durationSeconds": 10}, {"rate": 5, "durationSeconds": -1}],
+             "mix": {"dossier": 0}, "maxOutstanding": 0, "actions": [{"at": 99, "action": "reload"}]}
+            """
         #expect {
             try Scenario(jsonData: Data(json.utf8))
         } throws: { error in
@@ -56,14 +60,21 @@ struct ScenarioTests {
         }
     }
 
-    @Test("Decoding errors name the place", arguments: [
-        (#"{"phases": [], "mix": {}}"#, "name: is required"),
-        (#"{"name": "x", "phases": [{"rate": 1}], "mix": {"dossier": 1}}"#, "phases[0].durationSeconds: is required"),
-        (#"{"name": "x", "phases": [{"rate": 1, "durationSeconds": 1}], "mix": {"everything": 1}}"#, "mix: unknown endpoint everything"),
-        (#"{"name": "x", "phases": [{"rate": 1, "durationSeconds": 1}], "mix": {"dossier": 1}, "actions": [{"at": 0, "action": "explode"}]}"#,
-         "actions[0].action: unknown action explode"),
-        ("not json", "not JSON"),
-    ])
+    @Test(
+        "Decoding errors name the place",
+        arguments: [
+            (#"{"phases": [], "mix": {}}"#, "name: is required"),
+            (#"{"name": "x", "phases": [{"rate": 1}], "mix": {"dossier": 1}}"#, "phases[0].durationSeconds: is required"),
+            (
+                #"{"name": "x", "phases": [{"rate": 1, "durationSeconds": 1}], "mix": {"everything": 1}}"#,
+                "mix: unknown endpoint everything"
+            ),
+            (
+                #"{"name": "x", "phases": [{"rate": 1, "durationSeconds": 1}], "mix": {"dossier": 1}, "actions": [{"at": 0, "action": "explode"}]}"#,
+                "actions[0].action: unknown action explode"
+            ),
+            ("not json", "not JSON"),
+        ])
     func decodingErrors(json: String, expected: String) {
         #expect {
             try Scenario(jsonData: Data(json.utf8))

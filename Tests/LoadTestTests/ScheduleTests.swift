@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LoadTest
 
 @Suite("Schedule: intended send times of an open model")
@@ -45,14 +46,18 @@ struct ScheduleTests {
         let now = 1.0
         let decisions = ArrivalSchedule(scenario(rate: 4, duration: 2)).prefix(6)
             .map { Pacing.decide(intendedSeconds: $0.offsetSeconds, nowSeconds: now) }
-        #expect(decisions == [.sendNow(lateSeconds: 1), .sendNow(lateSeconds: 0.75), .sendNow(lateSeconds: 0.5),
-                              .sendNow(lateSeconds: 0.25), .sendNow(lateSeconds: 0), .wait(seconds: 0.25)])
+        #expect(
+            decisions == [
+                .sendNow(lateSeconds: 1), .sendNow(lateSeconds: 0.75), .sendNow(lateSeconds: 0.5),
+                .sendNow(lateSeconds: 0.25), .sendNow(lateSeconds: 0), .wait(seconds: 0.25),
+            ])
     }
 
     @Test("Latency runs from the intended send time, not from the (late) actual send")
     func latencyFromIntendedTime() {
-        let sample = Sample(endpoint: .dossier, tenants: [.id("gent")], segment: 0, measured: true, intendedSeconds: 1.0,
-                            sentSeconds: 1.5, completedSeconds: 1.6, outcome: .ok)
+        let sample = Sample(
+            endpoint: .dossier, tenants: [.id("gent")], segment: 0, measured: true, intendedSeconds: 1.0,
+            sentSeconds: 1.5, completedSeconds: 1.6, outcome: .ok)
         #expect(sample.latencyMicroseconds == 600_000)
         #expect(OpenModelLatency.microseconds(intendedSeconds: 2, completedSeconds: 1.9) == 0)
     }

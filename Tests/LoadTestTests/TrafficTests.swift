@@ -1,8 +1,9 @@
-import Synchronization
 import Foundation
 import NewSocialSimulator
 import OCMWCore
+import Synchronization
 import Testing
+
 @testable import LoadTest
 
 @Suite("Traffic: the mix, the citizens and the requests drawn from them")
@@ -39,8 +40,9 @@ struct TrafficTests {
         let registry = try Repository.registry()
         let pool = CitizenPool(dataset: Dataset.generate(seed: 7, tenants: registry.tenants.map(\.id), citizens: 200), registry: registry)
         let keys = KeyCounter()
-        var planner = RequestPlanner(pool: pool, mix: TrafficMix([.dossier: 1, .certificateDocument: 1, .submitRequest: 1, .submitCertificate: 1]),
-                                     seed: 1, makeKey: { keys.next() })
+        var planner = RequestPlanner(
+            pool: pool, mix: TrafficMix([.dossier: 1, .certificateDocument: 1, .submitRequest: 1, .submitCertificate: 1]),
+            seed: 1, makeKey: { keys.next() })
         var seen: Set<Endpoint> = []
         var idempotencyKeys: [String] = []
         for _ in 0..<400 {
@@ -102,5 +104,10 @@ struct TrafficTests {
 /// Deterministic idempotency keys for the tests.
 final class KeyCounter: Sendable {
     private let counter = Mutex(0)
-    func next() -> String { counter.withLock { $0 += 1; return "key-\($0)" } }
+    func next() -> String {
+        counter.withLock {
+            $0 += 1
+            return "key-\($0)"
+        }
+    }
 }

@@ -1,11 +1,13 @@
 import OCMWCore
 import Testing
+
 @testable import NewSocialSimulator
 
 @Suite("Certificate PDFs")
 struct CertificatePDFTests {
-    static let certificate = Certificate(id: "ATT-2023-0042", typeCode: "AFH", typeLabel: "Attest aanvullende financiële hulp (AFH)",
-                                         status: .available, requestedDate: .literal(2023, 9, 1), issuedDate: .literal(2023, 9, 4))
+    static let certificate = Certificate(
+        id: "ATT-2023-0042", typeCode: "AFH", typeLabel: "Attest aanvullende financiële hulp (AFH)",
+        status: .available, requestedDate: .literal(2023, 9, 1), issuedDate: .literal(2023, 9, 4))
 
     static func pdf() -> [UInt8] { CertificatePDF.document(certificate, issued: .literal(2023, 9, 4), ocmwName: "OCMW Gent") }
 

@@ -1,6 +1,7 @@
 import Foundation
 import OCMWCore
 import Testing
+
 @testable import NewSocialSimulator
 
 @Suite("Connections, lifecycle and admin")
@@ -77,13 +78,15 @@ struct ConnectionTests {
                 backend: .init(baseURL: url, dialect: dialect, credentials: ["env": "KEY_\(id.uppercased())"]),
                 categoriesOfHelp: [.init(code: "LL", label: "Leefloon")], certificateTypes: [], state: state)
         }
-        let registry = try TenantRegistry(validating: TenantsDocument(tenants: [
-            entry("gent", "0212.214.125", "http://127.0.0.1:9101", "v2", "active"),
-            entry("bonheiden", "0212.295.386", "http://127.0.0.1:9102", "v1", "onboarding"),
-        ]))
-        #expect(SimulatedBackend.backends(from: registry) == [
-            SimulatedBackend(tenant: Fixture.gent, dialect: .v2, port: 9101),
-            SimulatedBackend(tenant: Fixture.bonheiden, dialect: .v1, port: 9102),
-        ])
+        let registry = try TenantRegistry(
+            validating: TenantsDocument(tenants: [
+                entry("gent", "0212.214.125", "http://127.0.0.1:9101", "v2", "active"),
+                entry("bonheiden", "0212.295.386", "http://127.0.0.1:9102", "v1", "onboarding"),
+            ]))
+        #expect(
+            SimulatedBackend.backends(from: registry) == [
+                SimulatedBackend(tenant: Fixture.gent, dialect: .v2, port: 9101),
+                SimulatedBackend(tenant: Fixture.bonheiden, dialect: .v1, port: 9102),
+            ])
     }
 }

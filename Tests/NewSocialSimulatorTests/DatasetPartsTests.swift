@@ -1,6 +1,7 @@
 import Foundation
 import OCMWCore
 import Testing
+
 @testable import NewSocialSimulator
 
 @Suite("Dataset: rights, trajectories, requests and certificates")
@@ -44,8 +45,9 @@ struct DatasetPartsTests {
     @Test("the wireframe citizen has the wireframe's five contact persons")
     func wireframeContacts() throws {
         let record = try #require(DemoCitizens.wireframe.record(at: Fixture.gent))
-        #expect(record.trajectories.flatMap(\.contacts).map(\.name)
-            == ["Inge Claus", "Bart Van Brabant", "Michiel Declercq", "Eva De Mol", "Frans Ferdinand"])
+        #expect(
+            record.trajectories.flatMap(\.contacts).map(\.name)
+                == ["Inge Claus", "Bart Van Brabant", "Michiel Declercq", "Eva De Mol", "Frans Ferdinand"])
         #expect(record.rights.filter { $0.decision == .granted }.map(\.label) == ["Leefloon", "Aanvullende financiële hulp"])
     }
 
@@ -58,7 +60,8 @@ struct DatasetPartsTests {
 
     @Test("a dataset file written before these parts existed still reads, with the parts empty")
     func oldDatasetFile() throws {
-        let old = #"{"citizens": [{"insz": "85073003328", "firstName": "J", "lastName": "V", "records": [{"tenant": "gent", "#
+        let old =
+            #"{"citizens": [{"insz": "85073003328", "firstName": "J", "lastName": "V", "records": [{"tenant": "gent", "#
             + #""reference": "568974", "dossiers": [], "debts": [], "payments": []}]}]}"#
         let dataset = try Dataset(jsonData: Data(old.utf8))
         let record = try #require(dataset.citizens.first?.records.first)

@@ -1,6 +1,7 @@
 import Foundation
 import OCMWCore
 import Testing
+
 @testable import NewSocialSimulator
 
 @Suite("Dataset")
@@ -95,8 +96,9 @@ struct DatasetTests {
     @Test("payments lie in the six months up to the last month")
     func paymentMonths() {
         let dataset = Dataset.generate(seed: 11, tenants: tenants, citizens: 100, lastMonth: .literal(2024, 3))
-        let months = Set(dataset.citizens.dropFirst(DemoCitizens.all.count).flatMap { $0.records.flatMap(\.payments) }
-            .map(\.periodStart.calendarMonth))
+        let months = Set(
+            dataset.citizens.dropFirst(DemoCitizens.all.count).flatMap { $0.records.flatMap(\.payments) }
+                .map(\.periodStart.calendarMonth))
         #expect(months.min() == CalendarMonth.literal(2023, 10))
         #expect(months.max() == CalendarMonth.literal(2024, 3))
     }

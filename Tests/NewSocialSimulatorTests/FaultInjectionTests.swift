@@ -1,6 +1,7 @@
 import Foundation
 import OCMWCore
 import Testing
+
 @testable import NewSocialSimulator
 
 @Suite("Fault injection over the wire")

@@ -1,21 +1,24 @@
 import Foundation
 import Testing
+
 @testable import NewSocialSimulator
 
 @Suite("Fault specifications")
 struct FaultSpecTests {
-    @Test("command-line specs parse", arguments: [
-        ("hang", Fault(mode: .hang)),
-        ("reset", Fault(mode: .reset)),
-        ("garbage", Fault(mode: .garbage)),
-        ("otherCitizen", Fault(mode: .otherCitizen)),
-        ("none", Fault.none),
-        ("trickle", Fault(mode: .trickle)),
-        ("trickle:32", Fault(mode: .trickle, trickleBytesPerSecond: 32)),
-        ("latency:200", Fault(latencyMs: 200)),
-        ("latency:200,errors:0.25", Fault(latencyMs: 200, errorRate: 0.25)),
-        ("errors:1,garbage", Fault(errorRate: 1, mode: .garbage)),
-    ])
+    @Test(
+        "command-line specs parse",
+        arguments: [
+            ("hang", Fault(mode: .hang)),
+            ("reset", Fault(mode: .reset)),
+            ("garbage", Fault(mode: .garbage)),
+            ("otherCitizen", Fault(mode: .otherCitizen)),
+            ("none", Fault.none),
+            ("trickle", Fault(mode: .trickle)),
+            ("trickle:32", Fault(mode: .trickle, trickleBytesPerSecond: 32)),
+            ("latency:200", Fault(latencyMs: 200)),
+            ("latency:200,errors:0.25", Fault(latencyMs: 200, errorRate: 0.25)),
+            ("errors:1,garbage", Fault(errorRate: 1, mode: .garbage)),
+        ])
     func parses(spec: String, expected: Fault) {
         #expect(Fault(spec: spec) == expected)
     }

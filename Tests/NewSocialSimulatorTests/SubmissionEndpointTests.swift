@@ -1,6 +1,7 @@
 import Foundation
 import OCMWCore
 import Testing
+
 @testable import NewSocialSimulator
 
 /// Submissions over real sockets (docs/newsocial-api.md, "Submissions"): gent speaks v2,
@@ -11,17 +12,19 @@ struct SubmissionEndpointTests {
     static let v2Requests = "/api/v2/citizens/\(insz)/requests"
     static let v1Requests = "/nsapi/v1/dossiers/\(DemoCitizens.twoOCMWINSZ)/aanvragen"
     /// A small PDF-ish document and its SHA-256 (computed with `sha256sum`).
-    static let document = (base64: "JVBERi0xLjQKJXNpbXVsYXRlZCBiaWpsYWdlCg==",
-                           sha256: "b0bff9ce9656aa41f4b755d9c791d0cf90dc878de95ea8be0ed1f248f043a20f")
+    static let document = (
+        base64: "JVBERi0xLjQKJXNpbXVsYXRlZCBiaWpsYWdlCg==",
+        sha256: "b0bff9ce9656aa41f4b755d9c791d0cf90dc878de95ea8be0ed1f248f043a20f"
+    )
 
     static func v2Body(categories: [String] = ["LL", "AFH"], text: String = "Ik heb hulp nodig.") -> String {
         let codes = categories.map { "\"\($0)\"" }.joined(separator: ",")
         return """
-        {"applicant":{"lastName":"Vandenbrande","firstName":"Jacqueline",\
-        "domicile":{"street":"Kerkstraat 1","postalCode":"9000","municipality":"Gent"},\
-        "email":"j@example.be","phone":"0470/123456"},"categories":[\(codes)],"text":"\(text)",\
-        "documents":[{"mediaType":"application/pdf","sha256":"\(document.sha256)","contentBase64":"\(document.base64)"}]}
-        """
+            {"applicant":{"lastName":"Vandenbrande","firstName":"Jacqueline",\
+            "domicile":{"street":"Kerkstraat 1","postalCode":"9000","municipality":"Gent"},\
+            "email":"j@example.be","phone":"0470/123456"},"categories":[\(codes)],"text":"\(text)",\
+            "documents":[{"mediaType":"application/pdf","sha256":"\(document.sha256)","contentBase64":"\(document.base64)"}]}
+            """
     }
 
     static let v1Body = """
@@ -204,7 +207,8 @@ struct SubmissionEndpointTests {
     func digest() {
         #expect(SHA256Digest.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256Digest.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256Digest.hex(of: Array(repeating: UInt8(ascii: "a"), count: 1_000))
-            == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256Digest.hex(of: Array(repeating: UInt8(ascii: "a"), count: 1_000))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }

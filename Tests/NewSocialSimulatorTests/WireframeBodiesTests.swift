@@ -1,5 +1,6 @@
 import OCMWCore
 import Testing
+
 @testable import NewSocialSimulator
 
 /// The wireframe citizen's bodies, fetched over a real socket, compared byte for byte with the
@@ -9,44 +10,52 @@ struct WireframeBodiesTests {
     static let insz = DemoCitizens.wireframeINSZ
 
     static let v2Citizen = #"{"insz":"85073003328","dossiers":[{"capacity":"LL","since":"2022-08-01","until":null}]}"#
-    static let v2Debts = #"{"insz":"85073003328","reference":"568974","debts":["# + [
-        #"{"description":"Verhuur","periodStart":"2023-08-20","periodEnd":null,"decisionDate":"2023-08-15","decisionPoint":"223","originalCents":30000,"outstandingCents":30000}"#,
-        #"{"description":"Prothese","periodStart":"2023-07-03","periodEnd":null,"decisionDate":"2023-06-01","decisionPoint":"358","originalCents":68000,"outstandingCents":68000}"#,
-        #"{"description":"Verplooiingsvergoeding","periodStart":"2023-04-20","periodEnd":null,"decisionDate":null,"decisionPoint":null,"originalCents":2000,"outstandingCents":2000}"#,
-        #"{"description":"Karwei","periodStart":"2023-04-20","periodEnd":null,"decisionDate":null,"decisionPoint":null,"originalCents":7196,"outstandingCents":7196}"#,
-        #"{"description":"Huurwaarborg","periodStart":"2022-10-01","periodEnd":null,"decisionDate":"2022-10-10","decisionPoint":"157","originalCents":90000,"outstandingCents":90000}"#,
-        #"{"description":"Leefloon","periodStart":"2022-08-01","periodEnd":"2023-09-30","decisionDate":"2022-10-08","decisionPoint":"122","originalCents":100000,"outstandingCents":75000}"#,
-        #"{"description":"Speelpleinwerking","periodStart":"2022-07-01","periodEnd":"2022-07-31","decisionDate":null,"decisionPoint":null,"originalCents":6200,"outstandingCents":0}"#,
-    ].joined(separator: ",") + "]}"
-    static let v2Payments = #"{"insz":"85073003328","payments":["# + [
-        #"{"label":"leefloon","amountCents":45000,"periodStart":"2023-08-01","periodEnd":"2023-08-18","paymentDate":"2023-09-02","statusCode":3,"status":null,"automatic":false,"paidTo":null,"paidVia":"aan kassa"}"#,
-        #"{"label":"inhouding schuld OCMW (partner)","amountCents":2500,"periodStart":"2023-08-01","periodEnd":"2023-08-31","paymentDate":"2023-09-02","statusCode":3,"status":null,"automatic":false,"paidTo":"OCMW Gent","paidVia":null}"#,
-        #"{"label":"inhouding energiekosten","amountCents":13025,"periodStart":"2023-08-01","periodEnd":"2023-08-31","paymentDate":"2023-09-02","statusCode":3,"status":null,"automatic":false,"paidTo":"Engie","paidVia":null}"#,
-        #"{"label":"medische kosten","amountCents":5543,"periodStart":"2023-08-25","periodEnd":null,"paymentDate":"2023-08-25","statusCode":3,"status":null,"automatic":false,"paidTo":"AZ Jan Palfijn","paidVia":null}"#,
-        #"{"label":"leefloon","amountCents":33956,"periodStart":"2023-08-19","periodEnd":"2023-08-31","paymentDate":null,"statusCode":3,"status":null,"automatic":true,"paidTo":null,"paidVia":null}"#,
-        #"{"label":"aanvullende financiële hulp","amountCents":15845,"periodStart":"2023-08-01","periodEnd":"2023-08-31","paymentDate":null,"statusCode":2999,"status":null,"automatic":false,"paidTo":null,"paidVia":null}"#,
-        #"{"label":"inhouding huishuur","amountCents":58986,"periodStart":"2023-08-01","periodEnd":"2023-08-31","paymentDate":null,"statusCode":1,"status":1,"automatic":false,"paidTo":null,"paidVia":null}"#,
-    ].joined(separator: ",") + "]}"
+    static let v2Debts =
+        #"{"insz":"85073003328","reference":"568974","debts":["#
+        + [
+            #"{"description":"Verhuur","periodStart":"2023-08-20","periodEnd":null,"decisionDate":"2023-08-15","decisionPoint":"223","originalCents":30000,"outstandingCents":30000}"#,
+            #"{"description":"Prothese","periodStart":"2023-07-03","periodEnd":null,"decisionDate":"2023-06-01","decisionPoint":"358","originalCents":68000,"outstandingCents":68000}"#,
+            #"{"description":"Verplooiingsvergoeding","periodStart":"2023-04-20","periodEnd":null,"decisionDate":null,"decisionPoint":null,"originalCents":2000,"outstandingCents":2000}"#,
+            #"{"description":"Karwei","periodStart":"2023-04-20","periodEnd":null,"decisionDate":null,"decisionPoint":null,"originalCents":7196,"outstandingCents":7196}"#,
+            #"{"description":"Huurwaarborg","periodStart":"2022-10-01","periodEnd":null,"decisionDate":"2022-10-10","decisionPoint":"157","originalCents":90000,"outstandingCents":90000}"#,
+            #"{"description":"Leefloon","periodStart":"2022-08-01","periodEnd":"2023-09-30","decisionDate":"2022-10-08","decisionPoint":"122","originalCents":100000,"outstandingCents":75000}"#,
+            #"{"description":"Speelpleinwerking","periodStart":"2022-07-01","periodEnd":"2022-07-31","decisionDate":null,"decisionPoint":null,"originalCents":6200,"outstandingCents":0}"#,
+        ].joined(separator: ",") + "]}"
+    static let v2Payments =
+        #"{"insz":"85073003328","payments":["#
+        + [
+            #"{"label":"leefloon","amountCents":45000,"periodStart":"2023-08-01","periodEnd":"2023-08-18","paymentDate":"2023-09-02","statusCode":3,"status":null,"automatic":false,"paidTo":null,"paidVia":"aan kassa"}"#,
+            #"{"label":"inhouding schuld OCMW (partner)","amountCents":2500,"periodStart":"2023-08-01","periodEnd":"2023-08-31","paymentDate":"2023-09-02","statusCode":3,"status":null,"automatic":false,"paidTo":"OCMW Gent","paidVia":null}"#,
+            #"{"label":"inhouding energiekosten","amountCents":13025,"periodStart":"2023-08-01","periodEnd":"2023-08-31","paymentDate":"2023-09-02","statusCode":3,"status":null,"automatic":false,"paidTo":"Engie","paidVia":null}"#,
+            #"{"label":"medische kosten","amountCents":5543,"periodStart":"2023-08-25","periodEnd":null,"paymentDate":"2023-08-25","statusCode":3,"status":null,"automatic":false,"paidTo":"AZ Jan Palfijn","paidVia":null}"#,
+            #"{"label":"leefloon","amountCents":33956,"periodStart":"2023-08-19","periodEnd":"2023-08-31","paymentDate":null,"statusCode":3,"status":null,"automatic":true,"paidTo":null,"paidVia":null}"#,
+            #"{"label":"aanvullende financiële hulp","amountCents":15845,"periodStart":"2023-08-01","periodEnd":"2023-08-31","paymentDate":null,"statusCode":2999,"status":null,"automatic":false,"paidTo":null,"paidVia":null}"#,
+            #"{"label":"inhouding huishuur","amountCents":58986,"periodStart":"2023-08-01","periodEnd":"2023-08-31","paymentDate":null,"statusCode":1,"status":1,"automatic":false,"paidTo":null,"paidVia":null}"#,
+        ].joined(separator: ",") + "]}"
 
     static let v1Dossier = #"{"rijksregisternummer":"85073003328","dossiers":[{"hoedanigheid":"LL","vanaf":"01/08/2022","tot":""}]}"#
-    static let v1Debts = #"{"rijksregisternummer":"85073003328","referentie":"568974","schulden":["# + [
-        #"{"omschrijving":"Verhuur","periode":"20/08/2023","beslissingsdatum":"15/08/2023","agendapunt":"223","oorspronkelijkBedrag":"300,00","openstaandSaldo":"300,00"}"#,
-        #"{"omschrijving":"Prothese","periode":"03/07/2023","beslissingsdatum":"01/06/2023","agendapunt":"358","oorspronkelijkBedrag":"680,00","openstaandSaldo":"680,00"}"#,
-        #"{"omschrijving":"Verplooiingsvergoeding","periode":"20/04/2023","beslissingsdatum":"","agendapunt":"","oorspronkelijkBedrag":"20,00","openstaandSaldo":"20,00"}"#,
-        #"{"omschrijving":"Karwei","periode":"20/04/2023","beslissingsdatum":"","agendapunt":"","oorspronkelijkBedrag":"71,96","openstaandSaldo":"71,96"}"#,
-        #"{"omschrijving":"Huurwaarborg","periode":"01/10/2022","beslissingsdatum":"10/10/2022","agendapunt":"157","oorspronkelijkBedrag":"900,00","openstaandSaldo":"900,00"}"#,
-        #"{"omschrijving":"Leefloon","periode":"01/08/2022-30/09/2023","beslissingsdatum":"08/10/2022","agendapunt":"122","oorspronkelijkBedrag":"1.000,00","openstaandSaldo":"750,00"}"#,
-        #"{"omschrijving":"Speelpleinwerking","periode":"01/07/2022-31/07/2022","beslissingsdatum":"","agendapunt":"","oorspronkelijkBedrag":"62,00","openstaandSaldo":"0,00"}"#,
-    ].joined(separator: ",") + "]}"
-    static let v1Payments = #"{"rijksregisternummer":"85073003328","betalingen":["# + [
-        #"{"steun":"leefloon","bedrag":"450,00","periode":"01/08/2023-18/08/2023","betaaldatum":"02/09/2023","betaalcode":"3","betaalstatus":"","automatisch":"N","betaaldAan":"","betaaldVia":"aan kassa"}"#,
-        #"{"steun":"inhouding schuld OCMW (partner)","bedrag":"25,00","periode":"01/08/2023-31/08/2023","betaaldatum":"02/09/2023","betaalcode":"3","betaalstatus":"","automatisch":"N","betaaldAan":"OCMW Gent","betaaldVia":""}"#,
-        #"{"steun":"inhouding energiekosten","bedrag":"130,25","periode":"01/08/2023-31/08/2023","betaaldatum":"02/09/2023","betaalcode":"3","betaalstatus":"","automatisch":"N","betaaldAan":"Engie","betaaldVia":""}"#,
-        #"{"steun":"medische kosten","bedrag":"55,43","periode":"25/08/2023","betaaldatum":"25/08/2023","betaalcode":"3","betaalstatus":"","automatisch":"N","betaaldAan":"AZ Jan Palfijn","betaaldVia":""}"#,
-        #"{"steun":"leefloon","bedrag":"339,56","periode":"19/08/2023-31/08/2023","betaaldatum":"","betaalcode":"3","betaalstatus":"","automatisch":"J","betaaldAan":"","betaaldVia":""}"#,
-        #"{"steun":"aanvullende financiële hulp","bedrag":"158,45","periode":"01/08/2023-31/08/2023","betaaldatum":"","betaalcode":"2999","betaalstatus":"","automatisch":"N","betaaldAan":"","betaaldVia":""}"#,
-        #"{"steun":"inhouding huishuur","bedrag":"589,86","periode":"01/08/2023-31/08/2023","betaaldatum":"","betaalcode":"1","betaalstatus":"1","automatisch":"N","betaaldAan":"","betaaldVia":""}"#,
-    ].joined(separator: ",") + "]}"
+    static let v1Debts =
+        #"{"rijksregisternummer":"85073003328","referentie":"568974","schulden":["#
+        + [
+            #"{"omschrijving":"Verhuur","periode":"20/08/2023","beslissingsdatum":"15/08/2023","agendapunt":"223","oorspronkelijkBedrag":"300,00","openstaandSaldo":"300,00"}"#,
+            #"{"omschrijving":"Prothese","periode":"03/07/2023","beslissingsdatum":"01/06/2023","agendapunt":"358","oorspronkelijkBedrag":"680,00","openstaandSaldo":"680,00"}"#,
+            #"{"omschrijving":"Verplooiingsvergoeding","periode":"20/04/2023","beslissingsdatum":"","agendapunt":"","oorspronkelijkBedrag":"20,00","openstaandSaldo":"20,00"}"#,
+            #"{"omschrijving":"Karwei","periode":"20/04/2023","beslissingsdatum":"","agendapunt":"","oorspronkelijkBedrag":"71,96","openstaandSaldo":"71,96"}"#,
+            #"{"omschrijving":"Huurwaarborg","periode":"01/10/2022","beslissingsdatum":"10/10/2022","agendapunt":"157","oorspronkelijkBedrag":"900,00","openstaandSaldo":"900,00"}"#,
+            #"{"omschrijving":"Leefloon","periode":"01/08/2022-30/09/2023","beslissingsdatum":"08/10/2022","agendapunt":"122","oorspronkelijkBedrag":"1.000,00","openstaandSaldo":"750,00"}"#,
+            #"{"omschrijving":"Speelpleinwerking","periode":"01/07/2022-31/07/2022","beslissingsdatum":"","agendapunt":"","oorspronkelijkBedrag":"62,00","openstaandSaldo":"0,00"}"#,
+        ].joined(separator: ",") + "]}"
+    static let v1Payments =
+        #"{"rijksregisternummer":"85073003328","betalingen":["#
+        + [
+            #"{"steun":"leefloon","bedrag":"450,00","periode":"01/08/2023-18/08/2023","betaaldatum":"02/09/2023","betaalcode":"3","betaalstatus":"","automatisch":"N","betaaldAan":"","betaaldVia":"aan kassa"}"#,
+            #"{"steun":"inhouding schuld OCMW (partner)","bedrag":"25,00","periode":"01/08/2023-31/08/2023","betaaldatum":"02/09/2023","betaalcode":"3","betaalstatus":"","automatisch":"N","betaaldAan":"OCMW Gent","betaaldVia":""}"#,
+            #"{"steun":"inhouding energiekosten","bedrag":"130,25","periode":"01/08/2023-31/08/2023","betaaldatum":"02/09/2023","betaalcode":"3","betaalstatus":"","automatisch":"N","betaaldAan":"Engie","betaaldVia":""}"#,
+            #"{"steun":"medische kosten","bedrag":"55,43","periode":"25/08/2023","betaaldatum":"25/08/2023","betaalcode":"3","betaalstatus":"","automatisch":"N","betaaldAan":"AZ Jan Palfijn","betaaldVia":""}"#,
+            #"{"steun":"leefloon","bedrag":"339,56","periode":"19/08/2023-31/08/2023","betaaldatum":"","betaalcode":"3","betaalstatus":"","automatisch":"J","betaaldAan":"","betaaldVia":""}"#,
+            #"{"steun":"aanvullende financiële hulp","bedrag":"158,45","periode":"01/08/2023-31/08/2023","betaaldatum":"","betaalcode":"2999","betaalstatus":"","automatisch":"N","betaaldAan":"","betaaldVia":""}"#,
+            #"{"steun":"inhouding huishuur","bedrag":"589,86","periode":"01/08/2023-31/08/2023","betaaldatum":"","betaalcode":"1","betaalstatus":"1","automatisch":"N","betaaldAan":"","betaaldVia":""}"#,
+        ].joined(separator: ",") + "]}"
 
     @Test("v2 bodies, with JSON content type and the request id echoed")
     func v2Bodies() async throws {

@@ -1,5 +1,6 @@
 import OCMWCore
 import Testing
+
 @testable import NewSocialSimulator
 
 /// The wireframe citizen's rights, trajectories, requests and certificates over a real socket,
@@ -8,46 +9,58 @@ import Testing
 struct WireframePartsBodiesTests {
     static let insz = DemoCitizens.wireframeINSZ
 
-    static let v2Rights = #"{"insz":"85073003328","rights":["# + [
-        #"{"code":"LL","label":"Leefloon","decisionStatus":"granted","since":"2023-03-01","until":"2024-02-29","monthlyAmountCents":null,"conditional":true}"#,
-        #"{"code":"AFH","label":"Aanvullende financiële hulp","decisionStatus":"granted","since":"2023-03-01","until":"2024-02-29","monthlyAmountCents":11000,"conditional":true}"#,
-        #"{"code":"SP","label":"Stookoliepremie","decisionStatus":"refused","since":"2023-01-01","until":"2023-12-31","monthlyAmountCents":null,"conditional":false}"#,
-        #"{"code":"MK","label":"Tussenkomst medische kosten","decisionStatus":"pending","since":"2023-09-01","until":null,"monthlyAmountCents":null,"conditional":false}"#,
-    ].joined(separator: ",") + "]}"
-    static let v1Rights = #"{"rijksregisternummer":"85073003328","rechten":["# + [
-        #"{"code":"LL","omschrijving":"Leefloon","beslissing":"TOEGEKEND","vanaf":"01/03/2023","tot":"29/02/2024","maandbedrag":"","voorwaardelijk":"J"}"#,
-        #"{"code":"AFH","omschrijving":"Aanvullende financiële hulp","beslissing":"TOEGEKEND","vanaf":"01/03/2023","tot":"29/02/2024","maandbedrag":"110,00","voorwaardelijk":"J"}"#,
-        #"{"code":"SP","omschrijving":"Stookoliepremie","beslissing":"GEWEIGERD","vanaf":"01/01/2023","tot":"31/12/2023","maandbedrag":"","voorwaardelijk":"N"}"#,
-        #"{"code":"MK","omschrijving":"Tussenkomst medische kosten","beslissing":"IN_BEHANDELING","vanaf":"01/09/2023","tot":"","maandbedrag":"","voorwaardelijk":"N"}"#,
-    ].joined(separator: ",") + "]}"
+    static let v2Rights =
+        #"{"insz":"85073003328","rights":["#
+        + [
+            #"{"code":"LL","label":"Leefloon","decisionStatus":"granted","since":"2023-03-01","until":"2024-02-29","monthlyAmountCents":null,"conditional":true}"#,
+            #"{"code":"AFH","label":"Aanvullende financiële hulp","decisionStatus":"granted","since":"2023-03-01","until":"2024-02-29","monthlyAmountCents":11000,"conditional":true}"#,
+            #"{"code":"SP","label":"Stookoliepremie","decisionStatus":"refused","since":"2023-01-01","until":"2023-12-31","monthlyAmountCents":null,"conditional":false}"#,
+            #"{"code":"MK","label":"Tussenkomst medische kosten","decisionStatus":"pending","since":"2023-09-01","until":null,"monthlyAmountCents":null,"conditional":false}"#,
+        ].joined(separator: ",") + "]}"
+    static let v1Rights =
+        #"{"rijksregisternummer":"85073003328","rechten":["#
+        + [
+            #"{"code":"LL","omschrijving":"Leefloon","beslissing":"TOEGEKEND","vanaf":"01/03/2023","tot":"29/02/2024","maandbedrag":"","voorwaardelijk":"J"}"#,
+            #"{"code":"AFH","omschrijving":"Aanvullende financiële hulp","beslissing":"TOEGEKEND","vanaf":"01/03/2023","tot":"29/02/2024","maandbedrag":"110,00","voorwaardelijk":"J"}"#,
+            #"{"code":"SP","omschrijving":"Stookoliepremie","beslissing":"GEWEIGERD","vanaf":"01/01/2023","tot":"31/12/2023","maandbedrag":"","voorwaardelijk":"N"}"#,
+            #"{"code":"MK","omschrijving":"Tussenkomst medische kosten","beslissing":"IN_BEHANDELING","vanaf":"01/09/2023","tot":"","maandbedrag":"","voorwaardelijk":"N"}"#,
+        ].joined(separator: ",") + "]}"
 
-    static let v2FirstTrajectory = #"{"insz":"85073003328","trajectories":[{"code":"LL","label":"Leefloon en budgetbeheer","#
+    static let v2FirstTrajectory =
+        #"{"insz":"85073003328","trajectories":[{"code":"LL","label":"Leefloon en budgetbeheer","#
         + #""since":"2022-08-01","until":null,"contacts":[{"name":"Inge Claus","role":"maatschappelijk werker","#
         + #""phone":"0475/895742","email":"inge.claus@ocmw.gent","office":{"name":"Welzijnsbureau Sint-Amandsberg","#
         + #""streetAndNumber":"Wittemolenstraat 89","postalCode":"9040","municipality":"Sint-Amandsberg"}}]},"#
-    static let v1FirstTrajectory = #"{"rijksregisternummer":"85073003328","trajecten":[{"code":"LL","#
+    static let v1FirstTrajectory =
+        #"{"rijksregisternummer":"85073003328","trajecten":[{"code":"LL","#
         + #""omschrijving":"Leefloon en budgetbeheer","vanaf":"01/08/2022","tot":"","contactpersonen":[{"naam":"Inge Claus","#
         + #""functie":"maatschappelijk werker","telefoon":"0475/895742","email":"inge.claus@ocmw.gent","#
         + #""kantoor":"Welzijnsbureau Sint-Amandsberg","straatEnNummer":"Wittemolenstraat 89","postcode":"9040","#
         + #""gemeente":"Sint-Amandsberg"}]},"#
 
-    static let v2Requests = #"{"insz":"85073003328","requests":["# + [
-        #"{"dossierNumber":"2023/155","kindCode":"AFH","kindLabel":"Aanvullende financiële hulp","submittedDate":"2023-09-12","status":"inProgress","decisionDate":null,"decisionExpected":true}"#,
-        #"{"dossierNumber":"2023/155","kindCode":"AH","kindLabel":"Administratieve hulp","submittedDate":"2023-09-12","status":"inProgress","decisionDate":null,"decisionExpected":false}"#,
-        #"{"dossierNumber":"2023/034","kindCode":"LL","kindLabel":"Leefloon","submittedDate":"2023-02-06","status":"decided","decisionDate":"2023-02-22","decisionExpected":true}"#,
-        #"{"dossierNumber":"2022/412","kindCode":"BB","kindLabel":"Budgetbegeleiding","submittedDate":"2022-08-01","status":"closed","decisionDate":null,"decisionExpected":false}"#,
-    ].joined(separator: ",") + "]}"
-    static let v1Requests = #"{"rijksregisternummer":"85073003328","aanvragen":["# + [
-        #"{"dossiernummer":"2023/155","soortCode":"AFH","soort":"Aanvullende financiële hulp","indieningsdatum":"12/09/2023","status":"IN_BEHANDELING","beslissingsdatum":"","beslissingVerwacht":"J"}"#,
-        #"{"dossiernummer":"2023/155","soortCode":"AH","soort":"Administratieve hulp","indieningsdatum":"12/09/2023","status":"IN_BEHANDELING","beslissingsdatum":"","beslissingVerwacht":"N"}"#,
-        #"{"dossiernummer":"2023/034","soortCode":"LL","soort":"Leefloon","indieningsdatum":"06/02/2023","status":"BESLIST","beslissingsdatum":"22/02/2023","beslissingVerwacht":"J"}"#,
-        #"{"dossiernummer":"2022/412","soortCode":"BB","soort":"Budgetbegeleiding","indieningsdatum":"01/08/2022","status":"AFGESLOTEN","beslissingsdatum":"","beslissingVerwacht":"N"}"#,
-    ].joined(separator: ",") + "]}"
+    static let v2Requests =
+        #"{"insz":"85073003328","requests":["#
+        + [
+            #"{"dossierNumber":"2023/155","kindCode":"AFH","kindLabel":"Aanvullende financiële hulp","submittedDate":"2023-09-12","status":"inProgress","decisionDate":null,"decisionExpected":true}"#,
+            #"{"dossierNumber":"2023/155","kindCode":"AH","kindLabel":"Administratieve hulp","submittedDate":"2023-09-12","status":"inProgress","decisionDate":null,"decisionExpected":false}"#,
+            #"{"dossierNumber":"2023/034","kindCode":"LL","kindLabel":"Leefloon","submittedDate":"2023-02-06","status":"decided","decisionDate":"2023-02-22","decisionExpected":true}"#,
+            #"{"dossierNumber":"2022/412","kindCode":"BB","kindLabel":"Budgetbegeleiding","submittedDate":"2022-08-01","status":"closed","decisionDate":null,"decisionExpected":false}"#,
+        ].joined(separator: ",") + "]}"
+    static let v1Requests =
+        #"{"rijksregisternummer":"85073003328","aanvragen":["#
+        + [
+            #"{"dossiernummer":"2023/155","soortCode":"AFH","soort":"Aanvullende financiële hulp","indieningsdatum":"12/09/2023","status":"IN_BEHANDELING","beslissingsdatum":"","beslissingVerwacht":"J"}"#,
+            #"{"dossiernummer":"2023/155","soortCode":"AH","soort":"Administratieve hulp","indieningsdatum":"12/09/2023","status":"IN_BEHANDELING","beslissingsdatum":"","beslissingVerwacht":"N"}"#,
+            #"{"dossiernummer":"2023/034","soortCode":"LL","soort":"Leefloon","indieningsdatum":"06/02/2023","status":"BESLIST","beslissingsdatum":"22/02/2023","beslissingVerwacht":"J"}"#,
+            #"{"dossiernummer":"2022/412","soortCode":"BB","soort":"Budgetbegeleiding","indieningsdatum":"01/08/2022","status":"AFGESLOTEN","beslissingsdatum":"","beslissingVerwacht":"N"}"#,
+        ].joined(separator: ",") + "]}"
 
-    static let v2Certificates = #"{"insz":"85073003328","certificates":["# + [
-        #"{"id":"ATT-2023-0042","typeCode":"ATT-LL","typeLabel":"Attest leefloon","status":"available","requestedDate":"2023-09-01","issuedDate":"2023-09-04"}"#,
-        #"{"id":"ATT-2023-0057","typeCode":"ATT-STEUN","typeLabel":"Attest ontvangen steun","status":"requested","requestedDate":"2023-09-20","issuedDate":null}"#,
-    ].joined(separator: ",") + "]}"
+    static let v2Certificates =
+        #"{"insz":"85073003328","certificates":["#
+        + [
+            #"{"id":"ATT-2023-0042","typeCode":"ATT-LL","typeLabel":"Attest leefloon","status":"available","requestedDate":"2023-09-01","issuedDate":"2023-09-04"}"#,
+            #"{"id":"ATT-2023-0057","typeCode":"ATT-STEUN","typeLabel":"Attest ontvangen steun","status":"requested","requestedDate":"2023-09-20","issuedDate":null}"#,
+        ].joined(separator: ",") + "]}"
 
     static let contactNames = ["Inge Claus", "Bart Van Brabant", "Michiel Declercq", "Eva De Mol", "Frans Ferdinand"]
 

@@ -11,17 +11,20 @@ struct CalendarMonthTests {
         #expect(try JSONDecoder().decode(CalendarMonth.self, from: Data(#""\#(text)""#.utf8)) == month)
     }
 
-    @Test("Malformed or out-of-range months are refused",
-          arguments: ["2025-3", "202503", "2025-13", "2025-00", "0000-01", "2025-03-01", "2025/03", "２０２５-03", "", "2025-03 "])
+    @Test(
+        "Malformed or out-of-range months are refused",
+        arguments: ["2025-3", "202503", "2025-13", "2025-00", "0000-01", "2025-03-01", "2025/03", "２０２５-03", "", "2025-03 "])
     func refused(text: String) {
         #expect(CalendarMonth(iso8601: text) == nil)
     }
 
-    @Test("First and last days follow month lengths and leap years", arguments: [
-        ("2024-02", "2024-02-01", "2024-02-29"), ("2023-02", "2023-02-01", "2023-02-28"),
-        ("1900-02", "1900-02-01", "1900-02-28"), ("2000-02", "2000-02-01", "2000-02-29"),
-        ("2023-04", "2023-04-01", "2023-04-30"), ("2023-12", "2023-12-01", "2023-12-31"),
-    ])
+    @Test(
+        "First and last days follow month lengths and leap years",
+        arguments: [
+            ("2024-02", "2024-02-01", "2024-02-29"), ("2023-02", "2023-02-01", "2023-02-28"),
+            ("1900-02", "1900-02-01", "1900-02-28"), ("2000-02", "2000-02-01", "2000-02-29"),
+            ("2023-04", "2023-04-01", "2023-04-30"), ("2023-12", "2023-12-01", "2023-12-31"),
+        ])
     func firstAndLastDay(month text: String, first: String, last: String) throws {
         let month = try #require(CalendarMonth(iso8601: text))
         #expect(month.firstDay.iso8601 == first)

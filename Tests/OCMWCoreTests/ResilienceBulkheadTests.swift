@@ -18,15 +18,24 @@ struct ResilienceBulkheadTests {
     }
 
     static let admissions: [Admission] = [
-        .init(maxInFlight: 2, queueSize: 2, expected: [.enter, .enter, .enqueue(deadline: .ms(100)),
-                                                       .enqueue(deadline: .ms(100)), .reject(.queueFull)]),
-        .init(maxInFlight: 1, queueSize: 0, expected: [.enter, .reject(.queueFull), .reject(.queueFull),
-                                                       .reject(.queueFull), .reject(.queueFull)]),
+        .init(
+            maxInFlight: 2, queueSize: 2,
+            expected: [
+                .enter, .enter, .enqueue(deadline: .ms(100)),
+                .enqueue(deadline: .ms(100)), .reject(.queueFull),
+            ]),
+        .init(
+            maxInFlight: 1, queueSize: 0,
+            expected: [
+                .enter, .reject(.queueFull), .reject(.queueFull),
+                .reject(.queueFull), .reject(.queueFull),
+            ]),
         .init(maxInFlight: 4, queueSize: 1, expected: [.enter, .enter, .enter, .enter, .enqueue(deadline: .ms(100))]),
     ]
 
-    @Test("Five callers at once: enter up to the cap, queue up to the queue size, reject the rest",
-          arguments: admissions)
+    @Test(
+        "Five callers at once: enter up to the cap, queue up to the queue size, reject the rest",
+        arguments: admissions)
     func admitsQueuesRejects(_ admission: Admission) {
         var bulkhead = Self.bulkhead(maxInFlight: admission.maxInFlight, queueSize: admission.queueSize)
         let actions = ["a", "b", "c", "d", "e"].map { bulkhead.acquire(id: $0, now: .zero) }

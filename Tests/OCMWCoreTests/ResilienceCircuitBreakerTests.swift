@@ -7,10 +7,12 @@ struct ResilienceCircuitBreakerTests {
 
     /// 10 calls minimum, 50% failures or 80% slow calls (≥ 800 ms) open it for 5 s; 3 trials.
     static func breaker() -> Breaker {
-        Breaker(configuration: .init(failureRateThreshold: 0.5, slowCallRateThreshold: 0.8,
-                                     slowCallDuration: .milliseconds(800), minimumCalls: 10,
-                                     windowDuration: .seconds(10), bucketCount: 10, openDuration: .seconds(5),
-                                     halfOpenTrialCalls: 3))
+        Breaker(
+            configuration: .init(
+                failureRateThreshold: 0.5, slowCallRateThreshold: 0.8,
+                slowCallDuration: .milliseconds(800), minimumCalls: 10,
+                windowDuration: .seconds(10), bucketCount: 10, openDuration: .seconds(5),
+                halfOpenTrialCalls: 3))
     }
 
     static let fast = Duration.milliseconds(100)
@@ -18,8 +20,10 @@ struct ResilienceCircuitBreakerTests {
 
     /// Runs one call through the breaker; `nil` as the first element when it was rejected.
     @discardableResult
-    static func call(_ breaker: inout Breaker, _ outcome: CallOutcome, duration: Duration = fast,
-                     at now: FakeInstant) -> (ticket: CircuitTicket?, transition: Breaker.Transition?) {
+    static func call(
+        _ breaker: inout Breaker, _ outcome: CallOutcome, duration: Duration = fast,
+        at now: FakeInstant
+    ) -> (ticket: CircuitTicket?, transition: Breaker.Transition?) {
         guard case .allow(let ticket) = breaker.permit(now: now) else { return (nil, nil) }
         return (ticket, breaker.record(outcome: outcome, duration: duration, now: now, ticket: ticket))
     }
@@ -56,7 +60,8 @@ struct ResilienceCircuitBreakerTests {
     @Test("Opens on failure rate or slow-call rate, and never below minimumCalls", arguments: mixes)
     func opensOnRates(_ mix: Mix) {
         var breaker = Self.breaker()
-        let calls = Array(repeating: (CallOutcome.success, Self.fast), count: mix.successes)
+        let calls =
+            Array(repeating: (CallOutcome.success, Self.fast), count: mix.successes)
             + Array(repeating: (.success, Self.slow), count: mix.slowSuccesses)
             + Array(repeating: (.failure, Self.fast), count: mix.failures)
         #expect(Self.run(&breaker, calls, at: .ms(10)) == mix.expected)
@@ -66,7 +71,8 @@ struct ResilienceCircuitBreakerTests {
     @Test("Outcomes the caller ignores (404, own 4xx, cancellation) do not count")
     func ignoredOutcomesDoNotCount() {
         var breaker = Self.breaker()
-        let calls = Array(repeating: (CallOutcome.ignored, Self.slow), count: 50)
+        let calls =
+            Array(repeating: (CallOutcome.ignored, Self.slow), count: 50)
             + Array(repeating: (.failure, Self.fast), count: 9)
         #expect(Self.run(&breaker, calls, at: .zero) == [])
         #expect(breaker.snapshot(now: .zero).window == .init(calls: 9, failures: 9, slowCalls: 0))
@@ -89,7 +95,8 @@ struct ResilienceCircuitBreakerTests {
         var breaker = Self.breaker()
         Self.opened(&breaker, at: .zero)
         let permits = (0..<5).map { _ in breaker.permit(now: .ms(5_000)) }
-        #expect(permits.map { if case .allow(let ticket) = $0 { ticket.isTrial } else { false } }
+        #expect(
+            permits.map { if case .allow(let ticket) = $0 { ticket.isTrial } else { false } }
                 == [true, true, true, false, false])
         #expect(permits.suffix(2) == [.rejectOpen, .rejectOpen])
         #expect(breaker.state == .halfOpen)
@@ -116,19 +123,24 @@ struct ResilienceCircuitBreakerTests {
         var testDescription: String { "\(outcome) in \(duration)" }
     }
 
-    @Test("A failed or slow trial opens the circuit again; the other trials no longer count",
-          arguments: [TrialVerdict(outcome: .failure, duration: .milliseconds(50)),
-                      TrialVerdict(outcome: .success, duration: .milliseconds(900))])
+    @Test(
+        "A failed or slow trial opens the circuit again; the other trials no longer count",
+        arguments: [
+            TrialVerdict(outcome: .failure, duration: .milliseconds(50)),
+            TrialVerdict(outcome: .success, duration: .milliseconds(900)),
+        ])
     func reopensOnBadTrial(_ verdict: TrialVerdict) {
         var breaker = Self.breaker()
         Self.opened(&breaker, at: .zero)
         guard case .allow(let first) = breaker.permit(now: .ms(5_000)),
-              case .allow(let second) = breaker.permit(now: .ms(5_000)) else {
+            case .allow(let second) = breaker.permit(now: .ms(5_000))
+        else {
             Issue.record("no trial admitted")
             return
         }
         #expect(breaker.record(outcome: .success, duration: Self.fast, now: .ms(5_010), ticket: first) == nil)
-        #expect(breaker.record(outcome: verdict.outcome, duration: verdict.duration, now: .ms(5_020), ticket: second)
+        #expect(
+            breaker.record(outcome: verdict.outcome, duration: verdict.duration, now: .ms(5_020), ticket: second)
                 == .opened(.trialFailed))
         #expect(breaker.state == .open)
         #expect(breaker.permit(now: .ms(5_030)) == .rejectOpen)

@@ -7,9 +7,11 @@ struct ResilienceConfigurationTests {
     @Test("Built-in defaults")
     func builtInDefaults() {
         let limits = TenantLimits.builtIn
-        let integers: [Int] = [limits.queueSize, limits.queueTimeoutMs, limits.breakerSlowCallMs, limits.breakerMinimumCalls,
-                 limits.breakerWindowMs, limits.breakerOpenMs, limits.breakerHalfOpenCalls, limits.retryMinConcurrency,
-                 limits.retryMaxAttempts, limits.retryBackoffBaseMs, limits.retryBackoffMaxMs, limits.maxConnections]
+        let integers: [Int] = [
+            limits.queueSize, limits.queueTimeoutMs, limits.breakerSlowCallMs, limits.breakerMinimumCalls,
+            limits.breakerWindowMs, limits.breakerOpenMs, limits.breakerHalfOpenCalls, limits.retryMinConcurrency,
+            limits.retryMaxAttempts, limits.retryBackoffBaseMs, limits.retryBackoffMaxMs, limits.maxConnections,
+        ]
         #expect(integers == [16, 100, 2_400, 20, 10_000, 5_000, 3, 3, 2, 25, 250, 32])
         let rates: [Double] = [limits.breakerFailureRate, limits.breakerSlowCallRate, limits.retryBudgetPercent]
         #expect(rates == [0.5, 0.8, 20])
@@ -42,9 +44,10 @@ struct ResilienceConfigurationTests {
 
     @Test("Limits map onto the state machines' configurations")
     func mapsOntoConfigurations() {
-        let limits = TenantLimits(connectTimeoutMs: 200, totalTimeoutMs: 1_000, maxInFlight: 7, maxResponseBytes: 4_096,
-                                  queueSize: 3, queueTimeoutMs: 50, breakerSlowCallMs: 600, retryBackoffBaseMs: 10,
-                                  rateLimitPerSecond: 2.5)
+        let limits = TenantLimits(
+            connectTimeoutMs: 200, totalTimeoutMs: 1_000, maxInFlight: 7, maxResponseBytes: 4_096,
+            queueSize: 3, queueTimeoutMs: 50, breakerSlowCallMs: 600, retryBackoffBaseMs: 10,
+            rateLimitPerSecond: 2.5)
         #expect(limits.bulkhead == BulkheadConfiguration(maxInFlight: 7, queueSize: 3, maxWait: .milliseconds(50)))
         #expect(limits.circuitBreaker == CircuitBreakerConfiguration(slowCallDuration: .milliseconds(600)))
         #expect(limits.retryBudget == RetryBudgetConfiguration(backoffBase: .milliseconds(10)))

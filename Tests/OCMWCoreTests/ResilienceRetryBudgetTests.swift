@@ -4,15 +4,18 @@ import Testing
 @Suite("Retry budget: retries bounded by a share of active requests, with jittered backoff")
 struct ResilienceRetryBudgetTests {
     static func budget(active: Int = 0, retries: Int = 0) -> RetryBudget {
-        var budget = RetryBudget(configuration: .init(budgetPercent: 20, minRetryConcurrency: 3, maxAttempts: 3,
-                                                      backoffBase: .milliseconds(25), backoffCap: .milliseconds(250)))
+        var budget = RetryBudget(
+            configuration: .init(
+                budgetPercent: 20, minRetryConcurrency: 3, maxAttempts: 3,
+                backoffBase: .milliseconds(25), backoffCap: .milliseconds(250)))
         for _ in 0..<active { budget.requestStarted() }
         for _ in 0..<retries { budget.retryStarted() }
         return budget
     }
 
-    @Test("Retries in flight may be max(minimum, 20% of active requests, rounded down)",
-          arguments: [(0, 3), (10, 3), (19, 3), (20, 4), (24, 4), (100, 20)])
+    @Test(
+        "Retries in flight may be max(minimum, 20% of active requests, rounded down)",
+        arguments: [(0, 3), (10, 3), (19, 3), (20, 4), (24, 4), (100, 20)])
     func allowanceFollowsActiveRequests(active: Int, allowed: Int) {
         var budget = Self.budget(active: active, retries: allowed - 1)
         #expect(budget.allowedRetryConcurrency == allowed)
@@ -42,24 +45,30 @@ struct ResilienceRetryBudgetTests {
         var testDescription: String { "idempotent \(idempotent), retryable \(retryable), \(attemptsMade) made → \(expected)" }
     }
 
-    @Test("Never retries a write, a non-retryable failure, or beyond maxAttempts, however much budget is left",
-          arguments: [
-              Refusal(idempotent: false, retryable: true, attemptsMade: 1, expected: .denied(.notIdempotent)),
-              Refusal(idempotent: true, retryable: false, attemptsMade: 1, expected: .denied(.notRetryable)),
-              Refusal(idempotent: false, retryable: false, attemptsMade: 1, expected: .denied(.notIdempotent)),
-              Refusal(idempotent: true, retryable: true, attemptsMade: 3, expected: .denied(.attemptsExhausted)),
-              Refusal(idempotent: true, retryable: true, attemptsMade: 2, expected: .retry),
-          ])
+    @Test(
+        "Never retries a write, a non-retryable failure, or beyond maxAttempts, however much budget is left",
+        arguments: [
+            Refusal(idempotent: false, retryable: true, attemptsMade: 1, expected: .denied(.notIdempotent)),
+            Refusal(idempotent: true, retryable: false, attemptsMade: 1, expected: .denied(.notRetryable)),
+            Refusal(idempotent: false, retryable: false, attemptsMade: 1, expected: .denied(.notIdempotent)),
+            Refusal(idempotent: true, retryable: true, attemptsMade: 3, expected: .denied(.attemptsExhausted)),
+            Refusal(idempotent: true, retryable: true, attemptsMade: 2, expected: .retry),
+        ])
     func refusesWhatMustNotBeRetried(_ refusal: Refusal) {
         var budget = Self.budget(active: 1_000)
-        #expect(budget.retryDecision(attemptsMade: refusal.attemptsMade, idempotent: refusal.idempotent,
-                                     retryable: refusal.retryable) == refusal.expected)
+        #expect(
+            budget.retryDecision(
+                attemptsMade: refusal.attemptsMade, idempotent: refusal.idempotent,
+                retryable: refusal.retryable) == refusal.expected)
         #expect(budget.budgetDeniedCount == 0)
     }
 
-    @Test("Full jitter: backoff is random × min(cap, base × 2^(attempt-1))",
-          arguments: [(1, 0.5, 12_500), (2, 0.5, 25_000), (3, 0.5, 50_000), (4, 0.5, 100_000), (5, 0.5, 125_000),
-                      (9, 0.5, 125_000), (1, 0.0, 0), (3, 0.25, 25_000)])
+    @Test(
+        "Full jitter: backoff is random × min(cap, base × 2^(attempt-1))",
+        arguments: [
+            (1, 0.5, 12_500), (2, 0.5, 25_000), (3, 0.5, 50_000), (4, 0.5, 100_000), (5, 0.5, 125_000),
+            (9, 0.5, 125_000), (1, 0.0, 0), (3, 0.25, 25_000),
+        ])
     func backoffValues(attempt: Int, random: Double, expectedMicroseconds: Int) {
         #expect(Self.budget().backoff(attempt: attempt, random: random) == .microseconds(expectedMicroseconds))
     }

@@ -37,19 +37,20 @@ struct RoutingCSVTests {
         #expect(!RoutingCSV.isHeader("85073003328,gent,LL,2024-01-01,"))
     }
 
-    @Test("Each kind of bad line is rejected with its own reason, never quoting the line",
-          arguments: [
-              ("85073003328,gent,LL,2024-01-01", "fieldCount"),
-              ("85073003328,gent,LL,2024-01-01,,", "fieldCount"),
-              ("85073003329,gent,LL,2024-01-01,", "insz.checkDigitMismatch"),
-              ("8507300332,gent,LL,2024-01-01,", "insz.wrongLength"),
-              ("85073003328,Gent,LL,2024-01-01,", "malformedTenant"),
-              ("85073003328,leuven,LL,2024-01-01,", "unknownTenant"),
-              ("85073003328,gent,,2024-01-01,", "registration.capacityEmpty"),
-              ("85073003328,gent,LL,01/01/2024,", "startDate"),
-              ("85073003328,gent,LL,2024-01-01,2024-02-30", "endDate"),
-              ("85073003328,gent,LL,2024-01-01,2023-12-31", "registration.endBeforeStart"),
-          ])
+    @Test(
+        "Each kind of bad line is rejected with its own reason, never quoting the line",
+        arguments: [
+            ("85073003328,gent,LL,2024-01-01", "fieldCount"),
+            ("85073003328,gent,LL,2024-01-01,,", "fieldCount"),
+            ("85073003329,gent,LL,2024-01-01,", "insz.checkDigitMismatch"),
+            ("8507300332,gent,LL,2024-01-01,", "insz.wrongLength"),
+            ("85073003328,Gent,LL,2024-01-01,", "malformedTenant"),
+            ("85073003328,leuven,LL,2024-01-01,", "unknownTenant"),
+            ("85073003328,gent,,2024-01-01,", "registration.capacityEmpty"),
+            ("85073003328,gent,LL,01/01/2024,", "startDate"),
+            ("85073003328,gent,LL,2024-01-01,2024-02-30", "endDate"),
+            ("85073003328,gent,LL,2024-01-01,2023-12-31", "registration.endBeforeStart"),
+        ])
     func rejected(line: String, reason: String) {
         #expect {
             _ = try parse(line)

@@ -10,9 +10,12 @@ struct RoutingDayDateTests {
         #expect(day.iso8601 == text)
     }
 
-    @Test("Malformed or non-existent days are refused",
-          arguments: ["2025-3-01", "2025-03-1", "20250301", "2025-02-29", "2025-13-01", "2025-00-10", "0000-01-01",
-                      "2025-03-01 ", "2025/03/01", "２０２５-03-01", "", "2025-03-011"])
+    @Test(
+        "Malformed or non-existent days are refused",
+        arguments: [
+            "2025-3-01", "2025-03-1", "20250301", "2025-02-29", "2025-13-01", "2025-00-10", "0000-01-01",
+            "2025-03-01 ", "2025/03/01", "２０２５-03-01", "", "2025-03-011",
+        ])
     func refused(text: String) {
         #expect(DayDate(iso8601: text) == nil)
     }

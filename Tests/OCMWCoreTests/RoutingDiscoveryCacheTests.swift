@@ -36,7 +36,8 @@ struct RoutingDiscoveryCacheTests {
         #expect(cache.shouldProbe(insz: citizen, tenant: Self.bonheiden, now: t0.advanced(by: .seconds(1))))
         #expect(cache.shouldProbe(insz: Self.citizen(1), tenant: Self.gent, now: t0.advanced(by: .seconds(1))))
         #expect(cache.shouldProbe(insz: citizen, tenant: Self.gent, now: t0.advanced(by: .seconds(60))))
-        #expect(cache.tenantsToProbe(insz: citizen, among: [Self.gent, Self.bonheiden], now: t0.advanced(by: .seconds(30)))
+        #expect(
+            cache.tenantsToProbe(insz: citizen, among: [Self.gent, Self.bonheiden], now: t0.advanced(by: .seconds(30)))
                 == [Self.bonheiden])
     }
 

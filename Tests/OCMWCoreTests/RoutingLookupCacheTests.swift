@@ -17,8 +17,9 @@ struct RoutingLookupCacheTests {
     static let today = DayDate(year: 2026, month: 11, day: 25)!
 
     static func registration(_ insz: INSZ, _ tenant: TenantID) throws -> RoutingRegistration {
-        try RoutingRegistration(insz: insz, tenant: tenant, capacity: "LL",
-                                start: DayDate(year: 2024, month: 1, day: 1)!, end: nil)
+        try RoutingRegistration(
+            insz: insz, tenant: tenant, capacity: "LL",
+            start: DayDate(year: 2024, month: 1, day: 1)!, end: nil)
     }
 
     static func citizen(_ index: Int) -> INSZ { RoutingDiscoveryCacheTests.citizen(index) }
@@ -34,8 +35,9 @@ struct RoutingLookupCacheTests {
         #expect(try await index.lookup(insz: citizen, on: Self.today).map(\.tenant) == [Self.gent])
         try await index.register(try Self.registration(citizen, Self.bonheiden))
         #expect(try await index.lookup(insz: citizen, on: Self.today).map(\.tenant) == [Self.bonheiden, Self.gent])
-        _ = try await index.unregister(insz: citizen, tenant: Self.gent, capacity: "LL",
-                                       start: DayDate(year: 2024, month: 1, day: 1)!)
+        _ = try await index.unregister(
+            insz: citizen, tenant: Self.gent, capacity: "LL",
+            start: DayDate(year: 2024, month: 1, day: 1)!)
         #expect(try await index.lookup(insz: citizen, on: Self.today).map(\.tenant) == [Self.bonheiden])
         try await index.importRegistrations([try Self.registration(citizen, Self.gent)])
         #expect(try await index.lookup(insz: citizen, on: Self.today).count == 2)
@@ -53,16 +55,18 @@ struct RoutingLookupCacheTests {
         #expect(try await index.lookup(insz: citizen, on: Self.today).isEmpty, "still the cached answer")
         clock.advance(by: .seconds(1))
         #expect(try await index.lookup(insz: citizen, on: Self.today).map(\.tenant) == [Self.gent])
-        #expect(try await index.lookup(insz: citizen, on: Self.today.adding(days: 1)!).map(\.tenant) == [Self.gent],
-                "another day is another question")
+        #expect(
+            try await index.lookup(insz: citizen, on: Self.today.adding(days: 1)!).map(\.tenant) == [Self.gent],
+            "another day is another question")
     }
 
     @Test("At most maxEntries citizens are kept; the oldest is forgotten first")
     func bounded() async throws {
         let base = InMemoryRoutingIndex()
         let clock = FakeClock()
-        let index = CachingRoutingIndex(wrapping: base, configuration: .init(ttl: .seconds(60), maxEntries: 3),
-                                        now: { clock.now })
+        let index = CachingRoutingIndex(
+            wrapping: base, configuration: .init(ttl: .seconds(60), maxEntries: 3),
+            now: { clock.now })
         for number in 0..<10 {
             _ = try await index.lookup(insz: Self.citizen(number), on: Self.today)
             #expect(index.cachedCitizens <= 3)

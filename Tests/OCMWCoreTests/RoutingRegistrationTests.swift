@@ -8,14 +8,18 @@ struct RoutingRegistrationTests {
 
     static func day(_ text: String) -> DayDate { DayDate(iso8601: text)! }
 
-    @Test("Capacity codes: 1 to 16 printable ASCII characters, no space or comma",
-          arguments: [("LL", nil), ("AFH", nil), ("ABCDEFGHIJKLMNOP", nil), ("ABCDEFGHIJKLMNOPQ", "capacityTooLong"),
-                      ("", "capacityEmpty"), ("L L", "capacityInvalidCharacter"), ("L,L", "capacityInvalidCharacter"),
-                      ("LÉ", "capacityInvalidCharacter"), ("LL\n", "capacityInvalidCharacter")] as [(String, String?)])
+    @Test(
+        "Capacity codes: 1 to 16 printable ASCII characters, no space or comma",
+        arguments: [
+            ("LL", nil), ("AFH", nil), ("ABCDEFGHIJKLMNOP", nil), ("ABCDEFGHIJKLMNOPQ", "capacityTooLong"),
+            ("", "capacityEmpty"), ("L L", "capacityInvalidCharacter"), ("L,L", "capacityInvalidCharacter"),
+            ("LÉ", "capacityInvalidCharacter"), ("LL\n", "capacityInvalidCharacter"),
+        ] as [(String, String?)])
     func capacityValidation(capacity: String, reason: String?) {
         do {
-            let registration = try RoutingRegistration(insz: Self.insz, tenant: Self.gent, capacity: capacity,
-                                                       start: Self.day("2024-01-01"), end: nil)
+            let registration = try RoutingRegistration(
+                insz: Self.insz, tenant: Self.gent, capacity: capacity,
+                start: Self.day("2024-01-01"), end: nil)
             #expect(reason == nil)
             #expect(registration.capacity == capacity)
         } catch {
@@ -33,8 +37,9 @@ struct RoutingRegistrationTests {
         #expect(!oneDay.covers(Self.day("2024-05-03")))
     }
 
-    @Test("A period covers its first and last day, and nothing outside them",
-          arguments: [("2024-12-31", false), ("2025-01-01", true), ("2025-06-15", true), ("2025-12-31", true), ("2026-01-01", false)])
+    @Test(
+        "A period covers its first and last day, and nothing outside them",
+        arguments: [("2024-12-31", false), ("2025-01-01", true), ("2025-06-15", true), ("2025-12-31", true), ("2026-01-01", false)])
     func closedPeriod(day: String, covered: Bool) throws {
         let period = try RoutingPeriod(start: Self.day("2025-01-01"), end: Self.day("2025-12-31"))
         #expect(period.covers(Self.day(day)) == covered)
@@ -50,8 +55,9 @@ struct RoutingRegistrationTests {
 
     @Test("Neither description nor mirror shows the INSZ")
     func noINSZInOutput() throws {
-        let registration = try RoutingRegistration(insz: Self.insz, tenant: Self.gent, capacity: "LL",
-                                                   start: Self.day("2024-01-01"), end: nil)
+        let registration = try RoutingRegistration(
+            insz: Self.insz, tenant: Self.gent, capacity: "LL",
+            start: Self.day("2024-01-01"), end: nil)
         var dumped = ""
         dump(registration, to: &dumped)
         for text in [String(describing: registration), String(reflecting: registration), dumped] {

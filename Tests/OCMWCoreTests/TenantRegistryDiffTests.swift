@@ -60,8 +60,11 @@ struct TenantRegistryDiffTests {
         }
         let change = try #require(TenantRegistryDiff(from: try registry(), to: new).changed.first)
         #expect(change.fields.map(\.field) == ["backend.baseURL", "backend.credentials"])
-        #expect(change.fields.last == .init(field: "backend.credentials", old: "env OCMW_GENT_API_KEY",
-                                            new: "env OCMW_GENT_API_KEY_2"))
+        #expect(
+            change.fields.last
+                == .init(
+                    field: "backend.credentials", old: "env OCMW_GENT_API_KEY",
+                    new: "env OCMW_GENT_API_KEY_2"))
     }
 
     @Test("An optional limit reads 'none' when unset")

@@ -22,8 +22,11 @@ struct TenantRegistryTests {
         #expect(bonheiden.backend.dialect == .v1)
         #expect(gent.receivesTraffic)
         // Gent overrides two limits and inherits the file's defaults for the others.
-        #expect(gent.limits == TenantLimits(connectTimeoutMs: 500, totalTimeoutMs: 2500, maxInFlight: 128,
-                                            maxResponseBytes: 2_097_152))
+        #expect(
+            gent.limits
+                == TenantLimits(
+                    connectTimeoutMs: 500, totalTimeoutMs: 2500, maxInFlight: 128,
+                    maxResponseBytes: 2_097_152))
         #expect(registry.activeTenants.allSatisfy { $0.state == .active })
     }
 
@@ -126,26 +129,30 @@ struct TenantRegistryTests {
     func backendTLSAndAuthAreResolved() throws {
         var document = Self.validDocument
         document.tenants[1].backend.auth = "oauth2"
-        document.tenants[1].backend.tls = ["caBundle": "/etc/ocmw/ca.pem", "clientCertificate": "/etc/ocmw/b.pem",
-                                           "clientKey": "/etc/ocmw/b.key"]
+        document.tenants[1].backend.tls = [
+            "caBundle": "/etc/ocmw/ca.pem", "clientCertificate": "/etc/ocmw/b.pem",
+            "clientKey": "/etc/ocmw/b.key",
+        ]
         let registry = try TenantRegistry(validating: document)
         #expect(registry.tenants[0].backend.auth == .apiKey)
         #expect(registry.tenants[0].backend.tls == nil)
         #expect(registry.tenants[1].backend.auth == .oauth2)
-        #expect(registry.tenants[1].backend.tls == BackendTLS(
-            caBundlePath: "/etc/ocmw/ca.pem",
-            clientCertificate: .init(certificatePath: "/etc/ocmw/b.pem", keyPath: "/etc/ocmw/b.key")))
+        #expect(
+            registry.tenants[1].backend.tls
+                == BackendTLS(
+                    caBundlePath: "/etc/ocmw/ca.pem",
+                    clientCertificate: .init(certificatePath: "/etc/ocmw/b.pem", keyPath: "/etc/ocmw/b.key")))
         #expect(registry.tenants[1].backend.tls?.paths.map(\.field) == ["caBundle", "clientCertificate", "clientKey"])
     }
 
     @Test("TLS files are not read at validation: a file that does not exist here still validates")
     func tlsFilesAreNotReadAtValidation() throws {
         let json = #"""
-        {"tenants": [{"id": "gent", "kbo": "0212.214.125", "name": "OCMW Gent", "postalCodes": ["9000"],
-          "backend": {"baseURL": "https://ns.gent.be", "dialect": "v2", "credentials": {"file": "/run/secrets/gent"},
-                      "auth": "oauth2", "tls": {"caBundle": "/nonexistent/gent-ca.pem"}},
-          "categoriesOfHelp": [], "certificateTypes": [], "state": "active"}]}
-        """#
+            {"tenants": [{"id": "gent", "kbo": "0212.214.125", "name": "OCMW Gent", "postalCodes": ["9000"],
+              "backend": {"baseURL": "https://ns.gent.be", "dialect": "v2", "credentials": {"file": "/run/secrets/gent"},
+                          "auth": "oauth2", "tls": {"caBundle": "/nonexistent/gent-ca.pem"}},
+              "categoriesOfHelp": [], "certificateTypes": [], "state": "active"}]}
+            """#
         let registry = try TenantRegistry(jsonData: Data(json.utf8))
         #expect(registry.tenants.first?.backend.tls == BackendTLS(caBundlePath: "/nonexistent/gent-ca.pem"))
         #expect(registry.tenants.first?.backend.auth == .oauth2)
@@ -169,19 +176,22 @@ struct TenantRegistryTests {
         document.tenants[1].limits = .init(connectTimeoutMs: 5_000, totalTimeoutMs: 1_000)
         let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(validating: document) }
         let found = Set((errors?.problems ?? []).map { "\($0.tenant ?? "-") \($0.field)" })
-        #expect(found == [
-            "gent kbo", "gent backend.dialect",
-            "bonheiden postalCodes", "bonheiden state", "bonheiden limits.connectTimeoutMs",
-        ])
+        #expect(
+            found == [
+                "gent kbo", "gent backend.dialect",
+                "bonheiden postalCodes", "bonheiden state", "bonheiden limits.connectTimeoutMs",
+            ])
     }
 
-    @Test("Broken JSON is reported at the path where it breaks", arguments: [
-        (#"{"tenants": [{"id": "gent""#, "$"),
-        (#"not json at all"#, "$"),
-        (#"{"tenants": [{"id": "gent", "name": "OCMW Gent"}]}"#, "tenants[0].kbo"),
-        (#"{"tenants": "gent"}"#, "tenants"),
-        (#"{}"#, "tenants"),
-    ])
+    @Test(
+        "Broken JSON is reported at the path where it breaks",
+        arguments: [
+            (#"{"tenants": [{"id": "gent""#, "$"),
+            (#"not json at all"#, "$"),
+            (#"{"tenants": [{"id": "gent", "name": "OCMW Gent"}]}"#, "tenants[0].kbo"),
+            (#"{"tenants": "gent"}"#, "tenants"),
+            (#"{}"#, "tenants"),
+        ])
     func brokenJSONNamesPath(_ json: String, path: String) {
         let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
         #expect(errors?.problems.count == 1)
@@ -200,14 +210,17 @@ struct TenantRegistryTests {
     static let validDocument = TenantsDocument(
         defaults: .init(connectTimeoutMs: 500, totalTimeoutMs: 2_000),
         tenants: [
-            .init(id: "gent", kbo: "0212.214.125", name: "OCMW Gent", postalCodes: ["9000", "9030"],
-                  backend: .init(baseURL: "http://127.0.0.1:9101", dialect: "v2", credentials: ["env": "OCMW_GENT_API_KEY"]),
-                  categoriesOfHelp: [.init(code: "LL", label: "Leefloon")],
-                  certificateTypes: [.init(code: "ATT-LL", label: "Attest leefloon")], state: "active"),
-            .init(id: "bonheiden", kbo: "0212.295.386", name: "OCMW Bonheiden", postalCodes: ["2820"],
-                  backend: .init(baseURL: "https://ns.bonheiden.be/newsocial/", dialect: "v1",
-                                 credentials: ["file": "/run/secrets/bonheiden"]),
-                  categoriesOfHelp: [.init(code: "LL", label: "Leefloon")],
-                  certificateTypes: [], state: "active"),
+            .init(
+                id: "gent", kbo: "0212.214.125", name: "OCMW Gent", postalCodes: ["9000", "9030"],
+                backend: .init(baseURL: "http://127.0.0.1:9101", dialect: "v2", credentials: ["env": "OCMW_GENT_API_KEY"]),
+                categoriesOfHelp: [.init(code: "LL", label: "Leefloon")],
+                certificateTypes: [.init(code: "ATT-LL", label: "Attest leefloon")], state: "active"),
+            .init(
+                id: "bonheiden", kbo: "0212.295.386", name: "OCMW Bonheiden", postalCodes: ["2820"],
+                backend: .init(
+                    baseURL: "https://ns.bonheiden.be/newsocial/", dialect: "v1",
+                    credentials: ["file": "/run/secrets/bonheiden"]),
+                categoriesOfHelp: [.init(code: "LL", label: "Leefloon")],
+                certificateTypes: [], state: "active"),
         ])
 }

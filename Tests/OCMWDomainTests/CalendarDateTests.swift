@@ -4,19 +4,23 @@ import Testing
 
 @Suite("Calendar dates, months and periods")
 struct CalendarDateTests {
-    @Test("Only days that exist are dates", arguments: [
-        ("2024-02-29", true), ("2023-02-29", false), ("2000-02-29", true), ("1900-02-29", false),
-        ("2023-04-30", true), ("2023-04-31", false), ("2023-12-31", true), ("2023-13-01", false),
-        ("2023-00-10", false), ("2023-01-00", false), ("0000-01-01", false), ("0999-01-01", true),
-    ])
+    @Test(
+        "Only days that exist are dates",
+        arguments: [
+            ("2024-02-29", true), ("2023-02-29", false), ("2000-02-29", true), ("1900-02-29", false),
+            ("2023-04-30", true), ("2023-04-31", false), ("2023-12-31", true), ("2023-13-01", false),
+            ("2023-00-10", false), ("2023-01-00", false), ("0000-01-01", false), ("0999-01-01", true),
+        ])
     func existingDays(_ iso: String, exists: Bool) {
         #expect((CalendarDate(iso8601: iso) != nil) == exists)
     }
 
-    @Test("Only the exact yyyy-MM-dd form is read", arguments: [
-        "2023-8-1", "23-08-01", "2023/08/01", "20230801", "2023-08-01 ", " 2023-08-01", "2023-08-01T00:00:00Z",
-        "２０２３-08-01", "",
-    ])
+    @Test(
+        "Only the exact yyyy-MM-dd form is read",
+        arguments: [
+            "2023-8-1", "23-08-01", "2023/08/01", "20230801", "2023-08-01 ", " 2023-08-01", "2023-08-01T00:00:00Z",
+            "２０２３-08-01", "",
+        ])
     func strictForm(_ text: String) {
         #expect(CalendarDate(iso8601: text) == nil)
     }

@@ -7,8 +7,9 @@ import Testing
 struct DossierSummaryTests {
     @Test("Each dialect's answer normalises to the same dossiers", arguments: Dialect.allCases)
     func normalises(_ dialect: Dialect) throws {
-        let dossiers = try NewSocialDecoder.decodeDossiers(Wireframe.fixture(.dossiers, dialect), dialect: dialect,
-                                                           insz: Wireframe.insz())
+        let dossiers = try NewSocialDecoder.decodeDossiers(
+            Wireframe.fixture(.dossiers, dialect), dialect: dialect,
+            insz: Wireframe.insz())
         let expected = [
             try #require(DossierSummary(capacity: "LL", since: try day("2022-08-01"), until: nil)),
             try #require(DossierSummary(capacity: "BB", since: try day("2021-03-01"), until: try day("2021-12-31"))),
@@ -35,10 +36,12 @@ struct DossierSummaryTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(DossierSummary.self, from: json) }
     }
 
-    @Test("An OCMW that knows the citizen without a running dossier answers with an empty list", arguments: [
-        (Dialect.v1, #"{"rijksregisternummer": "85073003328", "dossiers": []}"#),
-        (Dialect.v2, #"{"insz": "85073003328", "dossiers": []}"#),
-    ])
+    @Test(
+        "An OCMW that knows the citizen without a running dossier answers with an empty list",
+        arguments: [
+            (Dialect.v1, #"{"rijksregisternummer": "85073003328", "dossiers": []}"#),
+            (Dialect.v2, #"{"insz": "85073003328", "dossiers": []}"#),
+        ])
     func emptyList(_ dialect: Dialect, body: String) throws {
         #expect(try NewSocialDecoder.decodeDossiers(Data(body.utf8), dialect: dialect, insz: Wireframe.insz()).isEmpty)
     }

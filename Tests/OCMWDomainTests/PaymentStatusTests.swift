@@ -39,21 +39,29 @@ struct PaymentStatusTests {
 
     @Test("Each combination of codes maps to the documented status", arguments: rows)
     func mapping(_ row: Row) {
-        #expect(PaymentStatus(newSocialCode: row.code, status: row.status, automatic: row.automatic,
-                              hasPaymentDate: row.hasPaymentDate) == row.expected)
+        #expect(
+            PaymentStatus(
+                newSocialCode: row.code, status: row.status, automatic: row.automatic,
+                hasPaymentDate: row.hasPaymentDate) == row.expected)
     }
 
-    @Test("An unknown status code in a response is kept as unknown with its codes, not guessed at or dropped", arguments: [
-        (Dialect.v1, ["betaalcode": WireBodies.text("4")], "statusCode=4;status=;automatic=false"),
-        (Dialect.v2, ["statusCode": "4"], "statusCode=4;status=;automatic=false"),
-        (Dialect.v2, ["statusCode": "null"], "statusCode=;status=;automatic=false"),
-        (Dialect.v1, ["betaalcode": WireBodies.text("3"), "betaalstatus": WireBodies.text("7"), "automatisch": WireBodies.text("J")],
-         "statusCode=3;status=7;automatic=true"),
-        (Dialect.v2, ["statusCode": "3", "status": "7", "automatic": "true"], "statusCode=3;status=7;automatic=true"),
-    ])
+    @Test(
+        "An unknown status code in a response is kept as unknown with its codes, not guessed at or dropped",
+        arguments: [
+            (Dialect.v1, ["betaalcode": WireBodies.text("4")], "statusCode=4;status=;automatic=false"),
+            (Dialect.v2, ["statusCode": "4"], "statusCode=4;status=;automatic=false"),
+            (Dialect.v2, ["statusCode": "null"], "statusCode=;status=;automatic=false"),
+            (
+                Dialect.v1,
+                ["betaalcode": WireBodies.text("3"), "betaalstatus": WireBodies.text("7"), "automatisch": WireBodies.text("J")],
+                "statusCode=3;status=7;automatic=true"
+            ),
+            (Dialect.v2, ["statusCode": "3", "status": "7", "automatic": "true"], "statusCode=3;status=7;automatic=true"),
+        ])
     func unknownCodeIsKept(_ dialect: Dialect, overrides: [String: String], raw: String) throws {
-        let payments = try NewSocialDecoder.decodePayments(WireBodies.payments(dialect, overrides), dialect: dialect,
-                                                           insz: Wireframe.insz())
+        let payments = try NewSocialDecoder.decodePayments(
+            WireBodies.payments(dialect, overrides), dialect: dialect,
+            insz: Wireframe.insz())
         #expect(payments.map(\.status) == [.unknown(raw)])
         let overview = PaymentsOverview(payments)
         #expect(overview.unknownStatus == payments)
@@ -63,20 +71,24 @@ struct PaymentStatusTests {
 
     @Test("A payment with an unknown status survives an encode/decode round trip")
     func unknownRoundTrip() throws {
-        let payment = Payment(label: "leefloon", amountCents: 45_000, period: try period("2023-08-01"), paymentDate: nil,
-                              paidTo: nil, paidVia: nil, status: .unknown("statusCode=4;status=;automatic=false"))
+        let payment = Payment(
+            label: "leefloon", amountCents: 45_000, period: try period("2023-08-01"), paymentDate: nil,
+            paidTo: nil, paidVia: nil, status: .unknown("statusCode=4;status=;automatic=false"))
         #expect(try JSONDecoder().decode(Payment.self, from: JSONEncoder().encode(payment)) == payment)
         let unknownName = Data(#"{"label": "x", "amountCents": 1, "period": {"start": "2023-08-01"}, "status": "lost"}"#.utf8)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Payment.self, from: unknownName) }
     }
 
-    @Test("v1 absent status fields (\"\" or missing key) read like v2 nulls", arguments: [
-        ["betaalstatus": WireBodies.absent, "automatisch": WireBodies.absent, "betaaldAan": WireBodies.absent],
-        ["betaalstatus": WireBodies.text(""), "automatisch": WireBodies.text(""), "betaaldAan": WireBodies.text("")],
-    ])
+    @Test(
+        "v1 absent status fields (\"\" or missing key) read like v2 nulls",
+        arguments: [
+            ["betaalstatus": WireBodies.absent, "automatisch": WireBodies.absent, "betaaldAan": WireBodies.absent],
+            ["betaalstatus": WireBodies.text(""), "automatisch": WireBodies.text(""), "betaaldAan": WireBodies.text("")],
+        ])
     func v1AbsentStatusFields(_ overrides: [String: String]) throws {
-        let payments = try NewSocialDecoder.decodePayments(WireBodies.payments(.v1, overrides), dialect: .v1,
-                                                           insz: Wireframe.insz())
+        let payments = try NewSocialDecoder.decodePayments(
+            WireBodies.payments(.v1, overrides), dialect: .v1,
+            insz: Wireframe.insz())
         #expect(payments.map(\.status) == [.paid])
         #expect(payments.first?.paidTo == nil)
     }

@@ -17,42 +17,54 @@ enum Wireframe {
 
     /// The fixture file for a part in a dialect (v1 has no certificates fixture).
     static func fixture(_ part: Part, _ dialect: Dialect) throws -> Data {
-        let name = switch (part, dialect) {
-        case (.debts, .v1): "schulden"
-        case (.debts, .v2): "debts"
-        case (.payments, .v1): "betalingen"
-        case (.payments, .v2): "payments"
-        case (.dossiers, .v1): "dossiers"
-        case (.dossiers, .v2): "citizen"
-        case (.rights, .v1): "rechten"
-        case (.trajectories, .v1): "trajecten"
-        case (.requests, .v1): "aanvragen"
-        case (.certificates, .v1): "attesten"
-        case (.rights, .v2), (.trajectories, .v2), (.requests, .v2), (.certificates, .v2): part.rawValue
-        }
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json",
-                                                 subdirectory: "Fixtures/\(dialect.rawValue)"))
+        let name =
+            switch (part, dialect) {
+            case (.debts, .v1): "schulden"
+            case (.debts, .v2): "debts"
+            case (.payments, .v1): "betalingen"
+            case (.payments, .v2): "payments"
+            case (.dossiers, .v1): "dossiers"
+            case (.dossiers, .v2): "citizen"
+            case (.rights, .v1): "rechten"
+            case (.trajectories, .v1): "trajecten"
+            case (.requests, .v1): "aanvragen"
+            case (.certificates, .v1): "attesten"
+            case (.rights, .v2), (.trajectories, .v2), (.requests, .v2), (.certificates, .v2): part.rawValue
+            }
+        let url = try #require(
+            Bundle.module.url(
+                forResource: name, withExtension: "json",
+                subdirectory: "Fixtures/\(dialect.rawValue)"))
         return try Data(contentsOf: url)
     }
 
     /// The wireframe's debts, written out by hand from the wireframe, not from the fixtures.
     static func debts() throws -> DebtOverview {
-        DebtOverview(reference: "568974", items: [
-            Debt(description: "Verhuur", period: try period("2023-08-20"),
-                 decision: Decision(date: try day("2023-08-15"), point: "223"), originalCents: 30_000, outstandingCents: 30_000),
-            Debt(description: "Prothese", period: try period("2023-07-03"),
-                 decision: Decision(date: try day("2023-06-01"), point: "358"), originalCents: 68_000, outstandingCents: 68_000),
-            Debt(description: "Verplooiingsvergoeding", period: try period("2023-04-20"),
-                 decision: nil, originalCents: 2_000, outstandingCents: 2_000),
-            Debt(description: "Karwei", period: try period("2023-04-20"),
-                 decision: nil, originalCents: 7_196, outstandingCents: 7_196),
-            Debt(description: "Huurwaarborg", period: try period("2022-10-01"),
-                 decision: Decision(date: try day("2022-10-10"), point: "157"), originalCents: 90_000, outstandingCents: 90_000),
-            Debt(description: "Leefloon", period: try period("2022-08-01", "2023-09-30"),
-                 decision: Decision(date: try day("2022-10-08"), point: "122"), originalCents: 100_000, outstandingCents: 75_000),
-            Debt(description: "Speelpleinwerking", period: try period("2022-07-01", "2022-07-31"),
-                 decision: nil, originalCents: 6_200, outstandingCents: 0),
-        ])
+        DebtOverview(
+            reference: "568974",
+            items: [
+                Debt(
+                    description: "Verhuur", period: try period("2023-08-20"),
+                    decision: Decision(date: try day("2023-08-15"), point: "223"), originalCents: 30_000, outstandingCents: 30_000),
+                Debt(
+                    description: "Prothese", period: try period("2023-07-03"),
+                    decision: Decision(date: try day("2023-06-01"), point: "358"), originalCents: 68_000, outstandingCents: 68_000),
+                Debt(
+                    description: "Verplooiingsvergoeding", period: try period("2023-04-20"),
+                    decision: nil, originalCents: 2_000, outstandingCents: 2_000),
+                Debt(
+                    description: "Karwei", period: try period("2023-04-20"),
+                    decision: nil, originalCents: 7_196, outstandingCents: 7_196),
+                Debt(
+                    description: "Huurwaarborg", period: try period("2022-10-01"),
+                    decision: Decision(date: try day("2022-10-10"), point: "157"), originalCents: 90_000, outstandingCents: 90_000),
+                Debt(
+                    description: "Leefloon", period: try period("2022-08-01", "2023-09-30"),
+                    decision: Decision(date: try day("2022-10-08"), point: "122"), originalCents: 100_000, outstandingCents: 75_000),
+                Debt(
+                    description: "Speelpleinwerking", period: try period("2022-07-01", "2022-07-31"),
+                    decision: nil, originalCents: 6_200, outstandingCents: 0),
+            ])
     }
 
     /// The wireframe's payments for August 2023, in fixture order.
@@ -60,20 +72,27 @@ enum Wireframe {
         let paidOn = try day("2023-09-02")
         let august = try period("2023-08-01", "2023-08-31")
         return [
-            Payment(label: "leefloon", amountCents: 45_000, period: try period("2023-08-01", "2023-08-18"),
-                    paymentDate: paidOn, paidTo: nil, paidVia: "aan kassa", status: .paid),
-            Payment(label: "inhouding schuld OCMW (partner)", amountCents: 2_500, period: august,
-                    paymentDate: paidOn, paidTo: "OCMW Gent", paidVia: nil, status: .paid),
-            Payment(label: "inhouding energiekosten", amountCents: 13_025, period: august,
-                    paymentDate: paidOn, paidTo: "Engie", paidVia: nil, status: .paid),
-            Payment(label: "medische kosten", amountCents: 5_543, period: try period("2023-08-25"),
-                    paymentDate: try day("2023-08-25"), paidTo: "AZ Jan Palfijn", paidVia: nil, status: .paid),
-            Payment(label: "leefloon", amountCents: 33_956, period: try period("2023-08-19", "2023-08-31"),
-                    paymentDate: nil, paidTo: nil, paidVia: "aan kassa", status: .inPayment),
-            Payment(label: "aanvullende financiële hulp", amountCents: 15_845, period: august,
-                    paymentDate: nil, paidTo: nil, paidVia: nil, status: .notPaid),
-            Payment(label: "inhouding huishuur", amountCents: 58_986, period: august,
-                    paymentDate: nil, paidTo: nil, paidVia: nil, status: .notPaid),
+            Payment(
+                label: "leefloon", amountCents: 45_000, period: try period("2023-08-01", "2023-08-18"),
+                paymentDate: paidOn, paidTo: nil, paidVia: "aan kassa", status: .paid),
+            Payment(
+                label: "inhouding schuld OCMW (partner)", amountCents: 2_500, period: august,
+                paymentDate: paidOn, paidTo: "OCMW Gent", paidVia: nil, status: .paid),
+            Payment(
+                label: "inhouding energiekosten", amountCents: 13_025, period: august,
+                paymentDate: paidOn, paidTo: "Engie", paidVia: nil, status: .paid),
+            Payment(
+                label: "medische kosten", amountCents: 5_543, period: try period("2023-08-25"),
+                paymentDate: try day("2023-08-25"), paidTo: "AZ Jan Palfijn", paidVia: nil, status: .paid),
+            Payment(
+                label: "leefloon", amountCents: 33_956, period: try period("2023-08-19", "2023-08-31"),
+                paymentDate: nil, paidTo: nil, paidVia: "aan kassa", status: .inPayment),
+            Payment(
+                label: "aanvullende financiële hulp", amountCents: 15_845, period: august,
+                paymentDate: nil, paidTo: nil, paidVia: nil, status: .notPaid),
+            Payment(
+                label: "inhouding huishuur", amountCents: 58_986, period: august,
+                paymentDate: nil, paidTo: nil, paidVia: nil, status: .notPaid),
         ]
     }
 }

@@ -49,10 +49,12 @@ struct WireframeDebtsTests {
         #expect(items[5].period.end == (try day("2023-09-30")))
     }
 
-    @Test("An empty reference is absent in both dialects", arguments: [
-        (Dialect.v1, #"{"rijksregisternummer": "85073003328", "referentie": "", "schulden": []}"#),
-        (Dialect.v2, #"{"insz": "85073003328", "reference": null, "debts": []}"#),
-    ])
+    @Test(
+        "An empty reference is absent in both dialects",
+        arguments: [
+            (Dialect.v1, #"{"rijksregisternummer": "85073003328", "referentie": "", "schulden": []}"#),
+            (Dialect.v2, #"{"insz": "85073003328", "reference": null, "debts": []}"#),
+        ])
     func emptyReferenceIsAbsent(_ dialect: Dialect, body: String) throws {
         let overview = try NewSocialDecoder.decodeDebts(Data(body.utf8), dialect: dialect, insz: Wireframe.insz())
         #expect(overview.reference == nil)
@@ -72,23 +74,28 @@ struct WireframeDebtsTests {
 struct DebtJSONTests {
     @Test("A debt encodes with ISO dates, integer cents and the paid-off flag")
     func encodesShape() throws {
-        let overview = DebtOverview(reference: "568974", items: [
-            Debt(description: "Leefloon", period: try period("2022-08-01", "2023-09-30"),
-                 decision: Decision(date: try day("2022-10-08"), point: "122"), originalCents: 100_000, outstandingCents: 75_000),
-            Debt(description: "Karwei", period: try period("2023-04-20"), decision: nil, originalCents: 7_196, outstandingCents: 0),
-        ])
+        let overview = DebtOverview(
+            reference: "568974",
+            items: [
+                Debt(
+                    description: "Leefloon", period: try period("2022-08-01", "2023-09-30"),
+                    decision: Decision(date: try day("2022-10-08"), point: "122"), originalCents: 100_000, outstandingCents: 75_000),
+                Debt(description: "Karwei", period: try period("2023-04-20"), decision: nil, originalCents: 7_196, outstandingCents: 0),
+            ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(overview), as: UTF8.self)
-        #expect(json == #"{"items":[{"decision":{"date":"2022-10-08","point":"122"},"description":"Leefloon","#
-            + #""originalCents":100000,"outstandingCents":75000,"paidOff":false,"period":{"end":"2023-09-30","start":"2022-08-01"}},"#
-            + #"{"description":"Karwei","originalCents":7196,"outstandingCents":0,"paidOff":true,"period":{"start":"2023-04-20"}}],"#
-            + #""reference":"568974","totals":{"originalCents":100000,"outstandingCents":75000}}"#)
+        #expect(
+            json == #"{"items":[{"decision":{"date":"2022-10-08","point":"122"},"description":"Leefloon","#
+                + #""originalCents":100000,"outstandingCents":75000,"paidOff":false,"period":{"end":"2023-09-30","start":"2022-08-01"}},"#
+                + #"{"description":"Karwei","originalCents":7196,"outstandingCents":0,"paidOff":true,"period":{"start":"2023-04-20"}}],"#
+                + #""reference":"568974","totals":{"originalCents":100000,"outstandingCents":75000}}"#)
     }
 
     @Test("Decoding our JSON recomputes totals and paid-off flags instead of trusting them")
     func decodingRecomputesDerivedValues() throws {
-        let forged = #"{"reference": null, "totals": {"originalCents": 1, "outstandingCents": 1}, "items": ["#
+        let forged =
+            #"{"reference": null, "totals": {"originalCents": 1, "outstandingCents": 1}, "items": ["#
             + #"{"description": "Karwei", "period": {"start": "2023-04-20"}, "originalCents": 7196, "outstandingCents": 7196, "paidOff": true}]}"#
         let overview = try JSONDecoder().decode(DebtOverview.self, from: Data(forged.utf8))
         #expect(overview.totals == DebtTotals(originalCents: 7_196, outstandingCents: 7_196))

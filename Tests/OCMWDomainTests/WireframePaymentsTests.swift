@@ -34,8 +34,9 @@ struct WireframePaymentsTests {
 
     @Test("A payment in progress to a third party is not paid, not paid for you")
     func groupingFollowsStatusFirst() throws {
-        let pending = Payment(label: "inhouding energiekosten", amountCents: 13_025, period: try period("2023-08-01"),
-                              paymentDate: nil, paidTo: "Engie", paidVia: nil, status: .inPayment)
+        let pending = Payment(
+            label: "inhouding energiekosten", amountCents: 13_025, period: try period("2023-08-01"),
+            paymentDate: nil, paidTo: "Engie", paidVia: nil, status: .inPayment)
         let overview = PaymentsOverview([pending])
         #expect(overview.paidForYou.isEmpty && overview.paidToYou.isEmpty)
         #expect(overview.notPaid == [pending])
@@ -47,7 +48,8 @@ struct WireframePaymentsTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(payment), as: UTF8.self)
-        #expect(json == #"{"amountCents":33956,"label":"leefloon","paidVia":"aan kassa","#
-            + #""period":{"end":"2023-08-31","start":"2023-08-19"},"status":"inPayment"}"#)
+        #expect(
+            json == #"{"amountCents":33956,"label":"leefloon","paidVia":"aan kassa","#
+                + #""period":{"end":"2023-08-31","start":"2023-08-19"},"status":"inPayment"}"#)
     }
 }

@@ -32,29 +32,37 @@ struct WireframeRequestsTests {
         #expect(requests[2].decisionDate == (try day("2023-02-22")))
     }
 
-    @Test("Without a flag the kind decides; a decision that exists is always shown", arguments: [
-        (Dialect.v2, ["kindCode": WireBodies.text("BB"), "decisionExpected": WireBodies.absent], withoutDecision),
-        (Dialect.v1, ["soortCode": WireBodies.text("BB"), "beslissingVerwacht": WireBodies.text("")], withoutDecision),
-        (Dialect.v2, ["kindCode": WireBodies.text("LL"), "decisionExpected": "null"], allSteps),
-        (Dialect.v1, ["soortCode": WireBodies.text("LL"), "beslissingVerwacht": WireBodies.absent], allSteps),
-        (Dialect.v2, ["kindCode": WireBodies.text("LL"), "decisionExpected": "false"], withoutDecision),
-        (Dialect.v1, ["soortCode": WireBodies.text("AH"), "beslissingVerwacht": WireBodies.text("J")], allSteps),
-        (Dialect.v2, ["decisionDate": WireBodies.text("2023-10-02")], allSteps),
-        (Dialect.v1, ["status": WireBodies.text("BESLIST")], allSteps),
-    ])
+    @Test(
+        "Without a flag the kind decides; a decision that exists is always shown",
+        arguments: [
+            (Dialect.v2, ["kindCode": WireBodies.text("BB"), "decisionExpected": WireBodies.absent], withoutDecision),
+            (Dialect.v1, ["soortCode": WireBodies.text("BB"), "beslissingVerwacht": WireBodies.text("")], withoutDecision),
+            (Dialect.v2, ["kindCode": WireBodies.text("LL"), "decisionExpected": "null"], allSteps),
+            (Dialect.v1, ["soortCode": WireBodies.text("LL"), "beslissingVerwacht": WireBodies.absent], allSteps),
+            (Dialect.v2, ["kindCode": WireBodies.text("LL"), "decisionExpected": "false"], withoutDecision),
+            (Dialect.v1, ["soortCode": WireBodies.text("AH"), "beslissingVerwacht": WireBodies.text("J")], allSteps),
+            (Dialect.v2, ["decisionDate": WireBodies.text("2023-10-02")], allSteps),
+            (Dialect.v1, ["status": WireBodies.text("BESLIST")], allSteps),
+        ])
     func stepsOfARequest(_ dialect: Dialect, overrides: [String: String], steps: [RequestStep]) throws {
-        let requests = try NewSocialDecoder.decodeRequests(WireBodies.requests(dialect, overrides), dialect: dialect,
-                                                           insz: Wireframe.insz())
+        let requests = try NewSocialDecoder.decodeRequests(
+            WireBodies.requests(dialect, overrides), dialect: dialect,
+            insz: Wireframe.insz())
         #expect(requests.map(\.steps) == [steps])
     }
 
-    @Test("An unknown request status is kept with its code and has no current step", arguments: [
-        (Dialect.v1, ["status": WireBodies.text("GEANNULEERD")], "GEANNULEERD"),
-        (Dialect.v2, ["status": WireBodies.text("withdrawn")], "withdrawn"),
-    ])
+    @Test(
+        "An unknown request status is kept with its code and has no current step",
+        arguments: [
+            (Dialect.v1, ["status": WireBodies.text("GEANNULEERD")], "GEANNULEERD"),
+            (Dialect.v2, ["status": WireBodies.text("withdrawn")], "withdrawn"),
+        ])
     func unknownStatus(_ dialect: Dialect, overrides: [String: String], raw: String) throws {
-        let request = try #require(try NewSocialDecoder.decodeRequests(WireBodies.requests(dialect, overrides), dialect: dialect,
-                                                                       insz: Wireframe.insz()).first)
+        let request = try #require(
+            try NewSocialDecoder.decodeRequests(
+                WireBodies.requests(dialect, overrides), dialect: dialect,
+                insz: Wireframe.insz()
+            ).first)
         #expect(request.status == .unknown(raw))
         #expect(request.currentStep == nil)
         #expect(request.steps == Self.withoutDecision)
@@ -64,21 +72,25 @@ struct WireframeRequestsTests {
     @Test("Requests encode with their kind, status and steps")
     func encodesShape() throws {
         let requests = try Wireframe.requests()
-        #expect(try sortedJSON(requests[1]) == #"{"dossierNumber":"2023\/155","kind":{"code":"AH","label":"Administratieve hulp"},"#
-            + #""status":"inProgress","steps":["submitted","inProgress","closed"],"submittedDate":"2023-09-12"}"#)
-        #expect(try sortedJSON(requests[2]) == #"{"decisionDate":"2023-02-22","dossierNumber":"2023\/034","#
-            + #""kind":{"code":"LL","label":"Leefloon"},"status":"decided","steps":["submitted","inProgress","decided","closed"],"#
-            + #""submittedDate":"2023-02-06"}"#)
-        let unknown = HelpRequest(dossierNumber: "2023/155", kind: CodeLabel(code: "AH", label: "Administratieve hulp"),
-                                  submittedDate: try day("2023-09-12"), status: .unknown("GEANNULEERD"), decisionDate: nil,
-                                  getsDecision: false)
+        #expect(
+            try sortedJSON(requests[1]) == #"{"dossierNumber":"2023\/155","kind":{"code":"AH","label":"Administratieve hulp"},"#
+                + #""status":"inProgress","steps":["submitted","inProgress","closed"],"submittedDate":"2023-09-12"}"#)
+        #expect(
+            try sortedJSON(requests[2]) == #"{"decisionDate":"2023-02-22","dossierNumber":"2023\/034","#
+                + #""kind":{"code":"LL","label":"Leefloon"},"status":"decided","steps":["submitted","inProgress","decided","closed"],"#
+                + #""submittedDate":"2023-02-06"}"#)
+        let unknown = HelpRequest(
+            dossierNumber: "2023/155", kind: CodeLabel(code: "AH", label: "Administratieve hulp"),
+            submittedDate: try day("2023-09-12"), status: .unknown("GEANNULEERD"), decisionDate: nil,
+            getsDecision: false)
         let decoded = try JSONDecoder().decode([HelpRequest].self, from: JSONEncoder().encode(requests + [unknown]))
         #expect(decoded == requests + [unknown])
     }
 
     @Test("Our JSON with steps in another order is rejected")
     func forgedSteps() {
-        let forged = #"{"dossierNumber": "1", "kind": {"code": "AH", "label": "x"}, "submittedDate": "2023-09-12", "#
+        let forged =
+            #"{"dossierNumber": "1", "kind": {"code": "AH", "label": "x"}, "submittedDate": "2023-09-12", "#
             + #""status": "closed", "steps": ["closed", "submitted"]}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(HelpRequest.self, from: Data(forged.utf8)) }
     }

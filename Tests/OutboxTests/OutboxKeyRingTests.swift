@@ -25,13 +25,17 @@ struct OutboxKeyRingTests {
         #expect(ring.keyIDs == ["b", "a"])
     }
 
-    @Test("Bad key lists are rejected with the reason", arguments: [
-        ("", "empty"), ("nokey", "malformedEntry"), ("a:!!!", "notBase64"),
-        ("a:" + Data(repeating: 1, count: 16).base64EncodedString(), "wrongKeyLength"),
-        ("a b:" + Data(repeating: 1, count: 32).base64EncodedString(), "invalidKeyID"),
-        ("a:" + Data(repeating: 1, count: 32).base64EncodedString() + ",a:" + Data(repeating: 2, count: 32).base64EncodedString(),
-         "duplicateKeyID"),
-    ])
+    @Test(
+        "Bad key lists are rejected with the reason",
+        arguments: [
+            ("", "empty"), ("nokey", "malformedEntry"), ("a:!!!", "notBase64"),
+            ("a:" + Data(repeating: 1, count: 16).base64EncodedString(), "wrongKeyLength"),
+            ("a b:" + Data(repeating: 1, count: 32).base64EncodedString(), "invalidKeyID"),
+            (
+                "a:" + Data(repeating: 1, count: 32).base64EncodedString() + ",a:" + Data(repeating: 2, count: 32).base64EncodedString(),
+                "duplicateKeyID"
+            ),
+        ])
     func rejected(text: String, reason: String) {
         let error = #expect(throws: OutboxKeyError.self) { try OutboxKeyRing.parse(text) }
         #expect(error?.reason == reason)
@@ -57,8 +61,9 @@ struct OutboxKeyRingTests {
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)
         // The environment wins over the development file.
-        let configured = try OutboxKeyRing.fromEnvironment([OutboxKeyRing.environmentVariable: "prod:\(keyA)"],
-                                                           developmentKeyDirectory: keyDirectory)
+        let configured = try OutboxKeyRing.fromEnvironment(
+            [OutboxKeyRing.environmentVariable: "prod:\(keyA)"],
+            developmentKeyDirectory: keyDirectory)
         #expect(configured.keyIDs == ["prod"])
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Outbox
 import StoreConformance
 import Testing
+
+@testable import Outbox
 
 @Suite("Row encryption")
 struct RowCipherTests {
@@ -11,7 +12,10 @@ struct RowCipherTests {
 
     /// The kind of store error `body` throws, `nil` if it throws none.
     private func failure(_ body: () throws -> Data) -> OutboxStoreError? {
-        do { _ = try body(); return nil } catch { return (error as? OutboxStoreError)?.kind }
+        do {
+            _ = try body()
+            return nil
+        } catch { return (error as? OutboxStoreError)?.kind }
     }
 
     @Test("A ciphertext opens only for its own row, column and key")
@@ -20,11 +24,14 @@ struct RowCipherTests {
         let sealed = try RowCipher.seal(secret, column: .payload, rowID: row, with: F.keyA)
         #expect(try RowCipher.open(sealed, column: .payload, rowID: row, keyID: "key-a", ring: ring) == secret)
         #expect(sealed.range(of: secret) == nil)
-        #expect(failure { try RowCipher.open(sealed, column: .payload, rowID: UUID(), keyID: "key-a", ring: ring) }
+        #expect(
+            failure { try RowCipher.open(sealed, column: .payload, rowID: UUID(), keyID: "key-a", ring: ring) }
                 == .undecryptable)
-        #expect(failure { try RowCipher.open(sealed, column: .citizen, rowID: row, keyID: "key-a", ring: ring) }
+        #expect(
+            failure { try RowCipher.open(sealed, column: .citizen, rowID: row, keyID: "key-a", ring: ring) }
                 == .undecryptable)
-        #expect(failure { try RowCipher.open(sealed, column: .payload, rowID: row, keyID: "key-b", ring: ring) }
+        #expect(
+            failure { try RowCipher.open(sealed, column: .payload, rowID: row, keyID: "key-b", ring: ring) }
                 == .undecryptable)
         #expect(throws: OutboxStoreError(.unknownKeyID, submissionID: row, keyID: "key-z")) {
             try RowCipher.open(sealed, column: .payload, rowID: row, keyID: "key-z", ring: ring)
@@ -45,7 +52,8 @@ struct RowCipherTests {
         let row = UUID()
         var sealed = try RowCipher.seal(secret, column: .citizen, rowID: row, with: F.keyA)
         sealed[sealed.startIndex + 14] ^= 0x01
-        #expect(failure { try RowCipher.open(sealed, column: .citizen, rowID: row, keyID: "key-a", ring: ring) }
+        #expect(
+            failure { try RowCipher.open(sealed, column: .citizen, rowID: row, keyID: "key-a", ring: ring) }
                 == .undecryptable)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import OCMWCore
-@testable import Outbox
 import StoreConformance
 import Testing
+
+@testable import Outbox
 
 /// What only the SQLite store promises: its file, its pragmas, its bytes on disk.
 @Suite("SQLite outbox store")

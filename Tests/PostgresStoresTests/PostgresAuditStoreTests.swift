@@ -15,20 +15,23 @@ struct PostgresAuditStoreTests {
     static let base = Date(timeIntervalSince1970: 1_794_744_000)
 
     static func record(_ offset: TimeInterval) -> AuditRecord {
-        AuditRecord(time: base.addingTimeInterval(offset), clientID: "c", citizen: nil, tenants: [], parts: [],
-                    action: .read, outcome: .ok, httpStatus: 200, requestID: "r\(offset)")
+        AuditRecord(
+            time: base.addingTimeInterval(offset), clientID: "c", citizen: nil, tenants: [], parts: [],
+            action: .read, outcome: .ok, httpStatus: 200, requestID: "r\(offset)")
     }
 
-    @Test("The database refuses UPDATE, TRUNCATE, and DELETE outside retention", arguments: [
-        "UPDATE audit_record SET time_us = 0",
-        "TRUNCATE audit_record",
-        "DELETE FROM audit_record",
-        "DELETE FROM audit_record WHERE client_id = 'c'",
-        "UPDATE audit_retention SET cutoff_us = -1",
-        "DELETE FROM audit_retention",
-        "TRUNCATE audit_retention",
-        "INSERT INTO audit_retention (only_row, cutoff_us) VALUES (FALSE, 0)",
-    ])
+    @Test(
+        "The database refuses UPDATE, TRUNCATE, and DELETE outside retention",
+        arguments: [
+            "UPDATE audit_record SET time_us = 0",
+            "TRUNCATE audit_record",
+            "DELETE FROM audit_record",
+            "DELETE FROM audit_record WHERE client_id = 'c'",
+            "UPDATE audit_retention SET cutoff_us = -1",
+            "DELETE FROM audit_retention",
+            "TRUNCATE audit_retention",
+            "INSERT INTO audit_retention (only_row, cutoff_us) VALUES (FALSE, 0)",
+        ])
     func tamperingRefused(sql: String) async throws {
         try await PostgresTestDatabase.withClients { clients in
             let store = try await PostgresAuditStore(client: clients[0], logger: PostgresTestDatabase.logger)

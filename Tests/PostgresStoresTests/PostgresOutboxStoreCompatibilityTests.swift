@@ -15,9 +15,10 @@ struct PostgresOutboxStoreCompatibilityTests {
     @Test("Every check passes", arguments: OutboxStoreConformance.checks + OutboxStoreConformance.restartChecks)
     func conformance(check: StoreCheck<OutboxStoreFactory>) async throws {
         try await PostgresTestDatabase.withClients { clients in
-            try await check.run(OutboxStoreFactory { ring in
-                try await PostgresOutboxStore(client: clients[0], keyRing: ring, logger: PostgresTestDatabase.logger)
-            })
+            try await check.run(
+                OutboxStoreFactory { ring in
+                    try await PostgresOutboxStore(client: clients[0], keyRing: ring, logger: PostgresTestDatabase.logger)
+                })
         }
     }
 }

@@ -31,15 +31,20 @@ struct PostgresOutboxStoreTests {
             let stores = try await instances(clients)
             let (dead, alive) = (stores[0], stores[1])
             let id = try #require(try await alive.accept(F.submission()).status?.id)
-            let taken = try await dead.lease(tenant: F.gent, owner: "instance-dead", now: F.at(1),
-                                             leaseDuration: .seconds(60), limit: 10)
+            let taken = try await dead.lease(
+                tenant: F.gent, owner: "instance-dead", now: F.at(1),
+                leaseDuration: .seconds(60), limit: 10)
             #expect(taken.map(\.id) == [id])
             // "instance-dead" never records anything. Until its lease expires, the row is not due.
-            #expect(try await alive.lease(tenant: F.gent, owner: "instance-alive", now: F.at(60),
-                                          leaseDuration: .seconds(60), limit: 10).isEmpty)
+            #expect(
+                try await alive.lease(
+                    tenant: F.gent, owner: "instance-alive", now: F.at(60),
+                    leaseDuration: .seconds(60), limit: 10
+                ).isEmpty)
             #expect(try await alive.nextDueDate(tenant: F.gent) == F.at(61))
-            let takeover = try await alive.lease(tenant: F.gent, owner: "instance-alive", now: F.at(61),
-                                                 leaseDuration: .seconds(60), limit: 10)
+            let takeover = try await alive.lease(
+                tenant: F.gent, owner: "instance-alive", now: F.at(61),
+                leaseDuration: .seconds(60), limit: 10)
             #expect(takeover.map(\.id) == [id])
             #expect(takeover.first?.submission.status.attempts == 2)
             #expect(takeover.first?.submission.citizen == F.citizen(1))

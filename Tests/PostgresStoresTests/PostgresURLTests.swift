@@ -24,13 +24,15 @@ struct PostgresURLTests {
         #expect(url.description == "postgresql://ocmw@localhost:5432/ocmw?sslmode=prefer")
     }
 
-    @Test("Incomplete or foreign URLs are refused with a reason", arguments: [
-        ("mysql://u:p@h/db", PostgresURLError.unsupportedScheme),
-        ("postgres://u:p@h:5432/", .missingDatabase),
-        ("postgres://h:5432/db", .missingUser),
-        ("postgres://u:p@h/db?sslmode=verify-full", .unsupportedSSLMode),
-        ("postgres:///db", .missingHost),
-    ])
+    @Test(
+        "Incomplete or foreign URLs are refused with a reason",
+        arguments: [
+            ("mysql://u:p@h/db", PostgresURLError.unsupportedScheme),
+            ("postgres://u:p@h:5432/", .missingDatabase),
+            ("postgres://h:5432/db", .missingUser),
+            ("postgres://u:p@h/db?sslmode=verify-full", .unsupportedSSLMode),
+            ("postgres:///db", .missingHost),
+        ])
     func refused(text: String, expected: PostgresURLError) {
         #expect(throws: expected) { try PostgresURL(text) }
     }

@@ -26,8 +26,10 @@ struct PrivateFileTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/export.csv"
-        #expect(FileManager.default.createFile(atPath: path, contents: Data("old".utf8),
-                                               attributes: [.posixPermissions: 0o644]))
+        #expect(
+            FileManager.default.createFile(
+                atPath: path, contents: Data("old".utf8),
+                attributes: [.posixPermissions: 0o644]))
         let handle = try PrivateFile.create(atPath: path, exclusive: false)
         try handle.write(contentsOf: Data("new".utf8))
         try handle.close()

@@ -15,8 +15,10 @@ import Testing
 @Suite struct BackendCredentialsEndToEndTests {
     static let logger = Logger(label: "credentials", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    func run(environment: @escaping @Sendable (String) -> String?,
-             _ body: @Sendable (AuthorizedClient, NewSocialSimulator) async throws -> Void) async throws {
+    func run(
+        environment: @escaping @Sendable (String) -> String?,
+        _ body: @Sendable (AuthorizedClient, NewSocialSimulator) async throws -> Void
+    ) async throws {
         try await withSimulator([("gent", .v2)], requireAPIKeys: true) { simulator, ports in
             let security = try await TestSecurity()
             let token = try await security.token()
@@ -24,8 +26,9 @@ import Testing
             let client = CurlClient(logger: Self.logger)
             let proxy = ProxyApplication(
                 configuration: testConfiguration(), registry: TenantRegistryStore(registry),
-                client: client, routingIndex: InMemoryRoutingIndex(), security: security.security, audit: security.audit, 
-                credentials: BackendCredentials(client: client, logger: Self.logger, environment: environment), outbox: try TestSecurity.outbox(),
+                client: client, routingIndex: InMemoryRoutingIndex(), security: security.security, audit: security.audit,
+                credentials: BackendCredentials(client: client, logger: Self.logger, environment: environment),
+                outbox: try TestSecurity.outbox(),
                 logger: Self.logger)
             try await proxy.makeApplication().test(.live) { raw in
                 try await body(AuthorizedClient(raw: raw, token: token), simulator)

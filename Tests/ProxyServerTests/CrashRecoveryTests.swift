@@ -61,24 +61,30 @@ import Testing
             let registry = TenantsDocument(tenants: [TestTenants.entry(id: "gent", dialect: .v2, port: ports[gent] ?? 0)])
             try JSONEncoder().encode(registry).write(to: tenants)
             let port = FreePorts.pair()
-            let arguments = ["serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
-                             "--data-dir", directory.path, "--dev-auth", "--allow-dev-auth", "--delivery-lease-seconds", "2",
-                             "--log-level", "info"]
+            let arguments = [
+                "serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
+                "--data-dir", directory.path, "--dev-auth", "--allow-dev-auth", "--delivery-lease-seconds", "2",
+                "--log-level", "info",
+            ]
             var environment = ProcessInfo.processInfo.environment
             environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
             var proxy = try ProxyProcess(arguments: arguments, environment: environment)
             try await withCurlClient { curl in
                 try await Self.waitUntilReady(curl, port: port, process: proxy)
                 let key = try DevSigningKey(directory: directory.path)
-                let token = try await key.token(scopes: ["ocmw.dossier.submit"], insz: nil, clientID: "crash-test",
-                                                lifetime: .seconds(600))
+                let token = try await key.token(
+                    scopes: ["ocmw.dossier.submit"], insz: nil, clientID: "crash-test",
+                    lifetime: .seconds(600))
                 var locations: [String] = []
                 for index in 0..<12 {
-                    let response = try await curl.execute(BackendRequest(
-                        method: .post, url: "http://127.0.0.1:\(port)/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests",
-                        headers: [HTTPHeader("Authorization", "Bearer \(token)"), HTTPHeader("Idempotency-Key", "crash-\(index)"),
-                                  HTTPHeader("Content-Type", "multipart/form-data; boundary=\(SubmissionIntakeEndToEndTests.boundary)")],
-                        body: Array(buffer: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form()))))
+                    let response = try await curl.execute(
+                        BackendRequest(
+                            method: .post, url: "http://127.0.0.1:\(port)/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests",
+                            headers: [
+                                HTTPHeader("Authorization", "Bearer \(token)"), HTTPHeader("Idempotency-Key", "crash-\(index)"),
+                                HTTPHeader("Content-Type", "multipart/form-data; boundary=\(SubmissionIntakeEndToEndTests.boundary)"),
+                            ],
+                            body: Array(buffer: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form()))))
                     #expect(response.status == 202)
                     if let location = response.header("location") { locations.append(location) }
                 }
@@ -98,8 +104,9 @@ import Testing
                 for _ in 0..<600 {
                     delivered = 0
                     for location in locations {
-                        let status = try await curl.execute(BackendRequest(
-                            url: "http://127.0.0.1:\(port)\(location)", headers: [HTTPHeader("Authorization", "Bearer \(token)")]))
+                        let status = try await curl.execute(
+                            BackendRequest(
+                                url: "http://127.0.0.1:\(port)\(location)", headers: [HTTPHeader("Authorization", "Bearer \(token)")]))
                         if String(decoding: status.body, as: UTF8.self).contains(#""status":"delivered""#) { delivered += 1 }
                     }
                     if delivered == locations.count { break }
@@ -108,8 +115,9 @@ import Testing
                 #expect(locations.count == 12)
                 #expect(delivered == 12)
                 #expect(simulator.submissionsCreated(for: gent) == 12, "every submission created at the OCMW")
-                #expect(simulator.submissionsReceived(for: gent) - receivedBeforeRestart == 12,
-                        "after the restart each was sent once: none lost, none sent twice")
+                #expect(
+                    simulator.submissionsReceived(for: gent) - receivedBeforeRestart == 12,
+                    "after the restart each was sent once: none lost, none sent twice")
                 #expect(simulator.duplicatesAnswered(for: gent) == 0)
             }
         }

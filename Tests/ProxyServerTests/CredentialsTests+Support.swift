@@ -63,8 +63,9 @@ func withSecretDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
 func withCredentialSimulator<T: Sendable>(
     _ backend: SimulatedBackend, _ body: (NewSocialSimulator, String) async throws -> T
 ) async throws -> T {
-    let simulator = NewSocialSimulator(backends: [backend],
-                                       dataset: Dataset.generate(seed: 7, tenants: [backend.tenant], citizens: 20))
+    let simulator = NewSocialSimulator(
+        backends: [backend],
+        dataset: Dataset.generate(seed: 7, tenants: [backend.tenant], citizens: 20))
     let ports = try await simulator.start()
     do {
         let result = try await body(simulator, "http://127.0.0.1:\(ports[backend.tenant] ?? 0)")

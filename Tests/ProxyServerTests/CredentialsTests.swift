@@ -14,11 +14,14 @@ import Testing
 struct CredentialsTests {
     static let gent = TenantID("gent")!
 
-    static func tenant(_ credentials: SecretReference, auth: BackendAuth = .apiKey,
-                       baseURL: String = "http://127.0.0.1:9") -> Tenant {
-        Tenant(id: gent, kbo: KBONumber("0212.214.125")!, name: "OCMW Gent", postalCodes: ["9000"],
-               backend: Backend(baseURL: baseURL, dialect: .v2, credentials: credentials, auth: auth),
-               limits: .builtIn, categoriesOfHelp: [], certificateTypes: [], state: .active)
+    static func tenant(
+        _ credentials: SecretReference, auth: BackendAuth = .apiKey,
+        baseURL: String = "http://127.0.0.1:9"
+    ) -> Tenant {
+        Tenant(
+            id: gent, kbo: KBONumber("0212.214.125")!, name: "OCMW Gent", postalCodes: ["9000"],
+            backend: Backend(baseURL: baseURL, dialect: .v2, credentials: credentials, auth: auth),
+            limits: .builtIn, categoriesOfHelp: [], certificateTypes: [], state: .active)
     }
 
     static let oauth2JSON = #"{"tokenURL": "https://idp.example/token", "clientID": "gent-proxy", "clientSecret": "cl13nt-s3cr3t"}"#
@@ -27,7 +30,8 @@ struct CredentialsTests {
 
     @Test("an API key from the environment becomes X-Api-Key")
     func apiKeyFromEnvironment() async throws {
-        let credentials = BackendCredentials(tokenFetcher: CountingFetcher(), environment: { $0 == "OCMW_GENT_API_KEY" ? "k3y-gent\n" : nil })
+        let credentials = BackendCredentials(
+            tokenFetcher: CountingFetcher(), environment: { $0 == "OCMW_GENT_API_KEY" ? "k3y-gent\n" : nil })
         let headers = try await credentials.headers(for: Self.tenant(.environment(name: "OCMW_GENT_API_KEY")))
         #expect(headers == [HTTPHeader("X-Api-Key", "k3y-gent")])
     }
@@ -64,8 +68,9 @@ struct CredentialsTests {
         }
     }
 
-    @Test("a missing or empty secret file fails: the request is never sent without credentials",
-          arguments: [nil, "", "  \n"])
+    @Test(
+        "a missing or empty secret file fails: the request is never sent without credentials",
+        arguments: [nil, "", "  \n"])
     func missingOrEmptyFile(_ content: String?) async throws {
         try await withSecretDirectory { directory in
             let path = directory.appendingPathComponent("gent").path
@@ -107,8 +112,9 @@ struct CredentialsTests {
     func tokenIsCachedUntilExpiry() async throws {
         let fetcher = CountingFetcher(lifetime: .seconds(300))
         let clock = FakeClock()
-        let credentials = BackendCredentials(tokenFetcher: fetcher, refreshMargin: .seconds(30),
-                                             environment: { _ in Self.oauth2JSON }, now: clock.now)
+        let credentials = BackendCredentials(
+            tokenFetcher: fetcher, refreshMargin: .seconds(30),
+            environment: { _ in Self.oauth2JSON }, now: clock.now)
         let tenant = Self.tenant(.environment(name: "GENT"), auth: .oauth2)
         let first = try await credentials.headers(for: tenant)
         #expect(first == [HTTPHeader("Authorization", "Bearer token-1")])
@@ -179,8 +185,10 @@ struct CredentialsTests {
     @Test("secrets and tokens print redacted")
     func secretsAreRedacted() {
         let client = OAuth2ClientCredentials(tokenURL: "https://idp.example/token", clientID: "gent", clientSecret: "cl13nt-s3cr3t")
-        let values: [Any] = [BackendSecret.apiKey("k3y-s3cr3t"), BackendSecret.oauth2(client), client,
-                             AccessToken(value: "t0k3n-s3cr3t", lifetime: .seconds(60))]
+        let values: [Any] = [
+            BackendSecret.apiKey("k3y-s3cr3t"), BackendSecret.oauth2(client), client,
+            AccessToken(value: "t0k3n-s3cr3t", lifetime: .seconds(60)),
+        ]
         for value in values {
             var dumped = ""
             dump(value, to: &dumped)
@@ -212,11 +220,13 @@ struct CredentialsTests {
 
     @Test("OAuth2 end to end: a token from the simulator's endpoint, reused, and refreshed after a 401")
     func oauth2AgainstSimulator() async throws {
-        let backend = SimulatedBackend(tenant: Self.gent, dialect: .v2,
-                                       oauth2: SimulatedOAuth2(clientID: "gent-proxy", clientSecret: "cl13nt s3cr3t&="))
+        let backend = SimulatedBackend(
+            tenant: Self.gent, dialect: .v2,
+            oauth2: SimulatedOAuth2(clientID: "gent-proxy", clientSecret: "cl13nt s3cr3t&="))
         try await withCredentialSimulator(backend) { simulator, baseURL in
             try await withCurlClient { client in
-                let secret = #"{"tokenURL": "\#(baseURL)/oauth2/token", "clientID": "gent-proxy", "clientSecret": "cl13nt s3cr3t&=", "scope": "dossier.read"}"#
+                let secret =
+                    #"{"tokenURL": "\#(baseURL)/oauth2/token", "clientID": "gent-proxy", "clientSecret": "cl13nt s3cr3t&=", "scope": "dossier.read"}"#
                 let credentials = BackendCredentials(client: client, logger: .init(label: "test"), environment: { _ in secret })
                 let tenant = Self.tenant(.environment(name: "GENT"), auth: .oauth2, baseURL: baseURL)
                 let url = baseURL + "/api/v2/citizens/\(DemoCitizens.wireframeINSZ)/debts"
@@ -240,8 +250,9 @@ struct CredentialsTests {
 
     @Test("OAuth2 with a wrong client secret fails as tokenRequestFailed, naming the status, not the secret")
     func oauth2WrongClientSecret() async throws {
-        let backend = SimulatedBackend(tenant: Self.gent, dialect: .v2,
-                                       oauth2: SimulatedOAuth2(clientID: "gent-proxy", clientSecret: "right"))
+        let backend = SimulatedBackend(
+            tenant: Self.gent, dialect: .v2,
+            oauth2: SimulatedOAuth2(clientID: "gent-proxy", clientSecret: "right"))
         try await withCredentialSimulator(backend) { _, baseURL in
             try await withCurlClient { client in
                 let secret = #"{"tokenURL": "\#(baseURL)/oauth2/token", "clientID": "gent-proxy", "clientSecret": "wr0ng-s3cr3t"}"#

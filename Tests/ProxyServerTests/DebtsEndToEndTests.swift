@@ -59,8 +59,10 @@ import Testing
         for tenant in [Self.gent, Self.bonheiden] {
             await index.register(try IsolationTests.registration(DemoCitizens.twoOCMWINSZ, tenant.rawValue))
         }
-        try await withProxyAndSimulator(bonheidenLimits: hangingTenantLimits, index: index,
-                                        requestDeadlineMs: 600_000) { client, simulator in
+        try await withProxyAndSimulator(
+            bonheidenLimits: hangingTenantLimits, index: index,
+            requestDeadlineMs: 600_000
+        ) { client, simulator in
             simulator.setFault(Fault(mode: .hang), for: Self.bonheiden)
             let answer = try await client.debts(DemoCitizens.twoOCMWINSZ)
             #expect(!answer.complete)
@@ -76,7 +78,7 @@ import Testing
 
     @Test func answerWithAnotherCitizensRecordsIsAnErrorAndNothingOfItIsPassedOn() async throws {
         try await withProxyAndSimulator { client, simulator in
-            _ = try await client.debts(DemoCitizens.twoOCMWINSZ) // the index learns both OCMWs by discovery
+            _ = try await client.debts(DemoCitizens.twoOCMWINSZ)  // the index learns both OCMWs by discovery
             simulator.setFault(Fault(mode: .otherCitizen), for: Self.bonheiden)
             let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/dossier", method: .get)
             #expect(response.status == .ok)

@@ -30,14 +30,18 @@ import Testing
 
     /// A live proxy with its delivery service, in front of simulated Gent (v2) and Bonheiden (v1).
     /// - Parameter delivering: Whether the service runs from the start; else `startDelivery` starts it.
-    func withDelivery(maxAttempts: Int = 12, backoff: Duration = .milliseconds(20), delivering: Bool = true,
-                      _ body: @Sendable (Fixture) async throws -> Void) async throws {
+    func withDelivery(
+        maxAttempts: Int = 12, backoff: Duration = .milliseconds(20), delivering: Bool = true,
+        _ body: @Sendable (Fixture) async throws -> Void
+    ) async throws {
         try await withSimulator([("gent", .v2), ("bonheiden", .v1)]) { simulator, ports in
             let security = try await TestSecurity()
             let token = try await security.token()
             let outbox = try TestSecurity.outbox()
-            let registry = try TestTenants.registry([("gent", .v2, ports[TenantID("gent")!] ?? 0),
-                                                     ("bonheiden", .v1, ports[TenantID("bonheiden")!] ?? 0)])
+            let registry = try TestTenants.registry([
+                ("gent", .v2, ports[TenantID("gent")!] ?? 0),
+                ("bonheiden", .v1, ports[TenantID("bonheiden")!] ?? 0),
+            ])
             let client = CurlClient(logger: Self.logger)
             let proxy = ProxyApplication(
                 configuration: testConfiguration(),
@@ -60,20 +64,25 @@ import Testing
                         try await service.run()
                     }
                     defer { group.cancelAll() }
-                    try await body(Fixture(client: AuthorizedClient(raw: raw, token: token), simulator: simulator,
-                                           proxy: proxy, security: security, startDelivery: { opener.finish() }))
+                    try await body(
+                        Fixture(
+                            client: AuthorizedClient(raw: raw, token: token), simulator: simulator,
+                            proxy: proxy, security: security, startDelivery: { opener.finish() }))
                 }
             }
         }
     }
 
     /// Every submission `POST` the OCMW received created one, none was sent again: exactly once.
-    static func expectEachSentOnce(_ simulator: NewSocialSimulator, _ tenant: String, count: Int,
-                                   sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectEachSentOnce(
+        _ simulator: NewSocialSimulator, _ tenant: String, count: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let id = TenantID(tenant)!
         #expect(simulator.submissionsCreated(for: id) == count, sourceLocation: sourceLocation)
-        #expect(simulator.submissionsReceived(for: id) == count, "received before de-duplication",
-                sourceLocation: sourceLocation)
+        #expect(
+            simulator.submissionsReceived(for: id) == count, "received before de-duplication",
+            sourceLocation: sourceLocation)
         #expect(simulator.duplicatesAnswered(for: id) == 0, sourceLocation: sourceLocation)
     }
 
@@ -178,8 +187,9 @@ import Testing
             #expect(status["status"] as? String == "delivered")
             #expect(simulator.submissionsCreated(for: gent) == 1)
             #expect(simulator.duplicatesAnswered(for: gent) >= 1, "the retry was answered from the original")
-            #expect(simulator.submissionsReceived(for: gent) == 1 + simulator.duplicatesAnswered(for: gent),
-                    "every resend carried the same key and body")
+            #expect(
+                simulator.submissionsReceived(for: gent) == 1 + simulator.duplicatesAnswered(for: gent),
+                "every resend carried the same key and body")
         }
     }
 
@@ -207,8 +217,9 @@ import Testing
                 let again = try await adminClient.execute(uri: "/admin/outbox/\(id)/retry", method: .post, headers: admin)
                 #expect(again.status == .conflict)
                 #expect(String(buffer: again.body).contains("the submission is not failed"))
-                let unknown = try await adminClient.execute(uri: "/admin/outbox/\(UUID().uuidString)/retry", method: .post,
-                                                            headers: admin)
+                let unknown = try await adminClient.execute(
+                    uri: "/admin/outbox/\(UUID().uuidString)/retry", method: .post,
+                    headers: admin)
                 #expect(unknown.status == .notFound)
             }
             let delivered = try await settled(client, location)

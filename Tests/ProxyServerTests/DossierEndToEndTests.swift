@@ -29,7 +29,8 @@ import Testing
             #expect(bonheidenParts.filter { $0.key != "certificates" }.values.allSatisfy { $0["status"] as? String == "ok" })
             #expect(json["complete"] as? Bool == true)
             // Discovery probes (one per tenant) plus 7 parts at Gent and 6 at Bonheiden.
-            let served = simulator.statistics(for: TenantID("gent")!).requestsServed
+            let served =
+                simulator.statistics(for: TenantID("gent")!).requestsServed
                 + simulator.statistics(for: TenantID("bonheiden")!).requestsServed
             #expect(served == 2 + 7 + 6)
         }
@@ -37,7 +38,7 @@ import Testing
 
     @Test func sickPartIsReportedPerPartAndTheRestStays() async throws {
         try await withProxyAndSimulator(bonheidenLimits: hangingTenantLimits) { client, simulator in
-            _ = try await client.json("/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/ocmws") // index warmed by discovery
+            _ = try await client.json("/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/ocmws")  // index warmed by discovery
             simulator.setFault(Fault(mode: .hang), for: TenantID("bonheiden")!)
             let json = try await client.json("/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/dossier")
             #expect(json["complete"] as? Bool == false)
@@ -63,10 +64,11 @@ import Testing
             #expect(paidToYou.map { $0["amountCents"] as? Int } == [45_000])
             #expect(Set(paidForYou.compactMap { $0["amountCents"] as? Int }) == [2_500, 13_025, 5_543])
             #expect(Set(paidForYou.compactMap { $0["paidTo"] as? String }) == ["OCMW Gent", "Engie", "AZ Jan Palfijn"])
-            let statuses = Dictionary(uniqueKeysWithValues: notPaid.compactMap { item -> (Int, String)? in
-                guard let cents = item["amountCents"] as? Int, let status = item["status"] as? String else { return nil }
-                return (cents, status)
-            })
+            let statuses = Dictionary(
+                uniqueKeysWithValues: notPaid.compactMap { item -> (Int, String)? in
+                    guard let cents = item["amountCents"] as? Int, let status = item["status"] as? String else { return nil }
+                    return (cents, status)
+                })
             #expect(statuses == [33_956: "inPayment", 15_845: "notPaid", 58_986: "notPaid"])
         }
     }
@@ -100,8 +102,11 @@ import Testing
     /// Only months that ended are served: the current one is refused.
     static let thisMonth = CalendarMonth(containing: testToday)
 
-    @Test(arguments: ["months=0", "months=25", "months=x", "from=2023-08", "from=2023-13&to=2023-08",
-                      "from=\(DossierEndToEndTests.thisMonth.adding(months: -1)!)&to=\(DossierEndToEndTests.thisMonth)", "from=2023-09&to=2023-08", "months=2&from=2023-01&to=2023-02"])
+    @Test(arguments: [
+        "months=0", "months=25", "months=x", "from=2023-08", "from=2023-13&to=2023-08",
+        "from=\(DossierEndToEndTests.thisMonth.adding(months: -1)!)&to=\(DossierEndToEndTests.thisMonth)", "from=2023-09&to=2023-08",
+        "months=2&from=2023-01&to=2023-02",
+    ])
     func invalidPaymentWindowIsABadRequest(query: String) async throws {
         try await withProxyAndSimulator { client, _ in
             let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/payments?\(query)", method: .get)

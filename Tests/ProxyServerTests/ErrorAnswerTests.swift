@@ -63,8 +63,9 @@ import Testing
             _ = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts", method: .get)
             _ = try await client.execute(uri: "/v1/citizens/85073009097/debts", method: .get)
             _ = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get, authorization: nil)
-            _ = try await client.execute(uri: "/v1/routing/registrations", method: .put,
-                                         body: ByteBuffer(string: #"{"insz":"\#(DemoCitizens.wireframeINSZ)","ocmw":"gent","capacity":"LL","start":"2024-01-01"}"#))
+            _ = try await client.execute(
+                uri: "/v1/routing/registrations", method: .put,
+                body: ByteBuffer(string: #"{"insz":"\#(DemoCitizens.wireframeINSZ)","ocmw":"gent","capacity":"LL","start":"2024-01-01"}"#))
         }
         let lines = logs.records.map(\.line)
         #expect(lines.count > 10, "the traffic was logged")

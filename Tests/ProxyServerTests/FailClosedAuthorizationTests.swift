@@ -4,6 +4,7 @@ import NewSocialSimulator
 import OCMWCore
 import ProxyTesting
 import Testing
+
 @testable import ProxyServer
 
 /// The checks that depend on who is asking refuse a request that has no verified caller — as

@@ -31,7 +31,8 @@ import Testing
                     reader, url: "http://127.0.0.1:\(simulatorPort)/api/v2/citizens/\(DemoCitizens.wireframeINSZ)/\(Self.path)",
                     headers: [], pauseEveryChunk: false)
                 let proxied = try await Self.download(
-                    reader, url: "http://127.0.0.1:\(proxyPort)/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates/gent/ATT-2023-0042/document",
+                    reader,
+                    url: "http://127.0.0.1:\(proxyPort)/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates/gent/ATT-2023-0042/document",
                     headers: [HTTPHeader("Authorization", "Bearer \(client.token)")], pauseEveryChunk: true)
 
                 #expect(proxied.status == 200)
@@ -61,8 +62,9 @@ import Testing
     /// Streams `url`, hashing as it goes; with `pauseEveryChunk`, sleeps after every chunk, so
     /// the reader is slower than the OCMW and the proxy must hold the OCMW back.
     static func download(_ reader: CurlClient, url: String, headers: [HTTPHeader], pauseEveryChunk: Bool) async throws -> Download {
-        let response = try await reader.stream(BackendRequest(
-            url: url, headers: headers, connectTimeoutMs: 2_000, totalTimeoutMs: 120_000, maxResponseBytes: 64 * 1024 * 1024))
+        let response = try await reader.stream(
+            BackendRequest(
+                url: url, headers: headers, connectTimeoutMs: 2_000, totalTimeoutMs: 120_000, maxResponseBytes: 64 * 1024 * 1024))
         var download = Download(status: response.status, contentLength: response.header("content-length"))
         var hash = SHA256()
         for try await chunk in response.body {

@@ -17,15 +17,25 @@ import Testing
 /// The parts of a citizen answer the tests look at.
 struct DebtsAnswer: Decodable {
     struct Entry: Decodable {
-        struct OCMW: Decodable { let id: String; let name: String }
+        struct OCMW: Decodable {
+            let id: String
+            let name: String
+        }
         let ocmw: OCMW
         let status: String
         let reason: String?
         let debts: Debts?
     }
     struct Debts: Decodable {
-        struct Item: Decodable { let description: String; let originalCents: Int; let outstandingCents: Int }
-        struct Totals: Decodable { let originalCents: Int; let outstandingCents: Int }
+        struct Item: Decodable {
+            let description: String
+            let originalCents: Int
+            let outstandingCents: Int
+        }
+        struct Totals: Decodable {
+            let originalCents: Int
+            let outstandingCents: Int
+        }
         let reference: String?
         let items: [Item]
         let totals: Totals
@@ -57,8 +67,10 @@ let hangingTenantLimits = TenantsDocument.LimitsEntry(connectTimeoutMs: 400, tot
 let testDiscovery = DiscoveryConfiguration(deadlineMs: testRequestDeadlineMs)
 
 /// A test proxy's configuration: port 0, `testToday`, the patient request deadline and discovery.
-func testConfiguration(discovery: DiscoveryConfiguration = testDiscovery,
-                       requestDeadlineMs: Int = testRequestDeadlineMs) -> ProxyConfiguration {
+func testConfiguration(
+    discovery: DiscoveryConfiguration = testDiscovery,
+    requestDeadlineMs: Int = testRequestDeadlineMs
+) -> ProxyConfiguration {
     ProxyConfiguration(port: 0, requestDeadlineMs: requestDeadlineMs, discovery: discovery, today: { testToday })
 }
 
@@ -84,11 +96,13 @@ func withProxyAndSimulator(
     let security = if let security { security } else { try await TestSecurity() }
     let token = try await security.token()
     try await withSimulator([("gent", gent), ("bonheiden", bonheiden)]) { simulator, ports in
-        let registry = try TenantRegistry(validating: TenantsDocument(tenants: [
-            TestTenants.entry(id: "gent", dialect: gent, port: ports[TenantID("gent")!] ?? 0, index: 0, limits: gentLimits),
-            TestTenants.entry(id: "bonheiden", dialect: bonheiden, port: ports[TenantID("bonheiden")!] ?? 0, index: 1,
-                              limits: bonheidenLimits),
-        ]))
+        let registry = try TenantRegistry(
+            validating: TenantsDocument(tenants: [
+                TestTenants.entry(id: "gent", dialect: gent, port: ports[TenantID("gent")!] ?? 0, index: 0, limits: gentLimits),
+                TestTenants.entry(
+                    id: "bonheiden", dialect: bonheiden, port: ports[TenantID("bonheiden")!] ?? 0, index: 1,
+                    limits: bonheidenLimits),
+            ]))
         let logger = logs.logger(label: "proxy")
         let client = curl ?? CurlClient(logger: logger)
         let proxy = ProxyApplication(
@@ -96,7 +110,7 @@ func withProxyAndSimulator(
             registry: TenantRegistryStore(registry),
             client: client,
             routingIndex: index,
-            security: security.security, audit: security.audit, 
+            security: security.security, audit: security.audit,
             credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment),
             outbox: try outbox ?? TestSecurity.outbox(),
             logger: logger)
@@ -122,8 +136,9 @@ func withProxy(
     let proxy = ProxyApplication(
         configuration: testConfiguration(discovery: discovery),
         registry: store, client: client, routingIndex: index, metrics: metrics,
-        reloader: reloader?(store, metrics), security: security.security, audit: security.audit, 
-        credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment), outbox: try TestSecurity.outbox(),
+        reloader: reloader?(store, metrics), security: security.security, audit: security.audit,
+        credentials: BackendCredentials(client: client, logger: logger, environment: TestTenants.environment),
+        outbox: try TestSecurity.outbox(),
         logger: logger)
     try await proxy.makeApplication().test(.live) { client in
         try await body(AuthorizedClient(raw: client, token: token))
@@ -138,8 +153,10 @@ struct AuthorizedClient: Sendable {
     var port: Int? { raw.port }
 
     /// Sends a request as the authenticated caller; `authorization: nil` sends none.
-    func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
-                 authorization: String?? = .some(nil)) async throws -> TestResponse {
+    func execute(
+        uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
+        authorization: String?? = .some(nil)
+    ) async throws -> TestResponse {
         var headers = headers
         switch authorization {
         case .some(.some(let value)): headers[.authorization] = value

@@ -45,8 +45,10 @@ import Testing
             let file = try TenantsFile()
             try file.write([gent])
             let holder = ReloaderHolder()
-            try await withProxy(registry: try TestTenants.registry([gent]), discovery: testDiscovery,
-                                reloader: holder.make(path: file.url.path)) { client in
+            try await withProxy(
+                registry: try TestTenants.registry([gent]), discovery: testDiscovery,
+                reloader: holder.make(path: file.url.path)
+            ) { client in
                 #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.map(\.ocmw.id) == ["gent"])
                 try file.write([gent, bonheiden])
                 #expect(await holder.reloader?.reload(trigger: .admin) == .reloaded(tenants: 2))
@@ -64,8 +66,10 @@ import Testing
             let file = try TenantsFile()
             try file.write([gent])
             let holder = ReloaderHolder()
-            try await withProxy(registry: try TestTenants.registry([gent]),
-                                reloader: holder.make(path: file.url.path)) { client in
+            try await withProxy(
+                registry: try TestTenants.registry([gent]),
+                reloader: holder.make(path: file.url.path)
+            ) { client in
                 try file.write(raw: #"{"tenants": [{"id": "gent", "kbo": "0212.214.126"}]}"#)
                 guard case .rejected(let problems) = await holder.reloader?.reload(trigger: .admin) else {
                     Issue.record("an invalid file was accepted")
@@ -96,8 +100,10 @@ import Testing
             await index.register(try IsolationTests.registration(DemoCitizens.wireframeINSZ, "gent"))
             let holder = ReloaderHolder()
             let clock = LogicalClock()
-            try await withProxy(registry: try TestTenants.registry([gent, bonheiden]), index: index,
-                                reloader: holder.make(path: file.url.path)) { client in
+            try await withProxy(
+                registry: try TestTenants.registry([gent, bonheiden]), index: index,
+                reloader: holder.make(path: file.url.path)
+            ) { client in
                 let (reloads, requests) = try await withThrowingTaskGroup(of: (reloads: Bool, Spans).self) { group in
                     group.addTask {
                         var reloads = Spans()
@@ -158,8 +164,9 @@ import Testing
             try await app.test(.router) { client in
                 let unauthorized = try await client.execute(uri: "/admin/tenants", method: .get)
                 #expect(unauthorized.status == .unauthorized)
-                let wrong = try await client.execute(uri: "/admin/tenants", method: .get,
-                                                     headers: [.authorization: "Bearer \(try await security.token())"])
+                let wrong = try await client.execute(
+                    uri: "/admin/tenants", method: .get,
+                    headers: [.authorization: "Bearer \(try await security.token())"])
                 #expect(wrong.status == .unauthorized, "a caller token is not the admin credential")
                 let admin: HTTPFields = [.authorization: "Bearer \(security.adminToken)"]
                 let ok = try await client.execute(uri: "/admin/tenants/reload", method: .post, headers: admin)
@@ -207,7 +214,11 @@ final class LogicalClock: Sendable {
 
 /// Events, each between two ticks of a `LogicalClock`.
 struct Spans: Sendable {
-    struct Span: Sendable { let start: Int; let end: Int; let ok: Bool }
+    struct Span: Sendable {
+        let start: Int
+        let end: Int
+        let ok: Bool
+    }
     var items: [Span] = []
 
     mutating func append(_ start: Int, _ end: Int, ok: Bool) { items.append(Span(start: start, end: end, ok: ok)) }

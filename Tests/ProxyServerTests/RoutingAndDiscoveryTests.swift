@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func negativeAnswersExpireAfterTheirTTL() async throws {
-        try await withProxyAndSimulator(discovery: .init(negativeTTL: .milliseconds(50), deadlineMs: testRequestDeadlineMs)) { client, simulator in
+        try await withProxyAndSimulator(discovery: .init(negativeTTL: .milliseconds(50), deadlineMs: testRequestDeadlineMs)) {
+            client, simulator in
             _ = try await client.debts(DemoCitizens.unknownINSZ)
             try await Task.sleep(for: .milliseconds(120))
             _ = try await client.debts(DemoCitizens.unknownINSZ)
@@ -52,8 +53,10 @@ import Testing
     @Test func indexedCitizenIsAskedOnlyWhereTheIndexSends() async throws {
         let index = InMemoryRoutingIndex()
         let insz = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: testCurrentYear)
-        try await index.register(RoutingRegistration(insz: insz, tenant: Self.bonheiden, capacity: "LL",
-                                                     start: DayDate(year: 2024, month: 1, day: 1)!, end: nil))
+        try await index.register(
+            RoutingRegistration(
+                insz: insz, tenant: Self.bonheiden, capacity: "LL",
+                start: DayDate(year: 2024, month: 1, day: 1)!, end: nil))
         try await withProxyAndSimulator(index: index) { client, simulator in
             let answer = try await client.debts(DemoCitizens.twoOCMWINSZ)
             #expect(answer.ocmws.map(\.ocmw.id) == ["bonheiden"])
@@ -64,9 +67,11 @@ import Testing
     @Test func expiredIndexRowsAreNotUsed() async throws {
         let index = InMemoryRoutingIndex()
         let insz = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: testCurrentYear)
-        try await index.register(RoutingRegistration(insz: insz, tenant: Self.bonheiden, capacity: "LL",
-                                                     start: DayDate(year: 2020, month: 1, day: 1)!,
-                                                     end: testYesterday))
+        try await index.register(
+            RoutingRegistration(
+                insz: insz, tenant: Self.bonheiden, capacity: "LL",
+                start: DayDate(year: 2020, month: 1, day: 1)!,
+                end: testYesterday))
         try await withProxyAndSimulator(index: index, discovery: .init(enabled: false)) { client, simulator in
             let answer = try await client.debts(DemoCitizens.twoOCMWINSZ)
             #expect(answer.ocmws.isEmpty, "the only row ended yesterday and discovery is off")
@@ -103,15 +108,17 @@ import Testing
         try await withProxyAndSimulator(index: index, discovery: .init(enabled: false), security: security) { client, simulator in
             let body = #"{"insz":"\#(DemoCitizens.twoOCMWINSZ)","ocmw":"bonheiden","capacity":"LL","start":"2024-01-01"}"#
             for _ in 0..<2 {
-                let put = try await client.execute(uri: "/v1/routing/registrations", method: .put,
-                                                   body: ByteBuffer(string: body), authorization: feed)
+                let put = try await client.execute(
+                    uri: "/v1/routing/registrations", method: .put,
+                    body: ByteBuffer(string: body), authorization: feed)
                 #expect(put.status == .noContent)
             }
             #expect(await index.count() == 1)
             #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.map(\.ocmw.id) == ["bonheiden"])
             for _ in 0..<2 {
-                let delete = try await client.execute(uri: "/v1/routing/registrations", method: .delete,
-                                                      body: ByteBuffer(string: body), authorization: feed)
+                let delete = try await client.execute(
+                    uri: "/v1/routing/registrations", method: .delete,
+                    body: ByteBuffer(string: body), authorization: feed)
                 #expect(delete.status == .noContent)
             }
             #expect(await index.count() == 0)
@@ -126,12 +133,14 @@ import Testing
         try await withProxyAndSimulator(discovery: .init(enabled: false), security: security) { client, _ in
             #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.isEmpty, "nothing indexed: cached as empty")
             let body = #"{"insz":"\#(DemoCitizens.twoOCMWINSZ)","ocmw":"bonheiden","capacity":"LL","start":"2024-01-01"}"#
-            let put = try await client.execute(uri: "/v1/routing/registrations", method: .put,
-                                               body: ByteBuffer(string: body), authorization: feed)
+            let put = try await client.execute(
+                uri: "/v1/routing/registrations", method: .put,
+                body: ByteBuffer(string: body), authorization: feed)
             #expect(put.status == .noContent)
             #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.map(\.ocmw.id) == ["bonheiden"])
-            let delete = try await client.execute(uri: "/v1/routing/registrations", method: .delete,
-                                                  body: ByteBuffer(string: body), authorization: feed)
+            let delete = try await client.execute(
+                uri: "/v1/routing/registrations", method: .delete,
+                body: ByteBuffer(string: body), authorization: feed)
             #expect(delete.status == .noContent)
             #expect(try await client.debts(DemoCitizens.twoOCMWINSZ).ocmws.isEmpty)
         }
@@ -149,8 +158,9 @@ import Testing
         let security = try await TestSecurity()
         let feed = try await Self.feedToken(security, for: "gent")
         try await withProxyAndSimulator(security: security) { client, _ in
-            let response = try await client.execute(uri: "/v1/routing/registrations", method: .put,
-                                                    body: ByteBuffer(string: body), authorization: feed)
+            let response = try await client.execute(
+                uri: "/v1/routing/registrations", method: .put,
+                body: ByteBuffer(string: body), authorization: feed)
             #expect(Int(response.status.code) == status)
             #expect(response.headers[.contentType] == "application/problem+json")
         }
@@ -165,8 +175,9 @@ import Testing
             let body = ByteBuffer(string: #"{"insz":"85073003328","ocmw":"gent","capacity":"LL","start":"2024-01-01"}"#)
             let put = try await client.execute(uri: "/v1/routing/registrations", method: .put, body: body, authorization: bonheiden)
             #expect(put.status == .forbidden)
-            let delete = try await client.execute(uri: "/v1/routing/registrations", method: .delete, body: body,
-                                                  authorization: bonheiden)
+            let delete = try await client.execute(
+                uri: "/v1/routing/registrations", method: .delete, body: body,
+                authorization: bonheiden)
             #expect(delete.status == .forbidden)
             // A citizen-facing token (no OCMW in its client id) may not write the feed either.
             let mbp = try await client.execute(uri: "/v1/routing/registrations", method: .put, body: body)

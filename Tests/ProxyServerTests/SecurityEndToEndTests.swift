@@ -15,8 +15,9 @@ import Testing
 
     @Test func missingTokenIsA401WithAChallenge() async throws {
         try await withProxyAndSimulator { client, simulator in
-            let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
-                                                    authorization: nil)
+            let response = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
+                authorization: nil)
             #expect(response.status == .unauthorized)
             #expect(response.headers[.wwwAuthenticate]?.hasPrefix("Bearer realm=") == true)
             #expect(response.headers[.contentType] == "application/problem+json")
@@ -27,8 +28,9 @@ import Testing
     @Test(arguments: ["Bearer not.a.token", "Basic dXNlcjpwYXNz", "Bearer ", "eyJhbGciOiJub25lIn0.e30."])
     func invalidCredentialIsA401(header: String) async throws {
         try await withProxyAndSimulator { client, _ in
-            let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
-                                                    authorization: header)
+            let response = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
+                authorization: header)
             #expect(response.status == .unauthorized)
             #expect(response.headers[.wwwAuthenticate]?.contains("Bearer") == true)
         }
@@ -38,8 +40,9 @@ import Testing
         let security = try await TestSecurity()
         let submitOnly = "Bearer " + (try await security.token(scopes: ["ocmw.dossier.submit"]))
         try await withProxyAndSimulator(security: security) { client, _ in
-            let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
-                                                    authorization: submitOnly)
+            let response = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
+                authorization: submitOnly)
             #expect(response.status == .forbidden)
             #expect(response.headers[.wwwAuthenticate]?.contains("insufficient_scope") == true)
         }
@@ -49,11 +52,13 @@ import Testing
         let security = try await TestSecurity()
         let bound = "Bearer " + (try await security.token(insz: Self.wireframe))
         try await withProxyAndSimulator(security: security) { client, _ in
-            let own = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
-                                               authorization: bound)
+            let own = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get,
+                authorization: bound)
             #expect(own.status == .ok)
-            let other = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts", method: .get,
-                                                 authorization: bound)
+            let other = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts", method: .get,
+                authorization: bound)
             #expect(other.status == .forbidden)
             #expect(!String(buffer: other.body).contains(DemoCitizens.twoOCMWINSZ))
         }
@@ -94,8 +99,9 @@ import Testing
         try await withProxyAndSimulator { client, _ in
             let ok = try await client.execute(uri: "/v1/ocmws", method: .get, headers: [.init("X-Request-Id")!: "trace-123"])
             #expect(ok.headers[.init("X-Request-Id")!] == "trace-123")
-            let problem = try await client.execute(uri: "/v1/citizens/12345678901/debts", method: .get,
-                                                   headers: [.init("X-Request-Id")!: "trace-456"])
+            let problem = try await client.execute(
+                uri: "/v1/citizens/12345678901/debts", method: .get,
+                headers: [.init("X-Request-Id")!: "trace-456"])
             #expect(problem.status == .badRequest)
             #expect(problem.headers[.init("X-Request-Id")!] == "trace-456")
             let tooLong = try await client.execute(uri: "/v1/ocmws?" + String(repeating: "a", count: 3_000), method: .get)
@@ -109,8 +115,10 @@ import Testing
 
 /// Path ids reach New Social only when the contract allows them: an encoded `../` never does.
 @Suite struct CertificateIDEndToEndTests {
-    @Test(arguments: ["..%2F..%2F90031204551%2Fcertificates%2FATT-2023-0311", "%2E%2E", "ATT%200042", "ATT%00", "caf%C3%A9",
-                      String(repeating: "A", count: 65)])
+    @Test(arguments: [
+        "..%2F..%2F90031204551%2Fcertificates%2FATT-2023-0311", "%2E%2E", "ATT%200042", "ATT%00", "caf%C3%A9",
+        String(repeating: "A", count: 65),
+    ])
     func idOutsideTheContractIsRefusedBeforeAnyBackendCall(id: String) async throws {
         try await withProxyAndSimulator { client, simulator in
             let response = try await client.execute(

@@ -35,21 +35,25 @@ struct ServeDatabaseURLTests {
             let port = FreePorts.pair()
             var environment = ProcessInfo.processInfo.environment
             environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
-            let proxy = try CrashRecoveryTests.ProxyProcess(arguments: [
-                "serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
-                "--data-dir", data.path, "--dev-auth", "--allow-dev-auth", "--database-url", url, "--log-level", "info",
-            ], environment: environment)
+            let proxy = try CrashRecoveryTests.ProxyProcess(
+                arguments: [
+                    "serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
+                    "--data-dir", data.path, "--dev-auth", "--allow-dev-auth", "--database-url", url, "--log-level", "info",
+                ], environment: environment)
             defer { proxy.kill() }
             let key = "serve-pg-\(UUID().uuidString)"
             try await withCurlClient { curl in
                 try await CrashRecoveryTests.waitUntilReady(curl, port: port, process: proxy)
                 let token = try await DevSigningKey(directory: data.path)
                     .token(scopes: ["ocmw.dossier.submit"], insz: nil, clientID: "serve-pg-test", lifetime: .seconds(600))
-                let response = try await curl.execute(BackendRequest(
-                    method: .post, url: "http://127.0.0.1:\(port)/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests",
-                    headers: [HTTPHeader("Authorization", "Bearer \(token)"), HTTPHeader("Idempotency-Key", key),
-                              HTTPHeader("Content-Type", "multipart/form-data; boundary=\(SubmissionIntakeEndToEndTests.boundary)")],
-                    body: Array(buffer: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form()))))
+                let response = try await curl.execute(
+                    BackendRequest(
+                        method: .post, url: "http://127.0.0.1:\(port)/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests",
+                        headers: [
+                            HTTPHeader("Authorization", "Bearer \(token)"), HTTPHeader("Idempotency-Key", key),
+                            HTTPHeader("Content-Type", "multipart/form-data; boundary=\(SubmissionIntakeEndToEndTests.boundary)"),
+                        ],
+                        body: Array(buffer: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form()))))
                 #expect(response.status == 202)
             }
             let files = try FileManager.default.contentsOfDirectory(atPath: data.path)
@@ -57,13 +61,16 @@ struct ServeDatabaseURLTests {
             try await PostgresTestDatabase.withClients { clients in
                 let logger = PostgresTestDatabase.logger
                 var stored = 0
-                for try await count in try await clients[0].query("""
+                for try await count in try await clients[0].query(
+                    """
                     SELECT count(*) FROM public.outbox_submission WHERE idempotency_key = \(key)
-                    """, logger: logger).decode(Int64.self) { stored = Int(count) }
+                    """, logger: logger
+                ).decode(Int64.self) { stored = Int(count) }
                 #expect(stored == 1)
                 for table in ["public.routing_registration", "public.audit_record"] {
                     for try await exists in try await clients[0].query(
-                        "SELECT to_regclass(\(table)) IS NOT NULL", logger: logger).decode(Bool.self) {
+                        "SELECT to_regclass(\(table)) IS NOT NULL", logger: logger
+                    ).decode(Bool.self) {
                         #expect(exists, "\(table) exists")
                     }
                 }
@@ -85,8 +92,12 @@ struct ServeDatabaseURLTests {
         let today = DayDate.inBelgium(at: Date()).description
         // An empty data directory: were the SQLite trail used, both commands would fail ("no audit trail").
         let empty = directory.appendingPathComponent("data").path
-        let exported = try Self.run(executable, ["audit", "export", "--from", today, "--to", today, "--format", "csv",
-                                                 export.path, "--data-dir", empty, "--database-url", url])
+        let exported = try Self.run(
+            executable,
+            [
+                "audit", "export", "--from", today, "--to", today, "--format", "csv",
+                export.path, "--data-dir", empty, "--database-url", url,
+            ])
         #expect(exported.status == 0, "\(exported.errors)")
         let text = try String(contentsOf: export, encoding: .utf8)
         #expect(text.hasPrefix("time,"), "a CSV header first: \(text.prefix(80))")

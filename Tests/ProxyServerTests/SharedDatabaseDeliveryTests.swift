@@ -77,15 +77,19 @@ struct SharedDatabaseDeliveryTests {
                 delivery.pollInterval = .milliseconds(10)
                 delivery.backoffBase = .milliseconds(20)
                 delivery.backoffCap = .milliseconds(200)
-                let services = [first.proxy.makeDeliveryService(configuration: delivery, owner: "instance-1"),
-                                second.proxy.makeDeliveryService(configuration: delivery, owner: "instance-2")]
+                let services = [
+                    first.proxy.makeDeliveryService(configuration: delivery, owner: "instance-1"),
+                    second.proxy.makeDeliveryService(configuration: delivery, owner: "instance-2"),
+                ]
                 try await first.proxy.makeApplication().test(.live) { firstClient in
                     try await second.proxy.makeApplication().test(.live) { secondClient in
                         // The whole backlog is accepted first, so both services start on the same rows.
-                        try await Self.submit(Self.perInstance, through: AuthorizedClient(raw: firstClient, token: token),
-                                              keyPrefix: "first")
-                        try await Self.submit(Self.perInstance, through: AuthorizedClient(raw: secondClient, token: token),
-                                              keyPrefix: "second")
+                        try await Self.submit(
+                            Self.perInstance, through: AuthorizedClient(raw: firstClient, token: token),
+                            keyPrefix: "first")
+                        try await Self.submit(
+                            Self.perInstance, through: AuthorizedClient(raw: secondClient, token: token),
+                            keyPrefix: "second")
                         try await withThrowingTaskGroup(of: Void.self) { group in
                             for service in services { group.addTask { try await service.run() } }
                             defer { group.cancelAll() }

@@ -14,14 +14,16 @@ import Testing
     static let boundary = "ocmw-test-boundary"
     static let pdf = Array("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
 
-    static func form(postalCode: String = "9000", email: String = "jacqueline@example.org",
-                     categories: [String] = ["LL"]) -> String {
+    static func form(
+        postalCode: String = "9000", email: String = "jacqueline@example.org",
+        categories: [String] = ["LL"]
+    ) -> String {
         let list = categories.map { "\"\($0)\"" }.joined(separator: ",")
         return """
-        {"ocmw":"gent","applicant":{"lastName":"Vandenbrande","firstName":"Jacqueline",
-        "domicile":{"street":"Koning Albertlaan 82","postalCode":"\(postalCode)","municipality":"Gent"},
-        "email":"\(email)","phone":"0474 75 87 42"},"categories":[\(list)],"text":"Ik vraag hulp."}
-        """
+            {"ocmw":"gent","applicant":{"lastName":"Vandenbrande","firstName":"Jacqueline",
+            "domicile":{"street":"Koning Albertlaan 82","postalCode":"\(postalCode)","municipality":"Gent"},
+            "email":"\(email)","phone":"0474 75 87 42"},"categories":[\(list)],"text":"Ik vraag hulp."}
+            """
     }
 
     static func multipart(json: String, files: [[UInt8]] = [pdf]) -> ByteBuffer {
@@ -44,10 +46,13 @@ import Testing
         return fields
     }
 
-    func submit(_ client: AuthorizedClient, key: String? = "key-1", json: String = form(),
-                files: [[UInt8]] = [pdf]) async throws -> TestResponse {
-        try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests", method: .post,
-                                 headers: Self.headers(key: key), body: Self.multipart(json: json, files: files))
+    func submit(
+        _ client: AuthorizedClient, key: String? = "key-1", json: String = form(),
+        files: [[UInt8]] = [pdf]
+    ) async throws -> TestResponse {
+        try await client.execute(
+            uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests", method: .post,
+            headers: Self.headers(key: key), body: Self.multipart(json: json, files: files))
     }
 
     @Test func acceptedRequestHasALocationAndIsStoredDurably() async throws {
@@ -90,13 +95,14 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ("missing key", nil, form(), [pdf], 400),
-        ("a GIF declared as PDF", "k", form(), [Array("GIF89a......".utf8)], 415),
-        ("a bad e-mail", "k", form(email: "not-an-address"), [pdf], 400),
-        ("an unknown category", "k", form(categories: ["XYZ"]), [pdf], 400),
-        ("a file over 10 MiB", "k", form(), [pdf + [UInt8](repeating: 0x20, count: 10 * 1024 * 1024)], 413),
-    ] as [(String, String?, String, [[UInt8]], Int)])
+    @Test(
+        arguments: [
+            ("missing key", nil, form(), [pdf], 400),
+            ("a GIF declared as PDF", "k", form(), [Array("GIF89a......".utf8)], 415),
+            ("a bad e-mail", "k", form(email: "not-an-address"), [pdf], 400),
+            ("an unknown category", "k", form(categories: ["XYZ"]), [pdf], 400),
+            ("a file over 10 MiB", "k", form(), [pdf + [UInt8](repeating: 0x20, count: 10 * 1024 * 1024)], 413),
+        ] as [(String, String?, String, [[UInt8]], Int)])
     func refusedSubmissionLeavesNothingStored(_ what: String, key: String?, json: String, files: [[UInt8]], status: Int) async throws {
         let outbox = try TestSecurity.outbox()
         try await withProxyAndSimulator(outbox: outbox) { client, _ in
@@ -117,14 +123,16 @@ import Testing
     @Test func certificateRequestIsAcceptedForAV2OCMWAndRefusedForAV1One() async throws {
         try await withProxyAndSimulator { client, _ in
             var headers: HTTPFields = [.contentType: "application/json", .init("Idempotency-Key")!: "cert-1"]
-            let ok = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates", method: .post,
-                                              headers: headers,
-                                              body: ByteBuffer(string: #"{"ocmw":"gent","certificateType":"ATT-LL"}"#))
+            let ok = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates", method: .post,
+                headers: headers,
+                body: ByteBuffer(string: #"{"ocmw":"gent","certificateType":"ATT-LL"}"#))
             #expect(ok.status == .accepted)
             headers[.init("Idempotency-Key")!] = "cert-2"
-            let v1 = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates", method: .post,
-                                              headers: headers,
-                                              body: ByteBuffer(string: #"{"ocmw":"bonheiden","certificateType":"ATT-LL"}"#))
+            let v1 = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates", method: .post,
+                headers: headers,
+                body: ByteBuffer(string: #"{"ocmw":"bonheiden","certificateType":"ATT-LL"}"#))
             #expect(v1.status == .unprocessableContent)
         }
     }
@@ -133,9 +141,10 @@ import Testing
         let security = try await TestSecurity()
         let readOnly = "Bearer " + (try await security.token(scopes: ["ocmw.dossier.read"]))
         try await withProxyAndSimulator(security: security) { client, _ in
-            let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests", method: .post,
-                                                    headers: Self.headers(key: "k"), body: Self.multipart(json: Self.form()),
-                                                    authorization: readOnly)
+            let response = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests", method: .post,
+                headers: Self.headers(key: "k"), body: Self.multipart(json: Self.form()),
+                authorization: readOnly)
             #expect(response.status == .forbidden)
         }
     }
@@ -146,8 +155,9 @@ extension SubmissionIntakeEndToEndTests {
         try await withProxyAndSimulator { client, _ in
             let headers: HTTPFields = [.contentType: "application/json", .init("Idempotency-Key")!: "big"]
             let body = #"{"ocmw":"gent","certificateType":"ATT-LL","padding":""# + String(repeating: "x", count: 20_000) + #""}"#
-            let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates", method: .post,
-                                                    headers: headers, body: ByteBuffer(string: body))
+            let response = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/certificates", method: .post,
+                headers: headers, body: ByteBuffer(string: body))
             #expect(response.status == .contentTooLarge)
             #expect(response.headers[.contentType] == "application/problem+json")
         }

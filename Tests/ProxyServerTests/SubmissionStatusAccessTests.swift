@@ -22,8 +22,9 @@ import Testing
             #expect(own.status == .ok)
 
             let foreign = try await client.execute(uri: location, method: .get, authorization: .some(other))
-            let unknown = try await client.execute(uri: "/v1/submissions/\(UUID().uuidString.lowercased())",
-                                                   method: .get, authorization: .some(other))
+            let unknown = try await client.execute(
+                uri: "/v1/submissions/\(UUID().uuidString.lowercased())",
+                method: .get, authorization: .some(other))
             #expect(foreign.status == .notFound)
             #expect(foreign.headers[.contentType] == "application/problem+json")
             // Nothing in the answer tells "someone else's" from "no such id".

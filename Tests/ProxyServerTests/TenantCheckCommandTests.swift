@@ -10,17 +10,21 @@ import Testing
 @Suite("tenants check command")
 struct TenantCheckCommandTests {
     /// Every simulated backend here demands its API key; these are the keys, by variable.
-    private static let keys = Dictionary(uniqueKeysWithValues: ["gent", "bonheiden", "leuven"].map { id in
-        let variable = "OCMW_\(id.uppercased())_API_KEY"
-        return (variable, TestTenants.apiKey(forVariable: variable))
-    })
+    private static let keys = Dictionary(
+        uniqueKeysWithValues: ["gent", "bonheiden", "leuven"].map { id in
+            let variable = "OCMW_\(id.uppercased())_API_KEY"
+            return (variable, TestTenants.apiKey(forVariable: variable))
+        })
 
     @Test("a healthy v2 tenant passes every check, every part included, without printing INSZ or secret")
     func healthyV2Tenant() async throws {
         try await withCheckedTenants { directory, _ in
-            let run = try await CheckRun.run(["gent", "--tenants", directory.tenantsPath,
-                                              "--insz", DemoCitizens.wireframeINSZ, "--samples", "2"],
-                                             environment: Self.keys)
+            let run = try await CheckRun.run(
+                [
+                    "gent", "--tenants", directory.tenantsPath,
+                    "--insz", DemoCitizens.wireframeINSZ, "--samples", "2",
+                ],
+                environment: Self.keys)
             #expect(run.status == 0, "\(run.output)")
             for part in ["ocmws", "rights", "trajectories", "payments", "debts", "requests", "certificates"] {
                 #expect(run.line(startingWith: "✔ part \(part) ") != nil, "part \(part): \(run.output)")
@@ -36,9 +40,12 @@ struct TenantCheckCommandTests {
     @Test("a v1 tenant passes, with certificates reported not supported")
     func v1TenantCertificatesSkipped() async throws {
         try await withCheckedTenants { directory, _ in
-            let run = try await CheckRun.run(["bonheiden", "--tenants", directory.tenantsPath,
-                                              "--insz", DemoCitizens.twoOCMWINSZ, "--samples", "2"],
-                                             environment: Self.keys)
+            let run = try await CheckRun.run(
+                [
+                    "bonheiden", "--tenants", directory.tenantsPath,
+                    "--insz", DemoCitizens.twoOCMWINSZ, "--samples", "2",
+                ],
+                environment: Self.keys)
             #expect(run.status == 0, "\(run.output)")
             #expect(run.line(startingWith: "– part certificates") != nil, "\(run.output)")
             #expect(run.line(startingWith: "✔ part debts") != nil, "\(run.output)")
@@ -61,8 +68,9 @@ struct TenantCheckCommandTests {
     @Test("a wrong key is sent and refused: the dialect check names the credentials")
     func wrongCredentialRefused() async throws {
         try await withCheckedTenants { directory, _ in
-            let run = try await CheckRun.run(["gent", "--tenants", directory.tenantsPath, "--samples", "1"],
-                                             environment: ["OCMW_GENT_API_KEY": "not-the-key-gent-registered"])
+            let run = try await CheckRun.run(
+                ["gent", "--tenants", directory.tenantsPath, "--samples", "1"],
+                environment: ["OCMW_GENT_API_KEY": "not-the-key-gent-registered"])
             #expect(run.status == 1, "\(run.output)")
             #expect(run.line(startingWith: "✔ credentials") != nil, "\(run.output)")
             #expect(run.line(startingWith: "✘ dialect") != nil, "\(run.output)")
@@ -74,8 +82,9 @@ struct TenantCheckCommandTests {
     func garbageBackendFails() async throws {
         try await withCheckedTenants { directory, simulator in
             simulator.setFault(Fault(mode: .garbage), for: try #require(TenantID("leuven")))
-            let run = try await CheckRun.run(["leuven", "--tenants", directory.tenantsPath, "--samples", "1", "--json"],
-                                             environment: Self.keys)
+            let run = try await CheckRun.run(
+                ["leuven", "--tenants", directory.tenantsPath, "--samples", "1", "--json"],
+                environment: Self.keys)
             #expect(run.status == 1, "\(run.output)")
             let report = try JSONDecoder().decode(ReportJSON.self, from: Data(run.output.utf8))
             #expect(!report.passed)
@@ -114,8 +123,10 @@ struct TenantCheckCommandTests {
             Issue.record("ocmw-proxy is not built next to the tests; run `swift build --build-tests` first")
             return
         }
-        try await withSimulator([("gent", .v2), ("bonheiden", .v1), ("leuven", .v2)],
-                                requireAPIKeys: true) { simulator, ports in
+        try await withSimulator(
+            [("gent", .v2), ("bonheiden", .v1), ("leuven", .v2)],
+            requireAPIKeys: true
+        ) { simulator, ports in
             let port = { (id: String) in TenantID(id).flatMap { ports[$0] } ?? 1 }
             let entries = [
                 TestTenants.entry(id: "gent", dialect: .v2, port: port("gent"), index: 0),
@@ -180,7 +191,10 @@ private struct CheckRun {
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
+        defer {
+            try? out.close()
+            try? err.close()
+        }
 
         let process = Process()
         process.executableURL = executable
@@ -197,7 +211,8 @@ private struct CheckRun {
                 continuation.resume(throwing: error)
             }
         }
-        return CheckRun(status: status, output: try String(contentsOf: outURL, encoding: .utf8),
-                        errors: try String(contentsOf: errURL, encoding: .utf8))
+        return CheckRun(
+            status: status, output: try String(contentsOf: outURL, encoding: .utf8),
+            errors: try String(contentsOf: errURL, encoding: .utf8))
     }
 }

@@ -12,12 +12,15 @@ import Testing
     static let bonheiden = TenantID("bonheiden")!
 
     /// Runs a live proxy whose Bonheiden has `limits`, with the two-OCMW citizen routed there only.
-    func withBonheiden(_ limits: TenantsDocument.LimitsEntry,
-                       _ body: @Sendable (AuthorizedClient, NewSocialSimulator) async throws -> Void) async throws {
+    func withBonheiden(
+        _ limits: TenantsDocument.LimitsEntry,
+        _ body: @Sendable (AuthorizedClient, NewSocialSimulator) async throws -> Void
+    ) async throws {
         try await withSimulator([("bonheiden", .v1)]) { simulator, ports in
-            let registry = try TenantRegistry(validating: TenantsDocument(tenants: [
-                TestTenants.entry(id: "bonheiden", dialect: .v1, port: ports[Self.bonheiden] ?? 0, limits: limits),
-            ]))
+            let registry = try TenantRegistry(
+                validating: TenantsDocument(tenants: [
+                    TestTenants.entry(id: "bonheiden", dialect: .v1, port: ports[Self.bonheiden] ?? 0, limits: limits)
+                ]))
             let index = InMemoryRoutingIndex()
             await index.register(try IsolationTests.registration(DemoCitizens.twoOCMWINSZ, "bonheiden"))
             try await withProxy(registry: registry, index: index) { client in try await body(client, simulator) }
@@ -33,9 +36,10 @@ import Testing
                 try await withThrowingTaskGroup(of: [String].self) { group in
                     for _ in 0..<12 {
                         group.addTask {
-                            let response = try await curl.execute(BackendRequest(
-                                url: "http://127.0.0.1:\(port)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts",
-                                headers: [HTTPHeader("Authorization", "Bearer \(client.token)")], totalTimeoutMs: 120_000))
+                            let response = try await curl.execute(
+                                BackendRequest(
+                                    url: "http://127.0.0.1:\(port)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts",
+                                    headers: [HTTPHeader("Authorization", "Bearer \(client.token)")], totalTimeoutMs: 120_000))
                             return try JSONDecoder().decode(DebtsAnswer.self, from: Data(response.body)).ocmws.map(\.status)
                         }
                     }

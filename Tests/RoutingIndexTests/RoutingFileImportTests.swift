@@ -20,10 +20,10 @@ struct RoutingFileImportTests {
         var lines = [RoutingCSV.header] + registrations.map(RoutingCSV.line(for:))
         let secret = registrations[1].insz.digits
         // Inserted in ascending order, so each lands on the line number given.
-        lines.insert(Self.breakCheckDigit(lines[2]), at: 2)                              // line 3
-        lines.insert("85073003328,antwerpen,LL,2024-01-01,", at: 999)                   // line 1000
-        lines.insert("85073003328,gent,LL,2024-01-01,2023-01-01", at: 19_999)           // line 20000
-        lines.append("85073003328,gent,LL")                                             // line 50005
+        lines.insert(Self.breakCheckDigit(lines[2]), at: 2)  // line 3
+        lines.insert("85073003328,antwerpen,LL,2024-01-01,", at: 999)  // line 1000
+        lines.insert("85073003328,gent,LL,2024-01-01,2023-01-01", at: 19_999)  // line 20000
+        lines.append("85073003328,gent,LL")  // line 50005
         let path = directory.path("routing.csv")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
 
@@ -36,7 +36,8 @@ struct RoutingFileImportTests {
         #expect(summary.imported == 50_000)
         #expect(summary.rejected == 4)
         #expect(summary.firstRejections.map(\.line) == [3, 1_000, 20_000, 50_005])
-        #expect(summary.firstRejections.map(\.error.reason)
+        #expect(
+            summary.firstRejections.map(\.error.reason)
                 == ["insz.checkDigitMismatch", "unknownTenant", "registration.endBeforeStart", "fieldCount"])
         #expect(summary.firstRejections.allSatisfy { !$0.description.contains(secret.dropLast(2)) })
         #expect(try await index.count() == 50_000)
@@ -57,12 +58,14 @@ struct RoutingFileImportTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("loose.csv")
-        let text = "85073003328,gent,LL,2024-01-01,\r\n\r\n17073003384,bonheiden,BB,2024-01-01,2030-12-31\n\n"
+        let text =
+            "85073003328,gent,LL,2024-01-01,\r\n\r\n17073003384,bonheiden,BB,2024-01-01,2030-12-31\n\n"
             + "85.07.30-033.28,bonheiden,LL,2020-01-01,"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let index = InMemoryRoutingIndex()
-        let summary = try await RoutingFileImport.run(path: path, into: index, knownTenants: [F.gent, F.bonheiden],
-                                                      currentYear: 2025)
+        let summary = try await RoutingFileImport.run(
+            path: path, into: index, knownTenants: [F.gent, F.bonheiden],
+            currentYear: 2025)
         #expect(summary == RoutingFileImport.Summary(imported: 3, rejected: 0, blankLines: 2, firstRejections: []))
         let wireframe = try INSZ(parsing: "85073003328", currentYear: 2025)
         #expect(await index.lookup(insz: wireframe, on: F.today).map(\.tenant) == [F.bonheiden, F.gent])
@@ -74,8 +77,9 @@ struct RoutingFileImportTests {
         defer { directory.remove() }
         let path = directory.path("bad.csv")
         try Data(String(repeating: "not,a,valid,line,at-all\n", count: 25).utf8).write(to: URL(fileURLWithPath: path))
-        let summary = try await RoutingFileImport.run(path: path, into: InMemoryRoutingIndex(), knownTenants: [F.gent],
-                                                      currentYear: 2025, keepRejections: 10)
+        let summary = try await RoutingFileImport.run(
+            path: path, into: InMemoryRoutingIndex(), knownTenants: [F.gent],
+            currentYear: 2025, keepRejections: 10)
         #expect(summary.rejected == 25)
         #expect(summary.firstRejections.map(\.line) == Array(1...10))
     }
@@ -83,8 +87,9 @@ struct RoutingFileImportTests {
     @Test("A missing file is an error, not an empty import")
     func missingFile() async {
         await #expect(throws: RoutingIndexError.self) {
-            _ = try await RoutingFileImport.run(path: "/nonexistent/routing.csv", into: InMemoryRoutingIndex(),
-                                                knownTenants: [], currentYear: 2025)
+            _ = try await RoutingFileImport.run(
+                path: "/nonexistent/routing.csv", into: InMemoryRoutingIndex(),
+                knownTenants: [], currentYear: 2025)
         }
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import OCMWCore
-@testable import RoutingIndex
 import StoreConformance
 import Testing
+
+@testable import RoutingIndex
 
 @Suite("SQLite routing index: file, WAL, query plan")
 struct SQLiteRoutingIndexTests {

@@ -27,7 +27,8 @@ enum AuditConformanceFixtures {
         let check = 97 - firstNine % 97
         let text = String(firstNine) + (check < 10 ? "0" : "") + String(check)
         guard let insz = try? INSZ(parsing: text, currentYear: 2026),
-              let pseudonymizer = try? INSZPseudonymizer(keyBytes: pseudonymKey) else { return nil }
+            let pseudonymizer = try? INSZPseudonymizer(keyBytes: pseudonymKey)
+        else { return nil }
         return pseudonymizer.pseudonym(for: insz)
     }
 }

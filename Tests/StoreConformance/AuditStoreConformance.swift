@@ -10,14 +10,17 @@ public enum AuditStoreConformance {
 
     /// Records come back by period, half-open, oldest first, unchanged.
     public static func appendAndQuery(_ store: any AuditStore) async throws {
-        let records = [F.record(at: 30, citizen: 1), F.record(at: 0.000_123), F.record(at: 60, citizen: 2),
-                       F.record(at: -10, citizen: 3), F.record(at: 90, citizen: 4, outcome: .partial),
-                       F.record(at: 45, citizen: nil, parts: [])]
+        let records = [
+            F.record(at: 30, citizen: 1), F.record(at: 0.000_123), F.record(at: 60, citizen: 2),
+            F.record(at: -10, citizen: 3), F.record(at: 90, citizen: 4, outcome: .partial),
+            F.record(at: 45, citizen: nil, parts: []),
+        ]
         for record in records { try await store.append(record) }
         #expect(try await store.count() == 6)
         let inPeriod = try await store.records(from: F.base, to: F.base.addingTimeInterval(90))
         #expect(inPeriod == [records[1], records[0], records[5], records[2]])
-        #expect(try await store.records(from: F.base.addingTimeInterval(90), to: F.base.addingTimeInterval(91))
+        #expect(
+            try await store.records(from: F.base.addingTimeInterval(90), to: F.base.addingTimeInterval(91))
                 == [records[4]])
     }
 

@@ -27,9 +27,11 @@ public enum OutboxFixtures {
 
     /// A request-for-help payload naming the applicant.
     public static func payload(_ text: String = "steun", name: String = knownName) -> SubmissionPayload {
-        SubmissionPayload(bytes: Data("""
-            {"applicant":{"name":"\(name)","firstName":"Marie"},"freeText":"\(text)","documents":["%PDF-1.7"]}
-            """.utf8))
+        SubmissionPayload(
+            bytes: Data(
+                """
+                {"applicant":{"name":"\(name)","firstName":"Marie"},"freeText":"\(text)","documents":["%PDF-1.7"]}
+                """.utf8))
     }
 
     public static func submission(
@@ -37,8 +39,9 @@ public enum OutboxFixtures {
         citizen index: Int = 1, payload: SubmissionPayload = payload(), kind: SubmissionKind = .helpRequest,
         warnings: [String] = [], at seconds: TimeInterval = 0
     ) -> NewSubmission {
-        NewSubmission(kind: kind, tenant: tenant, clientID: client, idempotencyKey: key, citizen: citizen(index),
-                      payload: payload, warnings: warnings, receivedAt: at(seconds))
+        NewSubmission(
+            kind: kind, tenant: tenant, clientID: client, idempotencyKey: key, citizen: citizen(index),
+            payload: payload, warnings: warnings, receivedAt: at(seconds))
     }
 
     /// A fresh directory under the system's temporary directory.

@@ -6,7 +6,8 @@ import Testing
 /// Compatibility, continued: restarts, key rotation, unknown keys.
 extension OutboxStoreConformance {
     static let durableAcrossReopen = factoryCheck(
-        "Accepted submissions survive closing every store and reopening") { factory in
+        "Accepted submissions survive closing every store and reopening"
+    ) { factory in
         var id: UUID?
         do {
             let store = try await factory.open(F.ringA)
@@ -21,7 +22,8 @@ extension OutboxStoreConformance {
     }
 
     static let keyRotation = factoryCheck(
-        "After rotation, old rows still decrypt and new rows use the new key") { factory in
+        "After rotation, old rows still decrypt and new rows use the new key"
+    ) { factory in
         let before = try await factory.open(F.ringA)
         let old = try #require(try await before.accept(F.submission(citizen: 1)).status?.id)
         let after = try await factory.open(try F.ringA.rotated(to: F.keyB))
@@ -35,7 +37,8 @@ extension OutboxStoreConformance {
     }
 
     static let unknownKeyID = factoryCheck(
-        "A row under a key the ring does not hold fails the lease with a typed error and stays due") { factory in
+        "A row under a key the ring does not hold fails the lease with a typed error and stays due"
+    ) { factory in
         let withA = try await factory.open(F.ringA)
         let id = try #require(try await withA.accept(F.submission()).status?.id)
         let withBOnly = try await factory.open(try OutboxKeyRing(current: F.keyB))

@@ -14,7 +14,8 @@ extension OutboxStoreConformance {
     }
 
     static let onlyOwnerMarks = check(
-        "Only the lease owner records an outcome; unknown ids are not found") { store in
+        "Only the lease owner records an outcome; unknown ids are not found"
+    ) { store in
         let id = try await leasedOne(in: store)
         let attempts: [@Sendable () async throws -> Void] = [
             { try await store.markDelivered(id: id, owner: "proxy-2", dossierNumber: "2026/9", now: F.at(2)) },
@@ -33,7 +34,8 @@ extension OutboxStoreConformance {
     }
 
     static let retryLater = check(
-        "A retry releases the lease and makes the row due again at the given time") { store in
+        "A retry releases the lease and makes the row due again at the given time"
+    ) { store in
         let id = try await leasedOne(in: store)
         try await store.markRetry(id: id, owner: "proxy-1", error: "HTTP 503", nextAttemptAt: F.at(20), now: F.at(2))
         let status = try #require(try await store.status(id: id))
@@ -53,12 +55,14 @@ extension OutboxStoreConformance {
     }
 
     static let expediteRetries = check(
-        "An OCMW that answers again makes its waiting retries due at once, and only those") { store in
+        "An OCMW that answers again makes its waiting retries due at once, and only those"
+    ) { store in
         let waiting = try await leasedOne(in: store)
         try await store.markRetry(id: waiting, owner: "proxy-1", error: "HTTP 503", nextAttemptAt: F.at(300), now: F.at(2))
         let leasedNow = try #require(try await store.accept(F.submission(key: "second", at: 3)).status?.id)
-        #expect(try await store.lease(tenant: F.gent, owner: "proxy-2", now: F.at(4), leaseDuration: .seconds(60), limit: 5)
-            .map(\.id) == [leasedNow])
+        #expect(
+            try await store.lease(tenant: F.gent, owner: "proxy-2", now: F.at(4), leaseDuration: .seconds(60), limit: 5)
+                .map(\.id) == [leasedNow])
         let elsewhere = try #require(try await store.accept(F.submission(tenant: F.aalst, at: 3)).status?.id)
         _ = try await store.lease(tenant: F.aalst, owner: "proxy-3", now: F.at(4), leaseDuration: .seconds(60), limit: 5)
         try await store.markRetry(id: elsewhere, owner: "proxy-3", error: "HTTP 503", nextAttemptAt: F.at(300), now: F.at(5))
@@ -68,13 +72,15 @@ extension OutboxStoreConformance {
         #expect(try await store.status(id: waiting)?.attempts == 1)
         // The leased row keeps its lease; the other tenant's backoff is untouched.
         #expect(try await store.status(id: elsewhere)?.nextAttemptAt == F.at(300))
-        #expect(try await store.lease(tenant: F.gent, owner: "proxy-4", now: F.at(6), leaseDuration: .seconds(60), limit: 5)
-            .map(\.id) == [waiting])
+        #expect(
+            try await store.lease(tenant: F.gent, owner: "proxy-4", now: F.at(6), leaseDuration: .seconds(60), limit: 5)
+                .map(\.id) == [waiting])
         #expect(try await store.expediteRetries(tenant: F.gent, now: F.at(7)) == 0)
     }
 
     static let statusOnlyForItsClient = check(
-        "A submission's status is found for the client that submitted it, and for no other") { store in
+        "A submission's status is found for the client that submitted it, and for no other"
+    ) { store in
         let id = try #require(try await store.accept(F.submission(client: "mbp-portal")).status?.id)
         #expect(try await store.status(id: id, clientID: "mbp-portal")?.id == id)
         #expect(try await store.status(id: id, clientID: "another-portal") == nil)
@@ -82,7 +88,8 @@ extension OutboxStoreConformance {
     }
 
     static let deliveredErasesPersonalData = check(
-        "Delivery erases the citizen and the payload from the stored row") { store in
+        "Delivery erases the citizen and the payload from the stored row"
+    ) { store in
         let id = try await leasedOne(in: store)
         #expect(try await store.storedRow(id: id) == StoredRowFacts(keyID: "key-a", hasCitizen: true, hasPayload: true))
         try await store.markDelivered(id: id, owner: "proxy-1", dossierNumber: "2026/155", now: F.at(3))
@@ -101,7 +108,8 @@ extension OutboxStoreConformance {
     }
 
     static let failedKeepsPayloadAndRetries = check(
-        "A failed submission keeps its payload and an operator can retry it") { store in
+        "A failed submission keeps its payload and an operator can retry it"
+    ) { store in
         let id = try await leasedOne(in: store)
         let notFailed = await #expect(throws: OutboxStoreError.self) { try await store.retryFailed(id: id, now: F.at(2)) }
         #expect(notFailed?.kind == .notFailed)
@@ -121,7 +129,8 @@ extension OutboxStoreConformance {
     }
 
     static let discardFailedPayloads = check(
-        "Retention discards the payloads of old failures, which can then no longer be retried") { store in
+        "Retention discards the payloads of old failures, which can then no longer be retried"
+    ) { store in
         let id = try await leasedOne(in: store)
         try await store.markFailed(id: id, owner: "proxy-1", reason: "gave up", now: F.at(2))
         #expect(try await store.discardFailedPayloads(failedBefore: F.at(2)) == 0)
@@ -133,16 +142,18 @@ extension OutboxStoreConformance {
     }
 
     static let countsAndLists = check(
-        "Counts, lists and due tenants reflect every state") { store in
+        "Counts, lists and due tenants reflect every state"
+    ) { store in
         var ids: [UUID] = []
         for index in 0..<4 { ids.append(try #require(try await store.accept(F.submission(at: Double(index))).status?.id)) }
         _ = try await store.accept(F.submission(tenant: F.aalst, kind: .certificateRequest, at: 50))
         let leased = try await store.lease(tenant: F.gent, owner: "p", now: F.at(10), leaseDuration: .seconds(60), limit: 3)
         try await store.markDelivered(id: leased[0].id, owner: "p", dossierNumber: "2026/1", now: F.at(11))
         try await store.markFailed(id: leased[1].id, owner: "p", reason: "refused", now: F.at(12))
-        #expect(try await store.counts() == [
-            F.gent: [.delivered: 1, .failed: 1, .delivering: 1, .accepted: 1], F.aalst: [.accepted: 1],
-        ])
+        #expect(
+            try await store.counts() == [
+                F.gent: [.delivered: 1, .failed: 1, .delivering: 1, .accepted: 1], F.aalst: [.accepted: 1],
+            ])
         #expect(try await store.list(state: .failed, tenant: nil, limit: 10).map(\.id) == [leased[1].id])
         #expect(try await store.list(state: nil, tenant: F.aalst, limit: 10).map(\.kind) == [.certificateRequest])
         let all = try await store.list(state: nil, tenant: nil, limit: 10)

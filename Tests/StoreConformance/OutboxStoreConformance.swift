@@ -11,9 +11,12 @@ public enum OutboxStoreConformance {
 
     /// The checks every store passes.
     public static var checks: [StoreCheck<OutboxStoreFactory>] {
-        [sameKeySameBody, sameKeyDifferentBody, sameKeyDifferentClient, concurrentSameKey, leaseOnlyDueRowsOfTenant,
-         leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, statusOnlyForItsClient, deliveredErasesPersonalData,
-         failedKeepsPayloadAndRetries, discardFailedPayloads, countsAndLists, keyRotation, unknownKeyID]
+        [
+            sameKeySameBody, sameKeyDifferentBody, sameKeyDifferentClient, concurrentSameKey, leaseOnlyDueRowsOfTenant,
+            leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, statusOnlyForItsClient,
+            deliveredErasesPersonalData,
+            failedKeepsPayloadAndRetries, discardFailedPayloads, countsAndLists, keyRotation, unknownKeyID,
+        ]
     }
 
     /// The checks for stores whose data outlives every store value (not an in-memory database).
@@ -35,7 +38,10 @@ public enum OutboxStoreConformance {
 
     static let sameKeySameBody = check("The same key with the same body returns the original submission") { store in
         let first = try await store.accept(F.submission(key: "k1", warnings: ["domicile-outside-municipality"]))
-        guard case .accepted(let accepted) = first else { Issue.record("not accepted: \(first)"); return }
+        guard case .accepted(let accepted) = first else {
+            Issue.record("not accepted: \(first)")
+            return
+        }
         #expect(accepted.state == .accepted)
         #expect(accepted.warnings == ["domicile-outside-municipality"])
         // A retry by the caller: same key, same body, new tracking id proposed, later time.
@@ -46,7 +52,8 @@ public enum OutboxStoreConformance {
 
     static let sameKeyDifferentBody = check("The same key with another body is a conflict and stores nothing") { store in
         let first = try #require(try await store.accept(F.submission(key: "k1")).status)
-        #expect(try await store.accept(F.submission(key: "k1", payload: F.payload("other text")))
+        #expect(
+            try await store.accept(F.submission(key: "k1", payload: F.payload("other text")))
                 == .conflict(existingID: first.id))
         #expect(try await store.accept(F.submission(key: "k1", citizen: 2)) == .conflict(existingID: first.id))
         #expect(try await store.accept(F.submission(key: "k1", tenant: F.aalst)) == .conflict(existingID: first.id))
@@ -57,7 +64,8 @@ public enum OutboxStoreConformance {
         let first = try await store.accept(F.submission(key: "k1", client: "mbp-portal"))
         let second = try await store.accept(F.submission(key: "k1", client: "other-portal"))
         guard case .accepted(let one) = first, case .accepted(let two) = second else {
-            Issue.record("expected two acceptances: \(first), \(second)"); return
+            Issue.record("expected two acceptances: \(first), \(second)")
+            return
         }
         #expect(one.id != two.id)
         #expect(try await store.counts() == [F.gent: [.accepted: 2]])
@@ -77,10 +85,11 @@ public enum OutboxStoreConformance {
     static let leaseOnlyDueRowsOfTenant = check("A lease takes only due submissions of its tenant, decrypted, oldest first") { store in
         let old = try #require(try await store.accept(F.submission(citizen: 3, at: 0)).status)
         let newer = try #require(try await store.accept(F.submission(citizen: 4, payload: F.payload("two"), at: 10)).status)
-        _ = try await store.accept(F.submission(at: 100))               // not due yet at 50
-        _ = try await store.accept(F.submission(tenant: F.aalst, at: 0)) // another tenant
-        let leased = try await store.lease(tenant: F.gent, owner: "proxy-1", now: F.at(50),
-                                           leaseDuration: .seconds(60), limit: 10)
+        _ = try await store.accept(F.submission(at: 100))  // not due yet at 50
+        _ = try await store.accept(F.submission(tenant: F.aalst, at: 0))  // another tenant
+        let leased = try await store.lease(
+            tenant: F.gent, owner: "proxy-1", now: F.at(50),
+            leaseDuration: .seconds(60), limit: 10)
         #expect(leased.map(\.id) == [old.id, newer.id])
         let first = try #require(leased.first)
         #expect(first.submission.citizen == F.citizen(3))
@@ -102,7 +111,8 @@ public enum OutboxStoreConformance {
         #expect(try await store.lease(tenant: F.gent, owner: "p", now: F.at(10), leaseDuration: .seconds(60), limit: 0).isEmpty)
     }
 
-    static let leaseExclusionAndTakeover = check("Rows leased by another owner stay out until the lease expires, then are taken over") { store in
+    static let leaseExclusionAndTakeover = check("Rows leased by another owner stay out until the lease expires, then are taken over") {
+        store in
         let id = try #require(try await store.accept(F.submission()).status?.id)
         let first = try await store.lease(tenant: F.gent, owner: "proxy-1", now: F.at(1), leaseDuration: .seconds(30), limit: 10)
         #expect(first.map(\.id) == [id])
@@ -130,8 +140,10 @@ public enum OutboxStoreConformance {
         let batches = try await withThrowingTaskGroup(of: [UUID].self) { group in
             for worker in 0..<8 {
                 group.addTask {
-                    try await store.lease(tenant: F.gent, owner: "proxy-\(worker)", now: F.at(10),
-                                          leaseDuration: .seconds(60), limit: 7).map(\.id)
+                    try await store.lease(
+                        tenant: F.gent, owner: "proxy-\(worker)", now: F.at(10),
+                        leaseDuration: .seconds(60), limit: 7
+                    ).map(\.id)
                 }
             }
             return try await group.reduce(into: []) { $0 += $1 }

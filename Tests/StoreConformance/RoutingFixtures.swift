@@ -21,8 +21,10 @@ public enum RoutingFixtures {
     }
 
     /// A registration from `start` to `end` (days from `today`; `nil`: open-ended).
-    public static func registration(_ citizen: INSZ, _ tenant: TenantID, _ capacity: String = "LL",
-                                    from start: Int, to end: Int?) throws -> RoutingRegistration {
+    public static func registration(
+        _ citizen: INSZ, _ tenant: TenantID, _ capacity: String = "LL",
+        from start: Int, to end: Int?
+    ) throws -> RoutingRegistration {
         try RoutingRegistration(insz: citizen, tenant: tenant, capacity: capacity, start: day(start), end: end.map(day))
     }
 }

@@ -13,7 +13,8 @@ public enum RoutingStoreConformance {
     }
 
     static let registerIsIdempotent = StoreCheck<any RoutingIndexStore>(
-        "Registering twice stores one row; a re-registration replaces the end date") { store in
+        "Registering twice stores one row; a re-registration replaces the end date"
+    ) { store in
         let citizen = F.citizen(0)
         try await store.register(F.registration(citizen, F.gent, from: -10, to: nil))
         try await store.register(F.registration(citizen, F.gent, from: -10, to: nil))
@@ -25,7 +26,8 @@ public enum RoutingStoreConformance {
     }
 
     static let unregisterIsIdempotent = StoreCheck<any RoutingIndexStore>(
-        "Unregistering removes the row once; the second time answers false") { store in
+        "Unregistering removes the row once; the second time answers false"
+    ) { store in
         let citizen = F.citizen(0)
         try await store.register(F.registration(citizen, F.gent, "LL", from: -10, to: nil))
         try await store.register(F.registration(citizen, F.gent, "AFH", from: -10, to: nil))
@@ -38,14 +40,15 @@ public enum RoutingStoreConformance {
     }
 
     static let periodsAreRespected = StoreCheck<any RoutingIndexStore>(
-        "Only rows whose period covers the day come back") { store in
+        "Only rows whose period covers the day come back"
+    ) { store in
         let citizen = F.citizen(0)
         try await store.importRegistrations([
-            F.registration(citizen, F.gent, "ENDED", from: -100, to: -1),      // ended yesterday
-            F.registration(citizen, F.gent, "FUTURE", from: 1, to: nil),       // starts tomorrow
-            F.registration(citizen, F.gent, "OPEN", from: -100, to: nil),      // open-ended
-            F.registration(citizen, F.gent, "ENDSTODAY", from: -100, to: 0),   // last day today
-            F.registration(citizen, F.gent, "STARTS", from: 0, to: 30),        // first day today
+            F.registration(citizen, F.gent, "ENDED", from: -100, to: -1),  // ended yesterday
+            F.registration(citizen, F.gent, "FUTURE", from: 1, to: nil),  // starts tomorrow
+            F.registration(citizen, F.gent, "OPEN", from: -100, to: nil),  // open-ended
+            F.registration(citizen, F.gent, "ENDSTODAY", from: -100, to: 0),  // last day today
+            F.registration(citizen, F.gent, "STARTS", from: 0, to: 30),  // first day today
         ])
         let rows = try await store.lookup(insz: citizen, on: F.today)
         #expect(rows.map(\.capacity) == ["ENDSTODAY", "OPEN", "STARTS"])
@@ -54,7 +57,8 @@ public enum RoutingStoreConformance {
     }
 
     static let twoOCMWs = StoreCheck<any RoutingIndexStore>(
-        "A citizen with dossiers at two OCMWs gets both; another citizen's rows never come back") { store in
+        "A citizen with dossiers at two OCMWs gets both; another citizen's rows never come back"
+    ) { store in
         let citizen = F.citizen(0), neighbour = F.citizen(1)
         try await store.register(F.registration(citizen, F.gent, from: -400, to: nil))
         try await store.register(F.registration(citizen, F.bonheiden, "BB", from: -30, to: 60))
@@ -66,7 +70,8 @@ public enum RoutingStoreConformance {
     }
 
     static let importIsIdempotent = StoreCheck<any RoutingIndexStore>(
-        "An import stores every row, reports progress up to its total, and can be run again") { store in
+        "An import stores every row, reports progress up to its total, and can be run again"
+    ) { store in
         let batch = try (0..<25_000).map { try F.registration(F.citizen($0), F.gent, from: -$0 % 900, to: nil) }
         var reports: [(Int, Int?)] = []
         let imported = try await store.importRegistrations(batch) { reports.append(($0, $1)) }

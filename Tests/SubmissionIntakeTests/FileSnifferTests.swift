@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SubmissionIntake
 
 @Suite struct FileSnifferTests {
@@ -39,10 +40,14 @@ import Testing
         #expect(error.message.count < 130)
     }
 
-    @Test(arguments: [("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-                      ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-                      ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")])
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
+    ])
     func sha256MatchesTheFIPSVectors(message: String, digest: String) {
         var hash = DocumentHash()
         for byte in message.utf8 { hash.update([byte]) }

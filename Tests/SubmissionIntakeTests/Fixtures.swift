@@ -1,4 +1,5 @@
 import OCMWCore
+
 @testable import SubmissionIntake
 
 enum Fixtures {
@@ -14,9 +15,10 @@ enum Fixtures {
 
     static let form = HelpRequestForm(
         ocmw: "gent",
-        applicant: .init(lastName: "Vandenbrande", firstName: "Jacqueline",
-                         domicile: .init(street: "Koning Albertlaan 82", postalCode: "9000", municipality: "Gent"),
-                         email: "jacqueline.vandenbrande@example.be", phone: "0479/58 74 26"),
+        applicant: .init(
+            lastName: "Vandenbrande", firstName: "Jacqueline",
+            domicile: .init(street: "Koning Albertlaan 82", postalCode: "9000", municipality: "Gent"),
+            email: "jacqueline.vandenbrande@example.be", phone: "0479/58 74 26"),
         categories: ["BUD"], text: "Ik ben werkloos.")
 
     /// A multipart body with the given parts: (name, filename, content).

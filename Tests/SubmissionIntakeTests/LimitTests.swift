@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SubmissionIntake
 
 @Suite struct LimitTests {

@@ -1,5 +1,6 @@
 import OCMWCore
 import Testing
+
 @testable import SubmissionIntake
 
 @Suite struct ValidationTests {
@@ -53,22 +54,28 @@ import Testing
     @Test func allProblemsAreReportedTogether() {
         #expect { try HelpRequestForm().validated(tenants: Fixtures.tenants) } throws: {
             let fields = Set(($0 as? IntakeError)?.problems.map(\.field) ?? [])
-            return fields.isSuperset(of: ["ocmw", "applicant.lastName", "applicant.email", "applicant.phone",
-                                          "applicant.domicile.postalCode", "categories"])
+            return fields.isSuperset(of: [
+                "ocmw", "applicant.lastName", "applicant.email", "applicant.phone",
+                "applicant.domicile.postalCode", "categories",
+            ])
         }
     }
 
-    @Test(arguments: [("{\"ocmw\": 3}", "ocmw"), ("{\"applicant\": {\"email\": []}}", "applicant.email"),
-                      ("{\"categories\": [\"LL\", 1]}", "categories[1]")])
+    @Test(arguments: [
+        ("{\"ocmw\": 3}", "ocmw"), ("{\"applicant\": {\"email\": []}}", "applicant.email"),
+        ("{\"categories\": [\"LL\", 1]}", "categories[1]"),
+    ])
     func wrongJSONTypesNameTheField(json: String, field: String) {
         #expect { try FormDecoding.decode(HelpRequestForm.self, from: Array(json.utf8)) } throws: {
             ($0 as? IntakeError)?.problems.map(\.field) == [field]
         }
     }
 
-    @Test(arguments: [(CertificateRequestForm(ocmw: "gent", certificateType: "NOPE"), "certificateType"),
-                      (CertificateRequestForm(ocmw: "gent"), "certificateType"),
-                      (CertificateRequestForm(ocmw: "Gent!", certificateType: "ATT-LL"), "ocmw")])
+    @Test(arguments: [
+        (CertificateRequestForm(ocmw: "gent", certificateType: "NOPE"), "certificateType"),
+        (CertificateRequestForm(ocmw: "gent"), "certificateType"),
+        (CertificateRequestForm(ocmw: "Gent!", certificateType: "ATT-LL"), "ocmw"),
+    ])
     func certificateErrorsNameTheField(form: CertificateRequestForm, field: String) {
         #expect { try form.validated(tenants: Fixtures.tenants) } throws: {
             ($0 as? IntakeError)?.problems.map(\.field) == [field]

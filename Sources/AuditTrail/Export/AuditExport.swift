@@ -60,11 +60,12 @@ public enum AuditExport {
         do {
             return try PrivateFile.create(atPath: url.path, exclusive: false)
         } catch {
-            let code: CocoaError.Code = switch error {
-            case .cannotOpen(errno: EACCES), .cannotOpen(errno: EPERM): .fileWriteNoPermission
-            case .cannotOpen(errno: ENOENT): .fileNoSuchFile
-            default: .fileWriteUnknown
-            }
+            let code: CocoaError.Code =
+                switch error {
+                case .cannotOpen(errno: EACCES), .cannotOpen(errno: EPERM): .fileWriteNoPermission
+                case .cannotOpen(errno: ENOENT): .fileNoSuchFile
+                default: .fileWriteUnknown
+                }
             throw CocoaError(code, userInfo: [NSFilePathErrorKey: url.path])
         }
     }

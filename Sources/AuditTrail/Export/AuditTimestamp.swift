@@ -1,5 +1,6 @@
-import struct Foundation.Date
 import OCMWCore
+
+import struct Foundation.Date
 
 /// Export timestamps: ISO 8601 UTC to the microsecond, e.g. `2026-11-05T09:15:00.123456Z`.
 enum AuditTimestamp {

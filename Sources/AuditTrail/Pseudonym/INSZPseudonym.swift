@@ -28,8 +28,10 @@ public struct INSZPseudonym: Hashable, Sendable, Comparable, CustomStringConvert
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let pseudonym = INSZPseudonym(hex: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a 32-character INSZ pseudonym"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not a 32-character INSZ pseudonym"))
         }
         self = pseudonym
     }

@@ -20,7 +20,8 @@ public struct AuditPeriod: Sendable, Hashable {
     /// - Returns: `nil` when `last` is before `first`, or the days cannot be placed in time.
     public init?(belgianDaysFrom first: DayDate, through last: DayDate) {
         guard first <= last, let next = last.adding(days: 1),
-              let start = Self.belgianMidnight(starting: first), let end = Self.belgianMidnight(starting: next) else {
+            let start = Self.belgianMidnight(starting: first), let end = Self.belgianMidnight(starting: next)
+        else {
             return nil
         }
         self.init(start: start, end: end)

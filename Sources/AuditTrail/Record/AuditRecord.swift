@@ -1,5 +1,6 @@
-import struct Foundation.Date
 import OCMWCore
+
+import struct Foundation.Date
 
 /// One access to citizen data: who asked what of whom, when, for which OCMWs, with what outcome.
 ///

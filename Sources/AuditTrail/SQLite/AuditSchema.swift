@@ -25,48 +25,50 @@ enum AuditSchema {
         migrator.registerMigration("v1: audit_record") { db in
             // `time_us`: microseconds since 1970 UTC, exact and compact; `id` orders records with
             // the same time in append order. Lists are JSON arrays.
-            try db.execute(sql: """
-                CREATE TABLE audit_record (
-                    id INTEGER PRIMARY KEY,
-                    time_us INTEGER NOT NULL,
-                    client_id TEXT NOT NULL,
-                    citizen TEXT NULL,
-                    tenants TEXT NOT NULL,
-                    parts TEXT NOT NULL,
-                    action TEXT NOT NULL,
-                    outcome TEXT NOT NULL,
-                    http_status INTEGER NOT NULL,
-                    request_id TEXT NOT NULL
-                );
-                CREATE INDEX audit_record_time ON audit_record (time_us, id);
-                CREATE TABLE audit_retention (cutoff_us INTEGER NOT NULL);
-                INSERT INTO audit_retention (cutoff_us) VALUES (-9223372036854775808);
-                CREATE TRIGGER audit_record_no_update BEFORE UPDATE ON audit_record
-                BEGIN SELECT RAISE(ABORT, 'audit records are append-only: no update'); END;
-                CREATE TRIGGER audit_record_no_replace BEFORE INSERT ON audit_record
-                WHEN EXISTS (SELECT 1 FROM audit_record WHERE id = NEW.id)
-                BEGIN SELECT RAISE(ABORT, 'audit records are append-only: no replace'); END;
-                CREATE TRIGGER audit_record_delete_only_expired BEFORE DELETE ON audit_record
-                WHEN OLD.time_us >= (SELECT cutoff_us FROM audit_retention)
-                BEGIN SELECT RAISE(ABORT, 'audit records are removed only by retention'); END;
-                CREATE TRIGGER audit_retention_forward_only BEFORE UPDATE ON audit_retention
-                WHEN NEW.cutoff_us < OLD.cutoff_us
-                BEGIN SELECT RAISE(ABORT, 'the retention cutoff only moves forward'); END;
-                CREATE TRIGGER audit_retention_no_insert BEFORE INSERT ON audit_retention
-                BEGIN SELECT RAISE(ABORT, 'audit_retention has exactly one row'); END;
-                CREATE TRIGGER audit_retention_no_delete BEFORE DELETE ON audit_retention
-                BEGIN SELECT RAISE(ABORT, 'audit_retention has exactly one row'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_record (
+                        id INTEGER PRIMARY KEY,
+                        time_us INTEGER NOT NULL,
+                        client_id TEXT NOT NULL,
+                        citizen TEXT NULL,
+                        tenants TEXT NOT NULL,
+                        parts TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        http_status INTEGER NOT NULL,
+                        request_id TEXT NOT NULL
+                    );
+                    CREATE INDEX audit_record_time ON audit_record (time_us, id);
+                    CREATE TABLE audit_retention (cutoff_us INTEGER NOT NULL);
+                    INSERT INTO audit_retention (cutoff_us) VALUES (-9223372036854775808);
+                    CREATE TRIGGER audit_record_no_update BEFORE UPDATE ON audit_record
+                    BEGIN SELECT RAISE(ABORT, 'audit records are append-only: no update'); END;
+                    CREATE TRIGGER audit_record_no_replace BEFORE INSERT ON audit_record
+                    WHEN EXISTS (SELECT 1 FROM audit_record WHERE id = NEW.id)
+                    BEGIN SELECT RAISE(ABORT, 'audit records are append-only: no replace'); END;
+                    CREATE TRIGGER audit_record_delete_only_expired BEFORE DELETE ON audit_record
+                    WHEN OLD.time_us >= (SELECT cutoff_us FROM audit_retention)
+                    BEGIN SELECT RAISE(ABORT, 'audit records are removed only by retention'); END;
+                    CREATE TRIGGER audit_retention_forward_only BEFORE UPDATE ON audit_retention
+                    WHEN NEW.cutoff_us < OLD.cutoff_us
+                    BEGIN SELECT RAISE(ABORT, 'the retention cutoff only moves forward'); END;
+                    CREATE TRIGGER audit_retention_no_insert BEFORE INSERT ON audit_retention
+                    BEGIN SELECT RAISE(ABORT, 'audit_retention has exactly one row'); END;
+                    CREATE TRIGGER audit_retention_no_delete BEFORE DELETE ON audit_retention
+                    BEGIN SELECT RAISE(ABORT, 'audit_retention has exactly one row'); END;
+                    """)
         }
         return migrator
     }
 
     static func insert(_ record: AuditRecord, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO audit_record
-                (time_us, client_id, citizen, tenants, parts, action, outcome, http_status, request_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO audit_record
+                    (time_us, client_id, citizen, tenants, parts, action, outcome, http_status, request_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         // Unchecked: the nine values match the nine placeholders by construction.
         statement.setUncheckedArguments([
             AuditTime.microseconds(record.time), record.clientID, record.citizen?.hex,
@@ -90,16 +92,20 @@ enum AuditSchema {
         let columns = "id, time_us, client_id, citizen, tenants, parts, action, outcome, http_status, request_id"
         let rows: [Row]
         if let position {
-            rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(columns) FROM audit_record
-                WHERE time_us < ? AND (time_us > ? OR (time_us = ? AND id > ?))
-                ORDER BY time_us, id LIMIT ?
-                """), arguments: [end, position.time, position.time, position.id, limit])
+            rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(columns) FROM audit_record
+                        WHERE time_us < ? AND (time_us > ? OR (time_us = ? AND id > ?))
+                        ORDER BY time_us, id LIMIT ?
+                        """), arguments: [end, position.time, position.time, position.id, limit])
         } else {
-            rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(columns) FROM audit_record
-                WHERE time_us >= ? AND time_us < ? ORDER BY time_us, id LIMIT ?
-                """), arguments: [start, end, limit])
+            rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(columns) FROM audit_record
+                        WHERE time_us >= ? AND time_us < ? ORDER BY time_us, id LIMIT ?
+                        """), arguments: [start, end, limit])
         }
         return try rows.map { row in (row[0], try record(from: row)) }
     }
@@ -109,7 +115,8 @@ enum AuditSchema {
         let tenantNames = try JSONList.strings(row[4])
         let tenants = tenantNames.compactMap(TenantID.init)
         guard let action = AuditAction(rawValue: row[6]), let outcome = AuditOutcome(rawValue: row[7]),
-              tenants.count == tenantNames.count else { throw AuditStoreError(.corruptRow) }
+            tenants.count == tenantNames.count
+        else { throw AuditStoreError(.corruptRow) }
         var citizen: INSZPseudonym?
         if let citizenText {
             guard let pseudonym = INSZPseudonym(hex: citizenText) else { throw AuditStoreError(.corruptRow) }

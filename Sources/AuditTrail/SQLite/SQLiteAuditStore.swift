@@ -1,5 +1,6 @@
-import struct Foundation.Date
 import GRDB
+
+import struct Foundation.Date
 
 /// The audit trail in SQLite, append-only (see `AuditSchema` for the triggers that enforce it).
 ///

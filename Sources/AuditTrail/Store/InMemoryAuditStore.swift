@@ -1,5 +1,6 @@
-import struct Foundation.Date
 import Synchronization
+
+import struct Foundation.Date
 
 /// An audit store in memory, for tests and for running without a data directory.
 public final class InMemoryAuditStore: AuditStore {

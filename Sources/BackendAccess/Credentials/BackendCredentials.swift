@@ -22,16 +22,21 @@ public final class BackendCredentials: Sendable {
     /// - Parameters:
     ///   - refreshMargin: A token is replaced this long before it expires (at most half its lifetime).
     ///   - environment: Looks up environment variables; the process environment by default.
-    public convenience init(client: CurlClient, logger: Logger, refreshMargin: Duration = .seconds(30),
-                            environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment) {
-        self.init(tokenFetcher: CurlOAuth2TokenFetcher(client: client, logger: logger), refreshMargin: refreshMargin,
-                  environment: environment)
+    public convenience init(
+        client: CurlClient, logger: Logger, refreshMargin: Duration = .seconds(30),
+        environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment
+    ) {
+        self.init(
+            tokenFetcher: CurlOAuth2TokenFetcher(client: client, logger: logger), refreshMargin: refreshMargin,
+            environment: environment)
     }
 
     /// Credentials with an injected token fetcher and clock (tests).
-    public init(tokenFetcher: any OAuth2TokenFetching, refreshMargin: Duration = .seconds(30),
-                environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment,
-                now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    public init(
+        tokenFetcher: any OAuth2TokenFetching, refreshMargin: Duration = .seconds(30),
+        environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment,
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+    ) {
         self.secrets = SecretStore(environment: environment)
         self.tokens = OAuth2TokenCache(fetcher: tokenFetcher, refreshMargin: refreshMargin, now: now)
     }

@@ -23,7 +23,8 @@ public enum BackendSecret: Sendable, Equatable, CustomStringConvertible, CustomD
 /// The content of an OAuth2 secret: `{"tokenURL": "...", "clientID": "...", "clientSecret": "...",
 /// "scope": "..."}` (`scope` optional).
 public struct OAuth2ClientCredentials: Sendable, Equatable, Decodable,
-    CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     /// The token endpoint (`https://…` or `http://…`).
     public let tokenURL: String
     public let clientID: String

@@ -28,13 +28,17 @@ public struct CurlOAuth2TokenFetcher: OAuth2TokenFetching {
     }
 
     public func fetchToken(_ credentials: OAuth2ClientCredentials, for tenant: Tenant) async throws(CredentialError) -> AccessToken {
-        var form = [("grant_type", "client_credentials"), ("client_id", credentials.clientID),
-                    ("client_secret", credentials.clientSecret)]
+        var form = [
+            ("grant_type", "client_credentials"), ("client_id", credentials.clientID),
+            ("client_secret", credentials.clientSecret),
+        ]
         if let scope = credentials.scope { form.append(("scope", scope)) }
         let request = HTTPRequest(
             method: .post, url: credentials.tokenURL,
-            headers: [HTTPHeader("Content-Type", "application/x-www-form-urlencoded"),
-                      HTTPHeader("Accept", "application/json")],
+            headers: [
+                HTTPHeader("Content-Type", "application/x-www-form-urlencoded"),
+                HTTPHeader("Accept", "application/json"),
+            ],
             body: Array(FormEncoding.encode(form).utf8),
             connectTimeoutMs: tenant.limits.connectTimeoutMs, totalTimeoutMs: tenant.limits.totalTimeoutMs,
             maxResponseBytes: 64 << 10, tls: TLSOptions(backend: tenant.backend))
@@ -59,7 +63,8 @@ package enum TokenResponse {
     /// The token of a 200 answer. `expires_in` may be a number or a numeric string.
     package static func parse(_ body: [UInt8], defaultLifetime: Duration) throws(CredentialError) -> AccessToken {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-              let value = object["access_token"] as? String, !value.isEmpty else {
+            let value = object["access_token"] as? String, !value.isEmpty
+        else {
             throw .tokenResponseMalformed("token endpoint answer has no access_token")
         }
         if let type = object["token_type"] as? String, type.lowercased() != "bearer" {
@@ -76,8 +81,9 @@ package enum TokenResponse {
     /// The `error` code of a refusal (`invalid_client`, …), if it looks like one.
     package static func errorCode(in body: [UInt8]) -> String? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-              let code = object["error"] as? String, code.count <= 40,
-              code.unicodeScalars.allSatisfy({ CharacterSet.lowercaseLetters.contains($0) || $0 == "_" }) else { return nil }
+            let code = object["error"] as? String, code.count <= 40,
+            code.unicodeScalars.allSatisfy({ CharacterSet.lowercaseLetters.contains($0) || $0 == "_" })
+        else { return nil }
         return code
     }
 }

@@ -57,14 +57,16 @@ package final class SecretStore: Sendable {
             }
             fingerprint = current
             if !reload, let cached, cached.reference == backend.credentials, cached.auth == backend.auth,
-               cached.fingerprint == current {
+                cached.fingerprint == current
+            {
                 return cached.secret
             }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .secretMissing("secret file \(path) cannot be read")
             }
-            let secret = try Self.parse(String(decoding: data, as: UTF8.self), auth: backend.auth,
-                                        source: "secret file \(path)")
+            let secret = try Self.parse(
+                String(decoding: data, as: UTF8.self), auth: backend.auth,
+                source: "secret file \(path)")
             store(Entry(reference: backend.credentials, auth: backend.auth, fingerprint: fingerprint, secret: secret), for: tenant.id)
             return secret
         }

@@ -7,8 +7,9 @@ extension TLSOptions {
     /// `nil` (system trust store, no client certificate) when `backend.tls` is absent.
     public init?(backend: Backend) {
         guard let tls = backend.tls else { return nil }
-        self.init(caBundlePath: tls.caBundlePath, clientCertificatePath: tls.clientCertificate?.certificatePath,
-                  clientKeyPath: tls.clientCertificate?.keyPath)
+        self.init(
+            caBundlePath: tls.caBundlePath, clientCertificatePath: tls.clientCertificate?.certificatePath,
+            clientKeyPath: tls.clientCertificate?.keyPath)
     }
 }
 
@@ -18,7 +19,8 @@ extension BackendTLS {
     public func fileProblems() -> [(field: String, message: String)] {
         paths.compactMap { field, path in
             guard FileManager.default.isReadableFile(atPath: path),
-                  let data = FileManager.default.contents(atPath: path) else {
+                let data = FileManager.default.contents(atPath: path)
+            else {
                 return ("backend.tls.\(field)", "\(path) does not exist or is not readable")
             }
             guard String(decoding: data, as: UTF8.self).contains("-----BEGIN ") else {

@@ -28,10 +28,12 @@ package final class TenantResilience: Sendable {
 
     package init(limits: TenantLimits) {
         self.limits = limits
-        state = Mutex(State(bulkhead: Bulkhead(configuration: limits.bulkhead),
-                            breaker: CircuitBreaker(configuration: limits.circuitBreaker),
-                            retries: RetryBudget(configuration: limits.retryBudget),
-                            rateLimit: limits.rateLimit.map { TokenBucket(configuration: $0) }))
+        state = Mutex(
+            State(
+                bulkhead: Bulkhead(configuration: limits.bulkhead),
+                breaker: CircuitBreaker(configuration: limits.circuitBreaker),
+                retries: RetryBudget(configuration: limits.retryBudget),
+                rateLimit: limits.rateLimit.map { TokenBucket(configuration: $0) }))
     }
 
     // MARK: Circuit breaker and rate limit
@@ -159,12 +161,13 @@ package final class TenantResilience: Sendable {
     package var status: Status {
         state.withLock { state in
             let breaker = state.breaker.snapshot(now: .now)
-            return Status(breaker: breaker.state.rawValue, breakerOpenedCount: breaker.openedCount,
-                          breakerRejected: breaker.rejectedCount, windowCalls: breaker.window.calls,
-                          windowFailures: breaker.window.failures, windowSlowCalls: breaker.window.slowCalls,
-                          inFlight: state.bulkhead.inFlight, queued: state.bulkhead.queued,
-                          bulkheadRejected: state.bulkhead.rejectedCount, bulkheadExpired: state.bulkhead.expiredCount,
-                          rateLimited: state.rateLimited, retriesSpent: state.retriesSpent)
+            return Status(
+                breaker: breaker.state.rawValue, breakerOpenedCount: breaker.openedCount,
+                breakerRejected: breaker.rejectedCount, windowCalls: breaker.window.calls,
+                windowFailures: breaker.window.failures, windowSlowCalls: breaker.window.slowCalls,
+                inFlight: state.bulkhead.inFlight, queued: state.bulkhead.queued,
+                bulkheadRejected: state.bulkhead.rejectedCount, bulkheadExpired: state.bulkhead.expiredCount,
+                rateLimited: state.rateLimited, retriesSpent: state.retriesSpent)
         }
     }
 }

@@ -30,7 +30,8 @@ extension CallerVerifier {
         let whitespace = CharacterSet.whitespaces
         let scalars = header.unicodeScalars
         guard let first = scalars.firstIndex(where: { !whitespace.contains($0) }),
-              let last = scalars.lastIndex(where: { !whitespace.contains($0) }) else { throw .missingToken }
+            let last = scalars.lastIndex(where: { !whitespace.contains($0) })
+        else { throw .missingToken }
         var scheme = "bearer ".unicodeScalars.makeIterator()
         var index = first
         while let expected = scheme.next() {

@@ -1,5 +1,6 @@
-import struct Foundation.Date
 public import OCMWCore
+
+import struct Foundation.Date
 
 /// A caller whose bearer token verified: who it is, what it may do, and for which citizen.
 public struct VerifiedCaller: Sendable, Hashable {

@@ -8,7 +8,8 @@ public enum AnswerGaps {
     /// The gaps of a citizen read's body, as `tenant/part/status` labels; empty when none can be read.
     public static func labels(in body: [UInt8], endpoint: Endpoint) -> [String] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-              let ocmws = object["ocmws"] as? [[String: Any]] else { return [] }
+            let ocmws = object["ocmws"] as? [[String: Any]]
+        else { return [] }
         var labels: [String] = []
         for entry in ocmws {
             let tenant = (entry["ocmw"] as? [String: Any])?["id"] as? String ?? "?"

@@ -20,8 +20,10 @@ public struct Sample: Sendable, Equatable {
     /// For a partial answer: its gaps as `tenant/part/status` labels.
     public var gaps: [String]
 
-    public init(endpoint: Endpoint, tenants: [TenantID], segment: Int, measured: Bool, intendedSeconds: Double,
-                sentSeconds: Double, completedSeconds: Double, outcome: Outcome, gaps: [String] = []) {
+    public init(
+        endpoint: Endpoint, tenants: [TenantID], segment: Int, measured: Bool, intendedSeconds: Double,
+        sentSeconds: Double, completedSeconds: Double, outcome: Outcome, gaps: [String] = []
+    ) {
         self.endpoint = endpoint
         self.tenants = tenants
         self.segment = segment

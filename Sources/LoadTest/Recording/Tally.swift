@@ -7,8 +7,9 @@ public struct Tally: Sendable {
     public static let highestMicroseconds: UInt64 = 600_000_000
 
     /// Every latency recorded, in microseconds.
-    public private(set) var histogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: Tally.highestMicroseconds,
-                                                          numberOfSignificantValueDigits: .three)
+    public private(set) var histogram = Histogram<UInt64>(
+        lowestDiscernibleValue: 1, highestTrackableValue: Tally.highestMicroseconds,
+        numberOfSignificantValueDigits: .three)
     /// How many requests ended in each class.
     public private(set) var outcomes: [Outcome: Int] = [:]
 

@@ -1,16 +1,21 @@
 extension Report {
     /// The summary printed at the end of a run: phases, tenants, endpoints, actions, warnings.
     public var text: String {
-        var lines = ["scenario \(scenario), \(Self.format(runSeconds)) s against \(proxy), started \(startedAt)",
-                     "latency from the intended send time (open model); \(unmeasuredRequests) warm-up/settle requests not recorded", ""]
+        var lines = [
+            "scenario \(scenario), \(Self.format(runSeconds)) s against \(proxy), started \(startedAt)",
+            "latency from the intended send time (open model); \(unmeasuredRequests) warm-up/settle requests not recorded", "",
+        ]
         lines.append(Self.header("phase", extra: ["target/s", "achieved/s", "late max ms"]))
         for phase in phases {
-            lines.append(Self.row(phase.name, phase.stats,
-                                  extra: [Self.format(phase.targetRate), Self.format(phase.achievedRate), Self.format(phase.maxLateMs)]))
+            lines.append(
+                Self.row(
+                    phase.name, phase.stats,
+                    extra: [Self.format(phase.targetRate), Self.format(phase.achievedRate), Self.format(phase.maxLateMs)]))
         }
         lines.append(Self.row("all", overall, extra: ["", "", ""]))
         lines += ["", Self.header("tenant")]
-        for (name, stats) in tenants.sorted(by: { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) }).prefix(20) {
+        for (name, stats) in tenants.sorted(by: { $0.value.count > $1.value.count || ($0.value.count == $1.value.count && $0.key < $1.key) }
+        ).prefix(20) {
             lines.append(Self.row(name, stats))
         }
         if tenants.count > 20 { lines.append("… and \(tenants.count - 20) more tenants in report.json") }
@@ -41,8 +46,10 @@ extension Report {
     }
 
     private static func row(_ name: String, _ stats: Stats, extra: [String] = []) -> String {
-        let figures = [String(stats.count), format(stats.p50Ms), format(stats.p90Ms), format(stats.p99Ms), format(stats.p999Ms),
-                       format(stats.maxMs), String(stats.errors)]
+        let figures = [
+            String(stats.count), format(stats.p50Ms), format(stats.p90Ms), format(stats.p99Ms), format(stats.p999Ms),
+            format(stats.maxMs), String(stats.errors),
+        ]
         return pad(name, 22) + figures.map { pad($0, 9, right: true) }.joined() + extra.map { pad($0, 12, right: true) }.joined()
     }
 

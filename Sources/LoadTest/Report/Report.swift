@@ -101,8 +101,10 @@ public struct Report: Codable, Sendable {
     public var warnings: [String]
 
     /// The report of a finished run.
-    public init(scenario: Scenario, schedule: ArrivalSchedule, book: LatencyBook, actions: [Action], proxy: String,
-                startedAt: String) {
+    public init(
+        scenario: Scenario, schedule: ArrivalSchedule, book: LatencyBook, actions: [Action], proxy: String,
+        startedAt: String
+    ) {
         self.scenario = scenario.name
         self.startedAt = startedAt
         self.proxy = proxy
@@ -119,12 +121,15 @@ public struct Report: Codable, Sendable {
             let sends = book.sends[index] ?? LatencyBook.Sends()
             let span = sends.count > 0 ? sends.lastSentSeconds - sends.firstSentSeconds + 1 / segment.rate : 0
             let achieved = span > 0 ? Double(sends.count) / span : 0
-            let phase = Phase(name: segment.name, targetRate: segment.rate, startSeconds: segment.startSeconds, achievedRate: achieved, maxLateMs: sends.maxLateSeconds * 1_000,
-                              lateSends: sends.lateCount, stats: Stats(book.segments[index] ?? Tally()))
+            let phase = Phase(
+                name: segment.name, targetRate: segment.rate, startSeconds: segment.startSeconds, achievedRate: achieved,
+                maxLateMs: sends.maxLateSeconds * 1_000,
+                lateSends: sends.lateCount, stats: Stats(book.segments[index] ?? Tally()))
             phases.append(phase)
             if phase.lateSends > 0 {
-                warnings.append("phase \(phase.name): \(phase.lateSends) sends started more than \(Self.format(book.lateWarningSeconds * 1_000)) ms late "
-                    + "(worst \(Self.format(phase.maxLateMs)) ms): the generator fell behind; their wait is in the latencies")
+                warnings.append(
+                    "phase \(phase.name): \(phase.lateSends) sends started more than \(Self.format(book.lateWarningSeconds * 1_000)) ms late "
+                        + "(worst \(Self.format(phase.maxLateMs)) ms): the generator fell behind; their wait is in the latencies")
             }
             if sends.count > 1, achieved < 0.95 * segment.rate {
                 warnings.append("phase \(phase.name): achieved \(Self.format(achieved))/s of the target \(Self.format(segment.rate))/s")

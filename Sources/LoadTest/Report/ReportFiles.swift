@@ -12,7 +12,8 @@ public enum ReportFiles {
     /// Writes the files, creating `directory` if needed.
     /// - Parameter maxTenants: The busiest tenants drawn in the charts (besides all requests).
     /// - Throws: file-system errors.
-    public static func write(_ report: Report, book: LatencyBook, schedule: ArrivalSchedule, to directory: URL, maxTenants: Int = 8) throws {
+    public static func write(_ report: Report, book: LatencyBook, schedule: ArrivalSchedule, to directory: URL, maxTenants: Int = 8) throws
+    {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -36,15 +37,17 @@ public enum ReportFiles {
         let series = schedule.segments.enumerated().filter { $0.element.isMeasured }.map { index, segment in
             PercentileSpectrumChart.Series(name: segment.name, points: (book.segments[index] ?? Tally()).spectrum)
         }
-        return PercentileSpectrumChart.svg(title: "\(report.scenario): latency by percentile per rate step, from the intended send time",
-                                           series: series)
+        return PercentileSpectrumChart.svg(
+            title: "\(report.scenario): latency by percentile per rate step, from the intended send time",
+            series: series)
     }
 
     /// The percentile spectrum of all requests and of the busiest tenants.
     public static func spectrumSVG(report: Report, book: LatencyBook, maxTenants: Int = 8) -> String {
         let busiest = book.tenants.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }.prefix(maxTenants)
             .sorted { $0.key < $1.key }
-        let series = [PercentileSpectrumChart.Series(name: "all", points: book.overall.spectrum)]
+        let series =
+            [PercentileSpectrumChart.Series(name: "all", points: book.overall.spectrum)]
             + busiest.map { PercentileSpectrumChart.Series(name: $0.key.rawValue, points: $0.value.spectrum) }
         return PercentileSpectrumChart.svg(title: "\(report.scenario): latency by percentile, from the intended send time", series: series)
     }

@@ -12,8 +12,10 @@ struct ActionPerformer: Sendable {
         case .fault(let tenant, let fault):
             guard let base = target.simulatorAdminURL else { return "skipped: no simulator admin URL" }
             let body = (try? JSONEncoder().encode(fault)).map { Array($0) } ?? []
-            return await call(HTTPRequest(method: .put, url: "\(base)/faults/\(tenant)", headers: [HTTPHeader("Content-Type", "application/json")],
-                                          body: body))
+            return await call(
+                HTTPRequest(
+                    method: .put, url: "\(base)/faults/\(tenant)", headers: [HTTPHeader("Content-Type", "application/json")],
+                    body: body))
         case .heal(let tenant):
             guard let base = target.simulatorAdminURL else { return "skipped: no simulator admin URL" }
             return await call(HTTPRequest(method: .delete, url: "\(base)/faults/\(tenant)"))
@@ -34,8 +36,10 @@ struct ActionPerformer: Sendable {
 
     private func reload() async -> String {
         guard let base = target.adminURL, let token = target.adminToken else { return "skipped: no admin URL or admin token" }
-        return await call(HTTPRequest(method: .post, url: "\(base)/admin/tenants/reload",
-                                      headers: [HTTPHeader("Authorization", "Bearer \(token)")], totalTimeoutMs: 30_000))
+        return await call(
+            HTTPRequest(
+                method: .post, url: "\(base)/admin/tenants/reload",
+                headers: [HTTPHeader("Authorization", "Bearer \(token)")], totalTimeoutMs: 30_000))
     }
 
     private func call(_ request: HTTPRequest) async -> String {

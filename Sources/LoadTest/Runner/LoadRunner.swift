@@ -20,8 +20,10 @@ public struct LoadRunner: Sendable {
     /// - Parameters:
     ///   - client: A running curl client; its connection pool is the generator's.
     ///   - progress: Receives a status line every second, and a line per action.
-    public init(scenario: Scenario, pool: CitizenPool, target: LoadTarget, client: CurlClient,
-                progress: @escaping @Sendable (String) -> Void) {
+    public init(
+        scenario: Scenario, pool: CitizenPool, target: LoadTarget, client: CurlClient,
+        progress: @escaping @Sendable (String) -> Void
+    ) {
         self.scenario = scenario
         self.pool = pool
         self.target = target
@@ -57,8 +59,10 @@ public struct LoadRunner: Sendable {
         return Result(book: book.withLock { $0 }, actions: actions.withLock { $0 }.sorted { $0.atSeconds < $1.atSeconds })
     }
 
-    private func dispatch(schedule: ArrivalSchedule, start: ContinuousClock.Instant, book: Shared<LatencyBook>,
-                          live: Shared<LiveCounters>) async {
+    private func dispatch(
+        schedule: ArrivalSchedule, start: ContinuousClock.Instant, book: Shared<LatencyBook>,
+        live: Shared<LiveCounters>
+    ) async {
         var planner = RequestPlanner(pool: pool, mix: TrafficMix(scenario.mix), seed: scenario.seed)
         let slots = SendSlots(limit: scenario.maxOutstanding)
         let segments = schedule.segments
@@ -94,9 +98,10 @@ public struct LoadRunner: Sendable {
                     } catch {
                         outcome = .transport
                     }
-                    let sample = Sample(endpoint: planned.endpoint, tenants: planned.tenants, segment: arrival.segment, measured: measured,
-                                        intendedSeconds: arrival.offsetSeconds, sentSeconds: sentSeconds,
-                                        completedSeconds: Self.seconds(since: start), outcome: outcome, gaps: gaps)
+                    let sample = Sample(
+                        endpoint: planned.endpoint, tenants: planned.tenants, segment: arrival.segment, measured: measured,
+                        intendedSeconds: arrival.offsetSeconds, sentSeconds: sentSeconds,
+                        completedSeconds: Self.seconds(since: start), outcome: outcome, gaps: gaps)
                     slots.release()
                     book.withLock { $0.record(sample) }
                     live.withLock { $0.completed += 1 }
@@ -105,8 +110,10 @@ public struct LoadRunner: Sendable {
         }
     }
 
-    private func reportProgress(schedule: ArrivalSchedule, start: ContinuousClock.Instant, book: Shared<LatencyBook>,
-                                live: Shared<LiveCounters>) async {
+    private func reportProgress(
+        schedule: ArrivalSchedule, start: ContinuousClock.Instant, book: Shared<LatencyBook>,
+        live: Shared<LiveCounters>
+    ) async {
         var tick = 1
         while !Task.isCancelled {
             do { try await Task.sleep(until: start + .seconds(tick), clock: .continuous) } catch { return }
@@ -124,9 +131,10 @@ public struct LoadRunner: Sendable {
             }
             let segment = schedule.segments.last { $0.startSeconds <= elapsed }
             let breakdown = outcomes.filter { $0.key.isError }.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }
-            progress("[\(Self.pad(Int(elapsed)))s] \(segment?.name ?? "-") target \(Report.format(segment?.rate ?? 0))/s "
-                + "sent \(sentInSecond)/s, in flight \(outstanding), recorded \(recorded), p99 so far \(Report.format(p99)) ms, "
-                + "errors \(errors)" + (breakdown.isEmpty ? "" : " (\(breakdown.joined(separator: ", ")))") + behind)
+            progress(
+                "[\(Self.pad(Int(elapsed)))s] \(segment?.name ?? "-") target \(Report.format(segment?.rate ?? 0))/s "
+                    + "sent \(sentInSecond)/s, in flight \(outstanding), recorded \(recorded), p99 so far \(Report.format(p99)) ms, "
+                    + "errors \(errors)" + (breakdown.isEmpty ? "" : " (\(breakdown.joined(separator: ", ")))") + behind)
             tick += 1
         }
     }

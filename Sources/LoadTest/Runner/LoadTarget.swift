@@ -14,8 +14,10 @@ public struct LoadTarget: Sendable {
     public var tenantsFile: String?
 
     /// A target; trailing slashes of the URLs are dropped.
-    public init(proxyURL: String, token: String, adminURL: String? = nil, adminToken: String? = nil,
-                simulatorAdminURL: String? = nil, tenantsFile: String? = nil) {
+    public init(
+        proxyURL: String, token: String, adminURL: String? = nil, adminToken: String? = nil,
+        simulatorAdminURL: String? = nil, tenantsFile: String? = nil
+    ) {
         self.proxyURL = Self.trimmed(proxyURL)
         self.token = token
         self.adminURL = adminURL.map(Self.trimmed)

@@ -14,7 +14,8 @@ public enum TenantsFileEditor {
     /// - Throws: `Failure` when the bytes are not a tenants document or do not name the tenant.
     public static func activating(_ tenant: TenantID, in data: Data) throws(Failure) -> Data {
         guard var document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              var tenants = document["tenants"] as? [[String: Any]] else {
+            var tenants = document["tenants"] as? [[String: Any]]
+        else {
             throw Failure(description: "not a tenants document")
         }
         guard let index = tenants.firstIndex(where: { $0["id"] as? String == tenant.rawValue }) else {
@@ -30,7 +31,8 @@ public enum TenantsFileEditor {
     /// - Throws: `Failure` when the bytes are not a tenants document.
     public static func movingBackends(in data: Data, basePort: Int) throws(Failure) -> Data {
         guard var document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              var tenants = document["tenants"] as? [[String: Any]] else {
+            var tenants = document["tenants"] as? [[String: Any]]
+        else {
             throw Failure(description: "not a tenants document")
         }
         for index in tenants.indices {

@@ -83,9 +83,11 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var runSeconds: Double { warmupSeconds + phases.reduce(0) { $0 + $1.durationSeconds } }
 
     /// A scenario; call `validate()` before using one built in code.
-    public init(name: String, description: String = "", tenants: Tenants = .init(), seed: UInt64 = 42, citizens: Int = 1_000,
-                warmupSeconds: Double = 0, phases: [Phase], mix: [Endpoint: Double], maxOutstanding: Int = 256,
-                timeoutMs: Int = 10_000, lateWarningMs: Double = 50, actions: [ScenarioAction] = []) {
+    public init(
+        name: String, description: String = "", tenants: Tenants = .init(), seed: UInt64 = 42, citizens: Int = 1_000,
+        warmupSeconds: Double = 0, phases: [Phase], mix: [Endpoint: Double], maxOutstanding: Int = 256,
+        timeoutMs: Int = 10_000, lateWarningMs: Double = 50, actions: [ScenarioAction] = []
+    ) {
         self.name = name
         self.description = description
         self.tenants = tenants
@@ -132,8 +134,9 @@ public struct Scenario: Codable, Sendable, Equatable {
         for (key, weight) in weights {
             guard let endpoint = Endpoint(rawValue: key) else {
                 let known = Endpoint.allCases.map(\.rawValue).joined(separator: ", ")
-                throw DecodingError.dataCorruptedError(forKey: .mix, in: container,
-                                                       debugDescription: "unknown endpoint \(key) (known: \(known))")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .mix, in: container,
+                    debugDescription: "unknown endpoint \(key) (known: \(known))")
             }
             mix[endpoint] = weight
         }

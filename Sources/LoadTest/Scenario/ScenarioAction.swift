@@ -70,8 +70,9 @@ public struct ScenarioAction: Codable, Sendable, Equatable {
         case "reload": kind = .reload
         case "activate": kind = .activate(try tenant())
         default:
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container,
-                                                   debugDescription: "unknown action \(name) (fault, heal, reload, activate)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .action, in: container,
+                debugDescription: "unknown action \(name) (fault, heal, reload, activate)")
         }
     }
 

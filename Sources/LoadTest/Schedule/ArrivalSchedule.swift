@@ -46,13 +46,17 @@ public struct ArrivalSchedule: Sequence, Sendable {
         var segments: [Segment] = []
         var start = 0.0
         if scenario.warmupSeconds > 0, let first = scenario.phases.first {
-            segments.append(Segment(name: "warm-up", rate: first.rate, startSeconds: 0, durationSeconds: scenario.warmupSeconds,
-                                    settleSeconds: 0, isMeasured: false, phase: nil))
+            segments.append(
+                Segment(
+                    name: "warm-up", rate: first.rate, startSeconds: 0, durationSeconds: scenario.warmupSeconds,
+                    settleSeconds: 0, isMeasured: false, phase: nil))
             start = scenario.warmupSeconds
         }
         for (index, phase) in scenario.phases.enumerated() {
-            segments.append(Segment(name: phase.name, rate: phase.rate, startSeconds: start, durationSeconds: phase.durationSeconds,
-                                    settleSeconds: phase.settleSeconds, isMeasured: true, phase: index))
+            segments.append(
+                Segment(
+                    name: phase.name, rate: phase.rate, startSeconds: start, durationSeconds: phase.durationSeconds,
+                    settleSeconds: phase.settleSeconds, isMeasured: true, phase: index))
             start += phase.durationSeconds
         }
         self.segments = segments
@@ -81,8 +85,9 @@ public struct ArrivalSchedule: Sequence, Sendable {
             let current = segments[segment]
             // Multiplying (not adding 1/rate each time) keeps rounding errors from piling up.
             let offset = current.startSeconds + Double(inSegment) / current.rate
-            let arrival = Arrival(index: index, offsetSeconds: offset, segment: segment,
-                                  measured: current.isMeasured && offset >= current.startSeconds + current.settleSeconds)
+            let arrival = Arrival(
+                index: index, offsetSeconds: offset, segment: segment,
+                measured: current.isMeasured && offset >= current.startSeconds + current.settleSeconds)
             inSegment += 1
             index += 1
             return arrival

@@ -52,18 +52,21 @@ public struct CitizenPool: Sendable {
         var submitters: [(person: Int, desk: Desk)] = []
         var desks: [TenantID: Desk] = [:]
         for tenant in registry.tenants where tenant.receivesTraffic {
-            desks[tenant.id] = Desk(tenant: tenant.id,
-                                    municipality: tenant.name.replacingOccurrences(of: "OCMW ", with: ""),
-                                    postalCode: tenant.postalCodes.first ?? "1000",
-                                    categoryOfHelp: tenant.categoriesOfHelp.first?.code,
-                                    certificateType: tenant.backend.dialect == .v1 ? nil : tenant.certificateTypes.first?.code)
+            desks[tenant.id] = Desk(
+                tenant: tenant.id,
+                municipality: tenant.name.replacingOccurrences(of: "OCMW ", with: ""),
+                postalCode: tenant.postalCodes.first ?? "1000",
+                categoryOfHelp: tenant.categoriesOfHelp.first?.code,
+                certificateType: tenant.backend.dialect == .v1 ? nil : tenant.certificateTypes.first?.code)
         }
         for citizen in dataset.citizens {
             let records = citizen.records.filter { registry.tenant($0.tenant) != nil }
             guard !records.isEmpty else { continue }
             let index = people.count
-            people.append(Person(insz: citizen.insz, firstName: citizen.firstName, lastName: citizen.lastName,
-                                 tenants: records.map(\.tenant)))
+            people.append(
+                Person(
+                    insz: citizen.insz, firstName: citizen.firstName, lastName: citizen.lastName,
+                    tenants: records.map(\.tenant)))
             for record in records {
                 guard let desk = desks[record.tenant] else { continue }
                 submitters.append((index, desk))

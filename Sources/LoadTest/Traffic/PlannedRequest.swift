@@ -20,12 +20,15 @@ public struct PlannedRequest: Sendable, Equatable {
 
     /// The request to send to the proxy at `baseURL` (no trailing slash) with this bearer token.
     public func httpRequest(baseURL: String, token: String, timeoutMs: Int) -> HTTPRequest {
-        var headers = [HTTPHeader("Authorization", "Bearer \(token)"),
-                       HTTPHeader("Accept", endpoint == .certificateDocument ? "application/pdf" : "application/json")]
+        var headers = [
+            HTTPHeader("Authorization", "Bearer \(token)"),
+            HTTPHeader("Accept", endpoint == .certificateDocument ? "application/pdf" : "application/json"),
+        ]
         if let contentType { headers.append(HTTPHeader("Content-Type", contentType)) }
         if let idempotencyKey { headers.append(HTTPHeader("Idempotency-Key", idempotencyKey)) }
-        return HTTPRequest(method: method, url: baseURL + path, headers: headers, body: body,
-                           connectTimeoutMs: min(timeoutMs, 2_000), totalTimeoutMs: timeoutMs, maxResponseBytes: 16 << 20)
+        return HTTPRequest(
+            method: method, url: baseURL + path, headers: headers, body: body,
+            connectTimeoutMs: min(timeoutMs, 2_000), totalTimeoutMs: timeoutMs, maxResponseBytes: 16 << 20)
     }
 
     public static func == (lhs: PlannedRequest, rhs: PlannedRequest) -> Bool {

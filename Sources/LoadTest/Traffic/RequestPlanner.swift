@@ -13,8 +13,10 @@ public struct RequestPlanner: Sendable {
     /// - Parameters:
     ///   - makeKey: Idempotency keys of submissions; unique per run by default (a reused key with
     ///     another body would be a 409 from a proxy that kept an earlier run's outbox).
-    public init(pool: CitizenPool, mix: TrafficMix, seed: UInt64,
-                makeKey: @escaping @Sendable () -> String = { "loadtest-" + UUID().uuidString }) {
+    public init(
+        pool: CitizenPool, mix: TrafficMix, seed: UInt64,
+        makeKey: @escaping @Sendable () -> String = { "loadtest-" + UUID().uuidString }
+    ) {
         self.pool = pool
         self.mix = mix
         self.random = SplitMix64(seed: seed)
@@ -30,15 +32,17 @@ public struct RequestPlanner: Sendable {
         case .certificateDocument:
             if let download = pick(pool.downloads) {
                 let person = pool.people[download.person]
-                return PlannedRequest(endpoint: endpoint, tenants: [download.tenant], method: .get,
-                                      path: "/v1/citizens/\(person.insz)/certificates/\(download.tenant)/\(download.certificateID)/document")
+                return PlannedRequest(
+                    endpoint: endpoint, tenants: [download.tenant], method: .get,
+                    path: "/v1/citizens/\(person.insz)/certificates/\(download.tenant)/\(download.certificateID)/document")
             }
         case .submitCertificate:
             if let chosen = pick(pool.certificateSubmitters), let type = chosen.desk.certificateType {
                 let body = Self.json(["ocmw": chosen.desk.tenant.rawValue, "certificateType": type])
-                return PlannedRequest(endpoint: endpoint, tenants: [chosen.desk.tenant], method: .post,
-                                      path: "/v1/citizens/\(pool.people[chosen.person].insz)/certificates",
-                                      contentType: "application/json", idempotencyKey: makeKey(), body: body)
+                return PlannedRequest(
+                    endpoint: endpoint, tenants: [chosen.desk.tenant], method: .post,
+                    path: "/v1/citizens/\(pool.people[chosen.person].insz)/certificates",
+                    contentType: "application/json", idempotencyKey: makeKey(), body: body)
             }
         case .submitRequest:
             if let chosen = pick(pool.requestSubmitters) {
@@ -52,8 +56,9 @@ public struct RequestPlanner: Sendable {
 
     private mutating func read(_ endpoint: Endpoint) -> PlannedRequest? {
         guard let person = pick(pool.people) else { return nil }
-        return PlannedRequest(endpoint: endpoint, tenants: person.tenants, method: .get,
-                              path: "/v1/citizens/\(person.insz)/\(endpoint.rawValue)")
+        return PlannedRequest(
+            endpoint: endpoint, tenants: person.tenants, method: .get,
+            path: "/v1/citizens/\(person.insz)/\(endpoint.rawValue)")
     }
 
     private func submitRequest(person: CitizenPool.Person, desk: CitizenPool.Desk) -> PlannedRequest {
@@ -71,9 +76,10 @@ public struct RequestPlanner: Sendable {
         var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"request\"\r\nContent-Type: application/json\r\n\r\n".utf8)
         body += Self.json(form)
         body += Array("\r\n--\(boundary)--\r\n".utf8)
-        return PlannedRequest(endpoint: .submitRequest, tenants: [desk.tenant], method: .post,
-                              path: "/v1/citizens/\(person.insz)/requests",
-                              contentType: "multipart/form-data; boundary=\(boundary)", idempotencyKey: makeKey(), body: body)
+        return PlannedRequest(
+            endpoint: .submitRequest, tenants: [desk.tenant], method: .post,
+            path: "/v1/citizens/\(person.insz)/requests",
+            contentType: "multipart/form-data; boundary=\(boundary)", idempotencyKey: makeKey(), body: body)
     }
 
     private mutating func unit() -> Double { Double(random.next() >> 11) / Double(1 << 53) }

@@ -16,8 +16,10 @@ extension Dataset {
     ///   - citizens: How many people to generate besides the demo citizens.
     ///   - lastMonth: The most recent month with payments; pass the previous calendar month for
     ///     realistic "past months" data. Fixed by default (`defaultLastMonth`) so that tests are stable.
-    public static func generate(seed: UInt64, tenants: [TenantID], citizens: Int,
-                                lastMonth: CalendarMonth = defaultLastMonth) -> Dataset {
+    public static func generate(
+        seed: UInt64, tenants: [TenantID], citizens: Int,
+        lastMonth: CalendarMonth = defaultLastMonth
+    ) -> Dataset {
         var generator = CitizenGenerator(seed: seed, tenants: tenants, lastMonth: lastMonth)
         var people = DemoCitizens.all
         guard !tenants.isEmpty else { return Dataset(citizens: people) }
@@ -79,7 +81,8 @@ struct CitizenGenerator {
             let otherSince = rng.day(from: since.calendarMonth, through: lastMonth)
             // A day drawn from the start's month may fall before the start: a period never ends
             // before it begins (New Social would not send that, and the proxy rejects it).
-            let until: DayDate? = rng.chance(0.4)
+            let until: DayDate? =
+                rng.chance(0.4)
                 ? max(otherSince, rng.day(from: otherSince.calendarMonth, through: lastMonth)) : nil
             dossiers.append(DossierPeriod(capacity: rng.pick(["AFH", "BB", "SB", "MK"]), since: otherSince, until: until))
         }
@@ -88,12 +91,14 @@ struct CitizenGenerator {
         var payments: [Payment] = []
         if firstPaid <= lastMonth {
             for offset in 0...firstPaid.distance(to: lastMonth) {
-                payments += self.payments(in: firstPaid.shifted(by: offset), receivesLeefloon: dossiers[0].capacity == "LL",
-                                          ocmwName: "OCMW " + tenant.rawValue.prefix(1).uppercased() + tenant.rawValue.dropFirst())
+                payments += self.payments(
+                    in: firstPaid.shifted(by: offset), receivesLeefloon: dossiers[0].capacity == "LL",
+                    ocmwName: "OCMW " + tenant.rawValue.prefix(1).uppercased() + tenant.rawValue.dropFirst())
             }
         }
-        return OCMWRecord(tenant: tenant, reference: pad(rng.int(in: 100_000...999_999), 6),
-                          dossiers: dossiers, debts: debts, payments: payments)
+        return OCMWRecord(
+            tenant: tenant, reference: pad(rng.int(in: 100_000...999_999), 6),
+            dossiers: dossiers, debts: debts, payments: payments)
     }
 
     mutating func debt(after since: DayDate) -> Debt {
@@ -108,10 +113,11 @@ struct CitizenGenerator {
         case 1: outstanding = rng.int(in: 1...original)
         default: outstanding = original
         }
-        return Debt(description: rng.pick(Names.debts), periodStart: start, periodEnd: end,
-                    decisionDate: decided ? rng.day(from: decisionMonth, through: decisionMonth) : nil,
-                    decisionPoint: decided ? String(rng.int(in: 1...400)) : nil,
-                    originalCents: original, outstandingCents: outstanding)
+        return Debt(
+            description: rng.pick(Names.debts), periodStart: start, periodEnd: end,
+            decisionDate: decided ? rng.day(from: decisionMonth, through: decisionMonth) : nil,
+            decisionPoint: decided ? String(rng.int(in: 1...400)) : nil,
+            originalCents: original, outstandingCents: outstanding)
     }
 
     mutating func payments(in month: CalendarMonth, receivesLeefloon: Bool, ocmwName: String) -> [Payment] {
@@ -119,9 +125,10 @@ struct CitizenGenerator {
         let isLast = month == lastMonth
         var result: [Payment] = []
         if receivesLeefloon {
-            var leefloon = Payment(label: "leefloon", amountCents: rng.int(in: 90_000...140_000), periodStart: month.firstDay,
-                                   periodEnd: month.lastDay, paymentDate: paidOn, statusCode: 3,
-                                   paidVia: rng.pick(["overschrijving", "overschrijving", "aan kassa"]))
+            var leefloon = Payment(
+                label: "leefloon", amountCents: rng.int(in: 90_000...140_000), periodStart: month.firstDay,
+                periodEnd: month.lastDay, paymentDate: paidOn, statusCode: 3,
+                paidVia: rng.pick(["overschrijving", "overschrijving", "aan kassa"]))
             if isLast, rng.chance(0.3) {
                 leefloon.paymentDate = nil
                 leefloon.automatic = true
@@ -129,14 +136,17 @@ struct CitizenGenerator {
             }
             result.append(leefloon)
         } else if rng.chance(0.4) {
-            result.append(Payment(label: "aanvullende financiële hulp", amountCents: rng.int(in: 5_000...30_000),
-                                  periodStart: month.firstDay, periodEnd: month.lastDay, paymentDate: paidOn,
-                                  statusCode: 3, paidVia: "overschrijving"))
+            result.append(
+                Payment(
+                    label: "aanvullende financiële hulp", amountCents: rng.int(in: 5_000...30_000),
+                    periodStart: month.firstDay, periodEnd: month.lastDay, paymentDate: paidOn,
+                    statusCode: 3, paidVia: "overschrijving"))
         }
         for (label, thirdParties, probability) in Names.deductions where rng.chance(probability) {
-            var payment = Payment(label: label, amountCents: rng.int(in: 1_500...70_000), periodStart: month.firstDay,
-                                  periodEnd: month.lastDay, paymentDate: paidOn, statusCode: 3,
-                                  paidTo: thirdParties.isEmpty ? ocmwName : rng.pick(thirdParties))
+            var payment = Payment(
+                label: label, amountCents: rng.int(in: 1_500...70_000), periodStart: month.firstDay,
+                periodEnd: month.lastDay, paymentDate: paidOn, statusCode: 3,
+                paidTo: thirdParties.isEmpty ? ocmwName : rng.pick(thirdParties))
             if label == "medische kosten" {
                 let day = rng.day(from: month, through: month)
                 payment.periodStart = day

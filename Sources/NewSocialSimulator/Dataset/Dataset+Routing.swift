@@ -10,8 +10,9 @@ extension Dataset {
             guard let insz = try? INSZ(parsing: citizen.insz, currentYear: currentYear) else { return [] }
             return citizen.records.flatMap { record in
                 record.dossiers.compactMap { dossier in
-                    try? RoutingRegistration(insz: insz, tenant: record.tenant, capacity: dossier.capacity,
-                                             start: dossier.since, end: dossier.until)
+                    try? RoutingRegistration(
+                        insz: insz, tenant: record.tenant, capacity: dossier.capacity,
+                        start: dossier.since, end: dossier.until)
                 }
             }
         }

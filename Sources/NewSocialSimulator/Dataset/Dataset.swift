@@ -98,8 +98,10 @@ public struct Debt: Codable, Sendable, Equatable {
     public var outstandingCents: Int
 
     /// A debt.
-    public init(description: String, periodStart: DayDate, periodEnd: DayDate? = nil, decisionDate: DayDate? = nil,
-                decisionPoint: String? = nil, originalCents: Int, outstandingCents: Int) {
+    public init(
+        description: String, periodStart: DayDate, periodEnd: DayDate? = nil, decisionDate: DayDate? = nil,
+        decisionPoint: String? = nil, originalCents: Int, outstandingCents: Int
+    ) {
         self.description = description
         self.periodStart = periodStart
         self.periodEnd = periodEnd
@@ -134,9 +136,11 @@ public struct Payment: Codable, Sendable, Equatable {
     public var paidVia: String?
 
     /// A payment.
-    public init(label: String, amountCents: Int, periodStart: DayDate, periodEnd: DayDate? = nil,
-                paymentDate: DayDate? = nil, statusCode: Int, status: Int? = nil, automatic: Bool = false,
-                paidTo: String? = nil, paidVia: String? = nil) {
+    public init(
+        label: String, amountCents: Int, periodStart: DayDate, periodEnd: DayDate? = nil,
+        paymentDate: DayDate? = nil, statusCode: Int, status: Int? = nil, automatic: Bool = false,
+        paidTo: String? = nil, paidVia: String? = nil
+    ) {
         self.label = label
         self.amountCents = amountCents
         self.periodStart = periodStart

@@ -6,67 +6,97 @@ extension DemoCitizens {
     /// 01/03/2023-29/02/2024 on condition; plus a refused and a pending decision that the
     /// citizen must not see as rights.
     static let wireframeRights: [Right] = [
-        Right(code: "LL", label: "Leefloon", decision: .granted, since: .literal(2023, 3, 1), until: .literal(2024, 2, 29),
-              conditional: true),
-        Right(code: "AFH", label: "Aanvullende financiële hulp", decision: .granted, since: .literal(2023, 3, 1),
-              until: .literal(2024, 2, 29), monthlyAmountCents: 11_000, conditional: true),
-        Right(code: "SP", label: "Stookoliepremie", decision: .refused, since: .literal(2023, 1, 1),
-              until: .literal(2023, 12, 31), conditional: false),
-        Right(code: "MK", label: "Tussenkomst medische kosten", decision: .pending, since: .literal(2023, 9, 1),
-              conditional: false),
+        Right(
+            code: "LL", label: "Leefloon", decision: .granted, since: .literal(2023, 3, 1), until: .literal(2024, 2, 29),
+            conditional: true),
+        Right(
+            code: "AFH", label: "Aanvullende financiële hulp", decision: .granted, since: .literal(2023, 3, 1),
+            until: .literal(2024, 2, 29), monthlyAmountCents: 11_000, conditional: true),
+        Right(
+            code: "SP", label: "Stookoliepremie", decision: .refused, since: .literal(2023, 1, 1),
+            until: .literal(2023, 12, 31), conditional: false),
+        Right(
+            code: "MK", label: "Tussenkomst medische kosten", decision: .pending, since: .literal(2023, 9, 1),
+            conditional: false),
     ]
 
     /// The contact persons of the wireframe, exactly as written there, one trajectory each.
     static let wireframeTrajectories: [Trajectory] = [
-        Trajectory(code: "LL", label: "Leefloon en budgetbeheer", since: .literal(2022, 8, 1), contacts: [
-            ContactPerson(name: "Inge Claus", role: "maatschappelijk werker", phone: "0475/895742",
-                          email: "inge.claus@ocmw.gent",
-                          office: Office(name: "Welzijnsbureau Sint-Amandsberg", streetAndNumber: "Wittemolenstraat 89",
-                                         postalCode: "9040", municipality: "Sint-Amandsberg")),
-        ]),
-        Trajectory(code: "ACT", label: "Activering", since: .literal(2023, 1, 9), contacts: [
-            ContactPerson(name: "Bart Van Brabant", role: "Activeringsbegeleider", phone: "0499/895742",
-                          email: "bart.vanbrabant@ocmw.gent",
-                          office: Office(name: "MAACT", streetAndNumber: "Malsstraat 142", postalCode: "9000",
-                                         municipality: "Gent")),
-        ]),
-        Trajectory(code: "WB", label: "Woonbegeleiding", since: .literal(2023, 4, 3), contacts: [
-            ContactPerson(name: "Michiel Declercq", role: "woonbegeleider", phone: "0478/589652",
-                          email: "michiel.declercq@ocmw.gent",
-                          office: Office(name: "Sociale woonbegeleiding", streetAndNumber: "Offerlaan 264", postalCode: "9000",
-                                         municipality: "Gent")),
-        ]),
-        Trajectory(code: "PSY", label: "Psychologische begeleiding", since: .literal(2023, 5, 15), contacts: [
-            ContactPerson(name: "Eva De Mol", role: "psycholoog", phone: "0475/895742", email: "eva.demol@ocmw.gent",
-                          office: Office(name: "Psychologische dienst", streetAndNumber: "Sint-Martensstraat 13",
-                                         postalCode: "9000", municipality: "Gent")),
-        ]),
-        Trajectory(code: "SB", label: "Schuldbeheer", since: .literal(2022, 10, 1), contacts: [
-            ContactPerson(name: "Frans Ferdinand", role: "Dossierbeheerder schulden", phone: "0475/885848",
-                          email: "frans.ferdinand@ocmw.gent",
-                          office: Office(name: "Dienst Financiën", streetAndNumber: "Franklin Rooseveltlaan 1",
-                                         postalCode: "9000", municipality: "Gent")),
-        ]),
+        Trajectory(
+            code: "LL", label: "Leefloon en budgetbeheer", since: .literal(2022, 8, 1),
+            contacts: [
+                ContactPerson(
+                    name: "Inge Claus", role: "maatschappelijk werker", phone: "0475/895742",
+                    email: "inge.claus@ocmw.gent",
+                    office: Office(
+                        name: "Welzijnsbureau Sint-Amandsberg", streetAndNumber: "Wittemolenstraat 89",
+                        postalCode: "9040", municipality: "Sint-Amandsberg"))
+            ]),
+        Trajectory(
+            code: "ACT", label: "Activering", since: .literal(2023, 1, 9),
+            contacts: [
+                ContactPerson(
+                    name: "Bart Van Brabant", role: "Activeringsbegeleider", phone: "0499/895742",
+                    email: "bart.vanbrabant@ocmw.gent",
+                    office: Office(
+                        name: "MAACT", streetAndNumber: "Malsstraat 142", postalCode: "9000",
+                        municipality: "Gent"))
+            ]),
+        Trajectory(
+            code: "WB", label: "Woonbegeleiding", since: .literal(2023, 4, 3),
+            contacts: [
+                ContactPerson(
+                    name: "Michiel Declercq", role: "woonbegeleider", phone: "0478/589652",
+                    email: "michiel.declercq@ocmw.gent",
+                    office: Office(
+                        name: "Sociale woonbegeleiding", streetAndNumber: "Offerlaan 264", postalCode: "9000",
+                        municipality: "Gent"))
+            ]),
+        Trajectory(
+            code: "PSY", label: "Psychologische begeleiding", since: .literal(2023, 5, 15),
+            contacts: [
+                ContactPerson(
+                    name: "Eva De Mol", role: "psycholoog", phone: "0475/895742", email: "eva.demol@ocmw.gent",
+                    office: Office(
+                        name: "Psychologische dienst", streetAndNumber: "Sint-Martensstraat 13",
+                        postalCode: "9000", municipality: "Gent"))
+            ]),
+        Trajectory(
+            code: "SB", label: "Schuldbeheer", since: .literal(2022, 10, 1),
+            contacts: [
+                ContactPerson(
+                    name: "Frans Ferdinand", role: "Dossierbeheerder schulden", phone: "0475/885848",
+                    email: "frans.ferdinand@ocmw.gent",
+                    office: Office(
+                        name: "Dienst Financiën", streetAndNumber: "Franklin Rooseveltlaan 1",
+                        postalCode: "9000", municipality: "Gent"))
+            ]),
     ]
 
     /// Financial and administrative help under dossier 2023/155, both in progress; the latter
     /// (like budget guidance) gets no decision.
     static let wireframeRequests: [HelpRequest] = [
-        HelpRequest(dossierNumber: "2023/155", kindCode: "AFH", kindLabel: "Aanvullende financiële hulp",
-                    submittedDate: .literal(2023, 9, 12), status: .inProgress, decisionExpected: true),
-        HelpRequest(dossierNumber: "2023/155", kindCode: "AH", kindLabel: "Administratieve hulp",
-                    submittedDate: .literal(2023, 9, 12), status: .inProgress, decisionExpected: false),
-        HelpRequest(dossierNumber: "2023/034", kindCode: "LL", kindLabel: "Leefloon", submittedDate: .literal(2023, 2, 6),
-                    status: .decided, decisionDate: .literal(2023, 2, 22), decisionExpected: true),
-        HelpRequest(dossierNumber: "2022/412", kindCode: "BB", kindLabel: "Budgetbegeleiding",
-                    submittedDate: .literal(2022, 8, 1), status: .closed, decisionExpected: false),
+        HelpRequest(
+            dossierNumber: "2023/155", kindCode: "AFH", kindLabel: "Aanvullende financiële hulp",
+            submittedDate: .literal(2023, 9, 12), status: .inProgress, decisionExpected: true),
+        HelpRequest(
+            dossierNumber: "2023/155", kindCode: "AH", kindLabel: "Administratieve hulp",
+            submittedDate: .literal(2023, 9, 12), status: .inProgress, decisionExpected: false),
+        HelpRequest(
+            dossierNumber: "2023/034", kindCode: "LL", kindLabel: "Leefloon", submittedDate: .literal(2023, 2, 6),
+            status: .decided, decisionDate: .literal(2023, 2, 22), decisionExpected: true),
+        HelpRequest(
+            dossierNumber: "2022/412", kindCode: "BB", kindLabel: "Budgetbegeleiding",
+            submittedDate: .literal(2022, 8, 1), status: .closed, decisionExpected: false),
     ]
 
     static let wireframeCertificates: [Certificate] = [
-        Certificate(id: "ATT-2023-0042", typeCode: "ATT-LL", typeLabel: "Attest leefloon", status: .available,
-                    requestedDate: .literal(2023, 9, 1), issuedDate: .literal(2023, 9, 4)),
-        Certificate(id: "ATT-2023-0057", typeCode: "ATT-STEUN", typeLabel: "Attest ontvangen steun", status: .requested,
-                    requestedDate: .literal(2023, 9, 20)),
+        Certificate(
+            id: "ATT-2023-0042", typeCode: "ATT-LL", typeLabel: "Attest leefloon", status: .available,
+            requestedDate: .literal(2023, 9, 1), issuedDate: .literal(2023, 9, 4)),
+        Certificate(
+            id: "ATT-2023-0057", typeCode: "ATT-STEUN", typeLabel: "Attest ontvangen steun", status: .requested,
+            requestedDate: .literal(2023, 9, 20)),
     ]
 }
 
@@ -81,37 +111,66 @@ extension DemoCitizens {
     }
 
     static let twoOCMWGent = Parts(
-        rights: [Right(code: "LL", label: "Leefloon", decision: .granted, since: .literal(2023, 3, 1),
-                       until: .literal(2024, 2, 29), conditional: true)],
-        trajectories: [Trajectory(code: "LL", label: "Leefloon", since: .literal(2023, 3, 1), contacts: [
-            ContactPerson(name: "Sofie Peeters", role: "maatschappelijk werker", phone: "09/266 84 10",
-                          email: "sofie.peeters@ocmw.gent",
-                          office: Office(name: "Welzijnsbureau Zuid", streetAndNumber: "Woodrow Wilsonplein 1",
-                                         postalCode: "9000", municipality: "Gent")),
-        ])],
-        requests: [HelpRequest(dossierNumber: "2023/088", kindCode: "LL", kindLabel: "Leefloon",
-                               submittedDate: .literal(2023, 2, 13), status: .decided, decisionDate: .literal(2023, 2, 28),
-                               decisionExpected: true)],
-        certificates: [Certificate(id: "ATT-2023-0311", typeCode: "ATT-LL", typeLabel: "Attest leefloon", status: .available,
-                                   requestedDate: .literal(2023, 10, 2), issuedDate: .literal(2023, 10, 5))])
+        rights: [
+            Right(
+                code: "LL", label: "Leefloon", decision: .granted, since: .literal(2023, 3, 1),
+                until: .literal(2024, 2, 29), conditional: true)
+        ],
+        trajectories: [
+            Trajectory(
+                code: "LL", label: "Leefloon", since: .literal(2023, 3, 1),
+                contacts: [
+                    ContactPerson(
+                        name: "Sofie Peeters", role: "maatschappelijk werker", phone: "09/266 84 10",
+                        email: "sofie.peeters@ocmw.gent",
+                        office: Office(
+                            name: "Welzijnsbureau Zuid", streetAndNumber: "Woodrow Wilsonplein 1",
+                            postalCode: "9000", municipality: "Gent"))
+                ])
+        ],
+        requests: [
+            HelpRequest(
+                dossierNumber: "2023/088", kindCode: "LL", kindLabel: "Leefloon",
+                submittedDate: .literal(2023, 2, 13), status: .decided, decisionDate: .literal(2023, 2, 28),
+                decisionExpected: true)
+        ],
+        certificates: [
+            Certificate(
+                id: "ATT-2023-0311", typeCode: "ATT-LL", typeLabel: "Attest leefloon", status: .available,
+                requestedDate: .literal(2023, 10, 2), issuedDate: .literal(2023, 10, 5))
+        ])
 
     static let twoOCMWBonheiden = Parts(
-        rights: [Right(code: "AFH", label: "Aanvullende financiële hulp", decision: .granted, since: .literal(2020, 2, 1),
-                       until: .literal(2023, 2, 28), monthlyAmountCents: 7_500, conditional: true)],
-        trajectories: [Trajectory(code: "BB", label: "Budgetbegeleiding", since: .literal(2020, 1, 15),
-                                  until: .literal(2023, 2, 28), contacts: [
-            ContactPerson(name: "Hilde Wouters", role: "budgetbegeleider", phone: "015/50 21 30",
-                          email: "hilde.wouters@ocmw-bonheiden.be",
-                          office: Office(name: "Sociaal Huis Bonheiden", streetAndNumber: "Dorpsstraat 12",
-                                         postalCode: "2820", municipality: "Bonheiden")),
-        ])],
-        requests: [
-            HelpRequest(dossierNumber: "2020/017", kindCode: "BB", kindLabel: "Budgetbegeleiding",
-                        submittedDate: .literal(2020, 1, 6), status: .closed, decisionExpected: false),
-            HelpRequest(dossierNumber: "2020/017", kindCode: "AFH", kindLabel: "Aanvullende financiële hulp",
-                        submittedDate: .literal(2020, 1, 6), status: .closed, decisionDate: .literal(2020, 1, 29),
-                        decisionExpected: true),
+        rights: [
+            Right(
+                code: "AFH", label: "Aanvullende financiële hulp", decision: .granted, since: .literal(2020, 2, 1),
+                until: .literal(2023, 2, 28), monthlyAmountCents: 7_500, conditional: true)
         ],
-        certificates: [Certificate(id: "B-2023-007", typeCode: "ATT-STEUN", typeLabel: "Attest ontvangen steun",
-                                   status: .available, requestedDate: .literal(2023, 2, 10), issuedDate: .literal(2023, 2, 14))])
+        trajectories: [
+            Trajectory(
+                code: "BB", label: "Budgetbegeleiding", since: .literal(2020, 1, 15),
+                until: .literal(2023, 2, 28),
+                contacts: [
+                    ContactPerson(
+                        name: "Hilde Wouters", role: "budgetbegeleider", phone: "015/50 21 30",
+                        email: "hilde.wouters@ocmw-bonheiden.be",
+                        office: Office(
+                            name: "Sociaal Huis Bonheiden", streetAndNumber: "Dorpsstraat 12",
+                            postalCode: "2820", municipality: "Bonheiden"))
+                ])
+        ],
+        requests: [
+            HelpRequest(
+                dossierNumber: "2020/017", kindCode: "BB", kindLabel: "Budgetbegeleiding",
+                submittedDate: .literal(2020, 1, 6), status: .closed, decisionExpected: false),
+            HelpRequest(
+                dossierNumber: "2020/017", kindCode: "AFH", kindLabel: "Aanvullende financiële hulp",
+                submittedDate: .literal(2020, 1, 6), status: .closed, decisionDate: .literal(2020, 1, 29),
+                decisionExpected: true),
+        ],
+        certificates: [
+            Certificate(
+                id: "B-2023-007", typeCode: "ATT-STEUN", typeLabel: "Attest ontvangen steun",
+                status: .available, requestedDate: .literal(2023, 2, 10), issuedDate: .literal(2023, 2, 14))
+        ])
 }

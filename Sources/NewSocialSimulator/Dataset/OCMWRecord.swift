@@ -22,9 +22,11 @@ public struct OCMWRecord: Sendable, Equatable {
     public var certificates: [Certificate]
 
     /// A record of one OCMW.
-    public init(tenant: TenantID, reference: String, dossiers: [DossierPeriod], debts: [Debt], payments: [Payment],
-                rights: [Right] = [], trajectories: [Trajectory] = [], requests: [HelpRequest] = [],
-                certificates: [Certificate] = []) {
+    public init(
+        tenant: TenantID, reference: String, dossiers: [DossierPeriod], debts: [Debt], payments: [Payment],
+        rights: [Right] = [], trajectories: [Trajectory] = [], requests: [HelpRequest] = [],
+        certificates: [Certificate] = []
+    ) {
         self.tenant = tenant
         self.reference = reference
         self.dossiers = dossiers
@@ -45,15 +47,16 @@ extension OCMWRecord: Codable {
     /// written before they existed), and then are empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(tenant: try container.decode(TenantID.self, forKey: .tenant),
-                  reference: try container.decode(String.self, forKey: .reference),
-                  dossiers: try container.decode([DossierPeriod].self, forKey: .dossiers),
-                  debts: try container.decode([Debt].self, forKey: .debts),
-                  payments: try container.decode([Payment].self, forKey: .payments),
-                  rights: try container.decodeIfPresent([Right].self, forKey: .rights) ?? [],
-                  trajectories: try container.decodeIfPresent([Trajectory].self, forKey: .trajectories) ?? [],
-                  requests: try container.decodeIfPresent([HelpRequest].self, forKey: .requests) ?? [],
-                  certificates: try container.decodeIfPresent([Certificate].self, forKey: .certificates) ?? [])
+        self.init(
+            tenant: try container.decode(TenantID.self, forKey: .tenant),
+            reference: try container.decode(String.self, forKey: .reference),
+            dossiers: try container.decode([DossierPeriod].self, forKey: .dossiers),
+            debts: try container.decode([Debt].self, forKey: .debts),
+            payments: try container.decode([Payment].self, forKey: .payments),
+            rights: try container.decodeIfPresent([Right].self, forKey: .rights) ?? [],
+            trajectories: try container.decodeIfPresent([Trajectory].self, forKey: .trajectories) ?? [],
+            requests: try container.decodeIfPresent([HelpRequest].self, forKey: .requests) ?? [],
+            certificates: try container.decodeIfPresent([Certificate].self, forKey: .certificates) ?? [])
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -22,8 +22,10 @@ public struct HelpRequest: Codable, Sendable, Equatable {
     public var decisionExpected: Bool?
 
     /// A request for help.
-    public init(dossierNumber: String, kindCode: String, kindLabel: String, submittedDate: DayDate,
-                status: RequestState, decisionDate: DayDate? = nil, decisionExpected: Bool?) {
+    public init(
+        dossierNumber: String, kindCode: String, kindLabel: String, submittedDate: DayDate,
+        status: RequestState, decisionDate: DayDate? = nil, decisionExpected: Bool?
+    ) {
         self.dossierNumber = dossierNumber
         self.kindCode = kindCode
         self.kindLabel = kindLabel
@@ -54,8 +56,10 @@ public struct Certificate: Codable, Sendable, Equatable {
     public var issuedDate: DayDate?
 
     /// A certificate.
-    public init(id: String, typeCode: String, typeLabel: String, status: CertificateState,
-                requestedDate: DayDate, issuedDate: DayDate? = nil) {
+    public init(
+        id: String, typeCode: String, typeLabel: String, status: CertificateState,
+        requestedDate: DayDate, issuedDate: DayDate? = nil
+    ) {
         self.id = id
         self.typeCode = typeCode
         self.typeLabel = typeLabel

@@ -22,8 +22,10 @@ public struct Right: Codable, Sendable, Equatable {
     public var conditional: Bool
 
     /// A decision on a right.
-    public init(code: String, label: String, decision: RightDecisionStatus, since: DayDate, until: DayDate? = nil,
-                monthlyAmountCents: Int? = nil, conditional: Bool) {
+    public init(
+        code: String, label: String, decision: RightDecisionStatus, since: DayDate, until: DayDate? = nil,
+        monthlyAmountCents: Int? = nil, conditional: Bool
+    ) {
         self.code = code
         self.label = label
         self.decision = decision

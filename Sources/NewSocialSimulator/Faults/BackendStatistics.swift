@@ -16,8 +16,10 @@ public struct BackendStatistics: Sendable, Equatable, Codable {
     public var peakRequestsInFlight: Int
 
     /// Statistics with these counts (all zero by default).
-    public init(connectionsAccepted: Int = 0, connectionsOpen: Int = 0, requestsServed: Int = 0,
-                requestsInFlight: Int = 0, peakRequestsInFlight: Int = 0) {
+    public init(
+        connectionsAccepted: Int = 0, connectionsOpen: Int = 0, requestsServed: Int = 0,
+        requestsInFlight: Int = 0, peakRequestsInFlight: Int = 0
+    ) {
         self.connectionsAccepted = connectionsAccepted
         self.connectionsOpen = connectionsOpen
         self.requestsServed = requestsServed
@@ -57,10 +59,11 @@ final class BackendCounters: Sendable {
     func requestEnded() { inFlight.subtract(1, ordering: .relaxed) }
 
     var snapshot: BackendStatistics {
-        BackendStatistics(connectionsAccepted: accepted.load(ordering: .relaxed),
-                          connectionsOpen: open.load(ordering: .relaxed),
-                          requestsServed: requests.load(ordering: .relaxed),
-                          requestsInFlight: inFlight.load(ordering: .relaxed),
-                          peakRequestsInFlight: peak.load(ordering: .relaxed))
+        BackendStatistics(
+            connectionsAccepted: accepted.load(ordering: .relaxed),
+            connectionsOpen: open.load(ordering: .relaxed),
+            requestsServed: requests.load(ordering: .relaxed),
+            requestsInFlight: inFlight.load(ordering: .relaxed),
+            peakRequestsInFlight: peak.load(ordering: .relaxed))
     }
 }

@@ -38,8 +38,10 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
     public static let none = Fault()
 
     /// Creates a fault; values are clamped to sensible ranges.
-    public init(latencyMs: Int = 0, errorRate: Double = 0, mode: Mode = .none, trickleBytesPerSecond: Int = 64,
-                documentBytes: Int = 0) {
+    public init(
+        latencyMs: Int = 0, errorRate: Double = 0, mode: Mode = .none, trickleBytesPerSecond: Int = 64,
+        documentBytes: Int = 0
+    ) {
         self.latencyMs = max(0, latencyMs)
         self.errorRate = errorRate.isNaN ? 0 : min(1, max(0, errorRate))
         self.mode = mode
@@ -52,11 +54,12 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
     /// Decodes a fault; every field is optional and defaults to that of `Fault.none`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(latencyMs: try container.decodeIfPresent(Int.self, forKey: .latencyMs) ?? 0,
-                  errorRate: try container.decodeIfPresent(Double.self, forKey: .errorRate) ?? 0,
-                  mode: try container.decodeIfPresent(Mode.self, forKey: .mode) ?? .none,
-                  trickleBytesPerSecond: try container.decodeIfPresent(Int.self, forKey: .trickleBytesPerSecond) ?? 64,
-                  documentBytes: try container.decodeIfPresent(Int.self, forKey: .documentBytes) ?? 0)
+        self.init(
+            latencyMs: try container.decodeIfPresent(Int.self, forKey: .latencyMs) ?? 0,
+            errorRate: try container.decodeIfPresent(Double.self, forKey: .errorRate) ?? 0,
+            mode: try container.decodeIfPresent(Mode.self, forKey: .mode) ?? .none,
+            trickleBytesPerSecond: try container.decodeIfPresent(Int.self, forKey: .trickleBytesPerSecond) ?? 64,
+            documentBytes: try container.decodeIfPresent(Int.self, forKey: .documentBytes) ?? 0)
     }
 
     /// Parses the command-line form: comma-separated items among `none`, `hang`, `reset`,

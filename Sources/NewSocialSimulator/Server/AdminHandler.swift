@@ -55,9 +55,14 @@ final class AdminHandler: ChannelInboundHandler, RemovableChannelHandler {
         case (.GET, 1, "faults"):
             return (.ok, encode(Dictionary(uniqueKeysWithValues: admin.tenants.map { ($0.rawValue, admin.faults.fault(for: $0)) })))
         case (.GET, 1, "stats"):
-            return (.ok, encode(Dictionary(uniqueKeysWithValues: admin.tenants.map {
-                ($0.rawValue, admin.counters[$0]?.snapshot ?? BackendStatistics())
-            })))
+            return (
+                .ok,
+                encode(
+                    Dictionary(
+                        uniqueKeysWithValues: admin.tenants.map {
+                            ($0.rawValue, admin.counters[$0]?.snapshot ?? BackendStatistics())
+                        }))
+            )
         case (_, 2, "faults"):
             guard let tenant = TenantID(String(parts[1])), admin.tenants.contains(tenant) else {
                 return (.notFound, #"{"error":"unknown tenant"}"#)

@@ -31,7 +31,8 @@ final class BackendAccess: Sendable {
         guard apiKey != nil || oauth2 != nil else { return nil }
         if let apiKey, head.headers.first(name: "X-Api-Key") == apiKey { return nil }
         if oauth2 != nil, let authorization = head.headers.first(name: "Authorization"),
-           authorization.hasPrefix("Bearer ") {
+            authorization.hasPrefix("Bearer ")
+        {
             let token = String(authorization.dropFirst("Bearer ".count))
             let valid = tokens.withLock { tokens in
                 guard let expiry = tokens[token] else { return false }
@@ -57,9 +58,11 @@ final class BackendAccess: Sendable {
         let lifetime = oauth2.tokenLifetimeSeconds
         tokens.withLock { $0[token] = .now + .seconds(lifetime) }
         issued.add(1, ordering: .relaxed)
-        return .json(200, .object([
-            ("access_token", .string(token)), ("token_type", .string("Bearer")), ("expires_in", .int(lifetime)),
-        ]))
+        return .json(
+            200,
+            .object([
+                ("access_token", .string(token)), ("token_type", .string("Bearer")), ("expires_in", .int(lifetime)),
+            ]))
     }
 
     /// Forgets every issued token, as an authorisation server restart or key rotation would.
@@ -86,7 +89,8 @@ final class BackendAccess: Sendable {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
                 guard index + 2 < bytes.endIndex,
-                      let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) else { return nil }
+                    let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+                else { return nil }
                 out.append(high << 4 | low)
                 index += 3
             } else {

@@ -73,8 +73,9 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
             if let denial = backend.access.denial(for: head) {
                 return write(denial, for: head, trickle: nil, context: context)
             }
-            let submission = SubmissionRoute(method: head.method.rawValue, path: Responder.split(head.uri).path,
-                                             dialect: backend.responder.dialect)
+            let submission = SubmissionRoute(
+                method: head.method.rawValue, path: Responder.split(head.uri).path,
+                dialect: backend.responder.dialect)
             if submission != nil { backend.submissions.ledger.noteReceived() }
             let (fault, fail) = backend.faults.decide(for: backend.tenant)
             let request = Request(head: head, submission: submission, body: body, bodyTooLarge: bodyTooLarge)
@@ -123,9 +124,10 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
             } else {
                 let submissions = backend.submissions.ledger
                 let uri = fault.mode == .otherCitizen ? backend.responder.uriOfAnotherCitizen(head.uri) : head.uri
-                response = backend.responder.respond(method: head.method.rawValue, uri: uri,
-                                                     currentYear: backend.currentYear(), submitted: submissions.parts(for:),
-                                                     documentBytes: fault.documentBytes)
+                response = backend.responder.respond(
+                    method: head.method.rawValue, uri: uri,
+                    currentYear: backend.currentYear(), submitted: submissions.parts(for:),
+                    documentBytes: fault.documentBytes)
             }
             let trickle = fault.mode == .trickle ? fault.trickleBytesPerSecond : nil
             write(response, for: head, trickle: trickle, context: context)
@@ -137,8 +139,10 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
         status: 200, contentType: "application/json",
         body: Array("<html><body><h1>Service Temporarily Unavailable</h1>{\"insz\":".utf8))
 
-    private func write(_ response: WireResponse, for request: HTTPRequestHead, trickle bytesPerSecond: Int?,
-                       context: ChannelHandlerContext) {
+    private func write(
+        _ response: WireResponse, for request: HTTPRequestHead, trickle bytesPerSecond: Int?,
+        context: ChannelHandlerContext
+    ) {
         let body = context.channel.allocator.buffer(bytes: response.body)
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: response.contentType)
@@ -146,8 +150,9 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
         if let requestID = request.headers.first(name: "X-Request-Id") { headers.add(name: "X-Request-Id", value: requestID) }
         let keepAlive = request.isKeepAlive
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-        let head = HTTPResponseHead(version: request.version, status: HTTPResponseStatus(statusCode: response.status),
-                                    headers: headers)
+        let head = HTTPResponseHead(
+            version: request.version, status: HTTPResponseStatus(statusCode: response.status),
+            headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if let generated = response.generated {
             sending = (GeneratedBody.Cursor(generated), keepAlive)
@@ -169,7 +174,8 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
         func sendNext() {
             guard context.channel.isActive else { return }
             guard let chunk = remaining.readSlice(length: min(chunkSize, remaining.readableBytes)),
-                  chunk.readableBytes > 0 else {
+                chunk.readableBytes > 0
+            else {
                 return finish(keepAlive: keepAlive, context: context)
             }
             context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(chunk))), promise: nil)

@@ -18,11 +18,14 @@ struct SubmissionDesk: Sendable {
     ///   - body: The body as received (cut short when `bodyTooLarge`).
     ///   - today: The installation's date: submission date and the year of new numbers.
     ///   - currentYear: For INSZ validation.
-    func answer(_ route: SubmissionRoute, idempotencyKey: String?, body: [UInt8], bodyTooLarge: Bool,
-                today: DayDate, currentYear: Int) -> WireResponse {
+    func answer(
+        _ route: SubmissionRoute, idempotencyKey: String?, body: [UInt8], bodyTooLarge: Bool,
+        today: DayDate, currentYear: Int
+    ) -> WireResponse {
         let digits = route.insz
         guard digits.utf8.count == 11, digits.utf8.allSatisfy({ (48...57).contains($0) }),
-              (try? INSZ(parsing: digits, currentYear: currentYear)) != nil else {
+            (try? INSZ(parsing: digits, currentYear: currentYear)) != nil
+        else {
             return .json(400, DialectBodies.error("invalid insz"))
         }
         guard let key = idempotencyKey, Self.isValidKey(key) else {
@@ -59,10 +62,12 @@ struct SubmissionDesk: Sendable {
         case .helpRequest(let categories):
             let dossierNumber = "\(pad(today.year, 4))/\(pad(number, 4))"
             let requests = categories.map { code in
-                HelpRequest(dossierNumber: dossierNumber, kindCode: code, kindLabel: Names.categories[code] ?? code,
-                            submittedDate: today, status: .submitted, decisionExpected: nil)
+                HelpRequest(
+                    dossierNumber: dossierNumber, kindCode: code, kindLabel: Names.categories[code] ?? code,
+                    submittedDate: today, status: .submitted, decisionExpected: nil)
             }
-            let body: JSONValue = dialect == .v2
+            let body: JSONValue =
+                dialect == .v2
                 ? .object([("dossierNumber", .string(dossierNumber)), ("status", .string("submitted"))])
                 : .object([("dossiernummer", .string(dossierNumber)), ("status", .string("INGEDIEND"))])
             return (SubmittedParts(requests: requests), .json(201, body))

@@ -34,8 +34,10 @@ enum SubmissionForm {
 
     /// Validates a body of a route in a dialect (names from `SubmissionFields`).
     /// - Throws: `SubmissionRefusal` with status 422 naming the first field in error.
-    static func validate(_ object: [String: Any], kind: SubmissionRoute.Kind,
-                         fields f: SubmissionFields) throws(SubmissionRefusal) -> SubmissionContent {
+    static func validate(
+        _ object: [String: Any], kind: SubmissionRoute.Kind,
+        fields f: SubmissionFields
+    ) throws(SubmissionRefusal) -> SubmissionContent {
         switch kind {
         case .certificateRequest:
             let type = try text(object, f.certificateType, at: "")

@@ -50,8 +50,10 @@ final class SubmissionLedger: Sendable {
     ///   - fingerprint: Hash of route, citizen and canonical body.
     ///   - content: The validated body, or why it is refused (reported only for a new key).
     ///   - create: Builds the records and the 201 answer from the next dossier/request number.
-    func submit(key: String, fingerprint: UInt64, content: Result<SubmissionContent, SubmissionRefusal>, insz: String,
-                create: (SubmissionContent, Int) -> (SubmittedParts, WireResponse)) -> Outcome {
+    func submit(
+        key: String, fingerprint: UInt64, content: Result<SubmissionContent, SubmissionRefusal>, insz: String,
+        create: (SubmissionContent, Int) -> (SubmittedParts, WireResponse)
+    ) -> Outcome {
         state.withLock { state in
             if let entry = state.entries[key] {
                 guard entry.fingerprint == fingerprint else { return .conflict }
@@ -65,8 +67,12 @@ final class SubmissionLedger: Sendable {
             }
             let number: Int
             switch valid {
-            case .helpRequest: state.dossierCount += 1; number = state.dossierCount
-            case .certificateRequest: state.certificateCount += 1; number = state.certificateCount
+            case .helpRequest:
+                state.dossierCount += 1
+                number = state.dossierCount
+            case .certificateRequest:
+                state.certificateCount += 1
+                number = state.certificateCount
             }
             let (added, answer) = create(valid, number)
             state.parts[insz, default: .none].requests += added.requests

@@ -25,8 +25,10 @@ enum CertificatePDF {
     }
 
     /// The header, and everything after the (not included) `fillerBytes` of filler.
-    private static func parts(_ certificate: Certificate, issued: DayDate, ocmwName: String,
-                              fillerBytes: Int) -> (head: [UInt8], tail: [UInt8]) {
+    private static func parts(
+        _ certificate: Certificate, issued: DayDate, ocmwName: String,
+        fillerBytes: Int
+    ) -> (head: [UInt8], tail: [UInt8]) {
         let lines: [(size: Int, text: String)] = [
             (20, ocmwName), (16, certificate.typeLabel), (11, "Attest nr. \(certificate.id)"),
             (11, "Uitgereikt op \(issued.belgian)"),
@@ -41,8 +43,9 @@ enum CertificatePDF {
         let objects: [[UInt8]] = [
             Array("<< /Type /Catalog /Pages 2 0 R >>".utf8),
             Array("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
-            Array(("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                + "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>").utf8),
+            Array(
+                ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                    + "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>").utf8),
             Array("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".utf8),
             Array("<< /Length \(content.count) >>\nstream\n".utf8) + content + Array("endstream".utf8),
         ]

@@ -31,8 +31,9 @@ struct GeneratedBody: Sendable, Equatable {
             if offset < fillerStart {
                 chunk = Array(body.head[offset..<min(fillerStart, offset + limit)])
             } else if offset < tailStart {
-                chunk = GeneratedBody.filler(from: offset - fillerStart, count: min(limit, tailStart - offset),
-                                             total: body.fillerBytes)
+                chunk = GeneratedBody.filler(
+                    from: offset - fillerStart, count: min(limit, tailStart - offset),
+                    total: body.fillerBytes)
             } else {
                 chunk = Array(body.tail[(offset - tailStart)..<min(body.tail.count, offset - tailStart + limit)])
             }

@@ -32,10 +32,14 @@ struct Resource: Equatable {
 
     /// The one-segment parts of each dialect (docs/newsocial-api.md). v1 has no certificates.
     private static let parts: [Dialect: [String: Part]] = [
-        .v2: ["debts": .debts, "payments": .payments, "rights": .rights, "trajectories": .trajectories,
-              "requests": .requests, "certificates": .certificates],
-        .v1: ["schulden": .debts, "betalingen": .payments, "rechten": .rights, "trajecten": .trajectories,
-              "aanvragen": .requests],
+        .v2: [
+            "debts": .debts, "payments": .payments, "rights": .rights, "trajectories": .trajectories,
+            "requests": .requests, "certificates": .certificates,
+        ],
+        .v1: [
+            "schulden": .debts, "betalingen": .payments, "rechten": .rights, "trajecten": .trajectories,
+            "aanvragen": .requests,
+        ],
     ]
 
     /// A path segment with `%XX` decoded (`+` stays `+` in a path); `nil` for a malformed escape.
@@ -43,9 +47,13 @@ struct Resource: Equatable {
         var bytes: [UInt8] = []
         var iterator = segment.utf8.makeIterator()
         while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
             guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            else { return nil }
             bytes.append(value)
         }
         return String(validating: bytes, as: UTF8.self)

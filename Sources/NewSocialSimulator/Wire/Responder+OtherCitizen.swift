@@ -6,7 +6,8 @@ extension Responder {
     func uriOfAnotherCitizen(_ uri: String) -> String {
         let (path, _) = Self.split(uri)
         guard let asked = Resource(path: path, dialect: dialect)?.insz,
-              let other = records.keys.filter({ $0 != asked }).min() else { return uri }
+            let other = records.keys.filter({ $0 != asked }).min()
+        else { return uri }
         return uri.replacing(asked, with: other, maxReplacements: 1)
     }
 }

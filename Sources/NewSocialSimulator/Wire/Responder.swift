@@ -48,14 +48,17 @@ struct Responder: Sendable {
     ///   - submitted: What accepted submissions added for a citizen (by 11 digits); a citizen
     ///     known only from submissions is served with those and otherwise empty parts.
     ///   - documentBytes: Above a certificate PDF's own size, the size its documents are padded to.
-    func respond(method: String, uri: String, currentYear: Int,
-                 submitted: (String) -> SubmittedParts = { _ in .none }, documentBytes: Int = 0) -> WireResponse {
+    func respond(
+        method: String, uri: String, currentYear: Int,
+        submitted: (String) -> SubmittedParts = { _ in .none }, documentBytes: Int = 0
+    ) -> WireResponse {
         let (path, query) = Self.split(uri)
         guard let resource = Resource(path: path, dialect: dialect) else { return .json(404, DialectBodies.error("not found")) }
         guard method == "GET" else { return .json(405, DialectBodies.error("method not allowed")) }
         let digits = resource.insz
         guard digits.utf8.count == 11, digits.utf8.allSatisfy({ (48...57).contains($0) }),
-              (try? INSZ(parsing: digits, currentYear: currentYear)) != nil else {
+            (try? INSZ(parsing: digits, currentYear: currentYear)) != nil
+        else {
             return .json(400, DialectBodies.error("invalid insz"))
         }
         let insz = String(digits)
@@ -84,8 +87,10 @@ struct Responder: Sendable {
                 return .json(404, DialectBodies.error("certificate not available"))
             }
             guard documentBytes > 0 else { return .pdf(CertificatePDF.document(certificate, issued: issued, ocmwName: ocmwName)) }
-            return WireResponse(status: 200, contentType: "application/pdf", body: [], generated: CertificatePDF.large(
-                certificate, issued: issued, ocmwName: ocmwName, totalBytes: documentBytes))
+            return WireResponse(
+                status: 200, contentType: "application/pdf", body: [],
+                generated: CertificatePDF.large(
+                    certificate, issued: issued, ocmwName: ocmwName, totalBytes: documentBytes))
         }
     }
 

@@ -22,7 +22,8 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
     public init?(iso8601 text: some StringProtocol) {
         var bytes = text.utf8.makeIterator()
         guard let year = DayDate.digits(4, from: &bytes), bytes.next() == UInt8(ascii: "-"),
-              let month = DayDate.digits(2, from: &bytes), bytes.next() == nil else { return nil }
+            let month = DayDate.digits(2, from: &bytes), bytes.next() == nil
+        else { return nil }
         self.init(year: year, month: month)
     }
 
@@ -89,8 +90,10 @@ extension CalendarMonth: Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let month = CalendarMonth(iso8601: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a yyyy-MM month"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not a yyyy-MM month"))
         }
         self = month
     }

@@ -20,7 +20,8 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Builds a day, or `nil` when it does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.init(unchecked: year, month, day)
     }
 
@@ -28,8 +29,9 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init?(iso8601 text: some StringProtocol) {
         var bytes = text.utf8.makeIterator()
         guard let year = Self.digits(4, from: &bytes), bytes.next() == UInt8(ascii: "-"),
-              let month = Self.digits(2, from: &bytes), bytes.next() == UInt8(ascii: "-"),
-              let day = Self.digits(2, from: &bytes), bytes.next() == nil else { return nil }
+            let month = Self.digits(2, from: &bytes), bytes.next() == UInt8(ascii: "-"),
+            let day = Self.digits(2, from: &bytes), bytes.next() == nil
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -43,8 +45,14 @@ public struct DayDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init(_ date: Date, utcOffsetSeconds: Int = 0) {
         let seconds = date.timeIntervalSince1970 + Double(utcOffsetSeconds)
         let days = (seconds / 86_400).rounded(.down)
-        guard days >= Double(Self.earliest.daysSinceEpoch) else { self = .earliest; return }
-        guard days <= Double(Self.latest.daysSinceEpoch) else { self = .latest; return }
+        guard days >= Double(Self.earliest.daysSinceEpoch) else {
+            self = .earliest
+            return
+        }
+        guard days <= Double(Self.latest.daysSinceEpoch) else {
+            self = .latest
+            return
+        }
         self = Self.civil(fromDays: Int(days))
     }
 
@@ -137,8 +145,10 @@ extension DayDate: Codable {
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = DayDate(iso8601: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a yyyy-MM-dd date"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not a yyyy-MM-dd date"))
         }
         self = day
     }

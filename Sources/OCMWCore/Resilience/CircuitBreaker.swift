@@ -86,8 +86,10 @@ public struct CircuitBreaker<Instant: InstantProtocol>: Sendable where Instant.D
     ///   - duration: How long the call took; at or above `slowCallDuration` it is slow.
     ///   - ticket: The ticket `permit` gave for this call.
     /// - Returns: The transition this outcome caused, if any.
-    public mutating func record(outcome: CallOutcome, duration: Duration, now: Instant,
-                                ticket: CircuitTicket) -> Transition? {
+    public mutating func record(
+        outcome: CallOutcome, duration: Duration, now: Instant,
+        ticket: CircuitTicket
+    ) -> Transition? {
         guard ticket.generation == generation else { return nil }
         let slow = duration >= configuration.slowCallDuration
         switch phase {
@@ -128,9 +130,10 @@ public struct CircuitBreaker<Instant: InstantProtocol>: Sendable where Instant.D
         if case .open(let until) = phase {
             if now >= until { current = .halfOpen } else { openUntil = until }
         }
-        return CircuitBreakerSnapshot(state: current, window: window.counts(now: now),
-                                      openRemaining: openUntil.map { now.duration(to: $0) },
-                                      openedCount: openedCount, rejectedCount: rejectedCount)
+        return CircuitBreakerSnapshot(
+            state: current, window: window.counts(now: now),
+            openRemaining: openUntil.map { now.duration(to: $0) },
+            openedCount: openedCount, rejectedCount: rejectedCount)
     }
 
     private mutating func open(_ reason: OpenReason, now: Instant) -> Transition {

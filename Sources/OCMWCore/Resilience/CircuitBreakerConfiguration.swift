@@ -17,9 +17,11 @@ public struct CircuitBreakerConfiguration: Sendable, Equatable {
     /// Trial calls admitted while half-open; all must succeed to close.
     public var halfOpenTrialCalls: Int
 
-    public init(failureRateThreshold: Double = 0.5, slowCallRateThreshold: Double = 0.8,
-                slowCallDuration: Duration, minimumCalls: Int = 20, windowDuration: Duration = .seconds(10),
-                bucketCount: Int = 10, openDuration: Duration = .seconds(5), halfOpenTrialCalls: Int = 3) {
+    public init(
+        failureRateThreshold: Double = 0.5, slowCallRateThreshold: Double = 0.8,
+        slowCallDuration: Duration, minimumCalls: Int = 20, windowDuration: Duration = .seconds(10),
+        bucketCount: Int = 10, openDuration: Duration = .seconds(5), halfOpenTrialCalls: Int = 3
+    ) {
         self.failureRateThreshold = failureRateThreshold
         self.slowCallRateThreshold = slowCallRateThreshold
         self.slowCallDuration = slowCallDuration

@@ -15,8 +15,10 @@ public struct DeadlineBudget: Sendable, Equatable {
     ///   - totalTimeout: The tenant's total timeout.
     ///   - connectTimeout: The tenant's connect timeout.
     ///   - deadline: When the caller stops waiting; `nil` when it has no deadline of its own.
-    public init?<Instant: InstantProtocol>(totalTimeout: Duration, connectTimeout: Duration,
-                                           deadline: Instant?, now: Instant) where Instant.Duration == Duration {
+    public init?<Instant: InstantProtocol>(
+        totalTimeout: Duration, connectTimeout: Duration,
+        deadline: Instant?, now: Instant
+    ) where Instant.Duration == Duration {
         let remaining = deadline.map { now.duration(to: $0) } ?? totalTimeout
         let total = Self.wholeMilliseconds(min(totalTimeout, remaining))
         let connect = Self.wholeMilliseconds(min(connectTimeout, total))

@@ -11,8 +11,10 @@ public struct RetryBudgetConfiguration: Sendable, Equatable {
     /// Ceiling of any backoff.
     public var backoffCap: Duration
 
-    public init(budgetPercent: Double = 20, minRetryConcurrency: Int = 3, maxAttempts: Int = 2,
-                backoffBase: Duration = .milliseconds(25), backoffCap: Duration = .milliseconds(250)) {
+    public init(
+        budgetPercent: Double = 20, minRetryConcurrency: Int = 3, maxAttempts: Int = 2,
+        backoffBase: Duration = .milliseconds(25), backoffCap: Duration = .milliseconds(250)
+    ) {
         self.budgetPercent = budgetPercent
         self.minRetryConcurrency = minRetryConcurrency
         self.maxAttempts = maxAttempts

@@ -49,19 +49,22 @@ public struct TenantLimits: Sendable, Equatable {
     public let maxConnections: Int
 
     /// Built-in defaults, used when neither the tenant nor the file's `defaults` set a value.
-    public static let builtIn = TenantLimits(connectTimeoutMs: 1_000, totalTimeoutMs: 3_000,
-                                             maxInFlight: 64, maxResponseBytes: 4 * 1024 * 1024)
+    public static let builtIn = TenantLimits(
+        connectTimeoutMs: 1_000, totalTimeoutMs: 3_000,
+        maxInFlight: 64, maxResponseBytes: 4 * 1024 * 1024)
 
     /// Limits with the built-in defaults for every parameter left out; `breakerSlowCallMs` and
     /// `rateLimitBurst` default from `totalTimeoutMs` and `rateLimitPerSecond`.
-    public init(connectTimeoutMs: Int, totalTimeoutMs: Int, maxInFlight: Int, maxResponseBytes: Int,
-                queueSize: Int = 16, queueTimeoutMs: Int = 100,
-                breakerFailureRate: Double = 0.5, breakerSlowCallRate: Double = 0.8, breakerSlowCallMs: Int? = nil,
-                breakerMinimumCalls: Int = 20, breakerWindowMs: Int = 10_000, breakerOpenMs: Int = 5_000,
-                breakerHalfOpenCalls: Int = 3,
-                retryBudgetPercent: Double = 20, retryMinConcurrency: Int = 3, retryMaxAttempts: Int = 2,
-                retryBackoffBaseMs: Int = 25, retryBackoffMaxMs: Int = 250,
-                rateLimitPerSecond: Double? = nil, rateLimitBurst: Int? = nil, maxConnections: Int = 32) {
+    public init(
+        connectTimeoutMs: Int, totalTimeoutMs: Int, maxInFlight: Int, maxResponseBytes: Int,
+        queueSize: Int = 16, queueTimeoutMs: Int = 100,
+        breakerFailureRate: Double = 0.5, breakerSlowCallRate: Double = 0.8, breakerSlowCallMs: Int? = nil,
+        breakerMinimumCalls: Int = 20, breakerWindowMs: Int = 10_000, breakerOpenMs: Int = 5_000,
+        breakerHalfOpenCalls: Int = 3,
+        retryBudgetPercent: Double = 20, retryMinConcurrency: Int = 3, retryMaxAttempts: Int = 2,
+        retryBackoffBaseMs: Int = 25, retryBackoffMaxMs: Int = 250,
+        rateLimitPerSecond: Double? = nil, rateLimitBurst: Int? = nil, maxConnections: Int = 32
+    ) {
         self.connectTimeoutMs = connectTimeoutMs
         self.totalTimeoutMs = totalTimeoutMs
         self.maxInFlight = maxInFlight

@@ -17,8 +17,10 @@ public final class CachingRoutingIndex: RoutingIndexStore {
     ///   - base: The store read on a miss and written through.
     ///   - configuration: TTL and bound of the cache.
     ///   - now: The clock; injectable for tests.
-    public init(wrapping base: any RoutingIndexStore, configuration: RoutingLookupCache<ContinuousClock.Instant>.Configuration = .init(),
-                now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    public init(
+        wrapping base: any RoutingIndexStore, configuration: RoutingLookupCache<ContinuousClock.Instant>.Configuration = .init(),
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+    ) {
         self.base = base
         self.now = now
         cache = Mutex(RoutingLookupCache(configuration: configuration))

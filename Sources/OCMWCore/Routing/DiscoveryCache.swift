@@ -95,7 +95,8 @@ public struct DiscoveryCache<Instant: InstantProtocol>: Sendable where Instant.D
     /// Drops citizens, oldest first, whose newest negative answer has expired.
     private mutating func dropExpired(now: Instant) {
         while let (insz, entry) = order.oldest(in: entries, generation: \.generation),
-              now >= entry.lastRecorded.advanced(by: configuration.negativeTTL) {
+            now >= entry.lastRecorded.advanced(by: configuration.negativeTTL)
+        {
             entries[insz] = nil
             order.dropOldest()
         }

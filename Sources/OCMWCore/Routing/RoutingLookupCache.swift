@@ -65,8 +65,10 @@ public struct RoutingLookupCache<Instant: InstantProtocol>: Sendable where Insta
     public var ticket: Ticket { Ticket(writes: writes) }
 
     /// Remembers the index's answer, unless a write happened since `ticket` was taken.
-    public mutating func store(_ rows: [RoutingRegistration], insz: INSZ, on day: DayDate, now: Instant,
-                               ticket: Ticket) {
+    public mutating func store(
+        _ rows: [RoutingRegistration], insz: INSZ, on day: DayDate, now: Instant,
+        ticket: Ticket
+    ) {
         guard configuration.isEnabled, ticket.writes == writes else { return }
         dropExpired(now: now)
         if entries[insz] == nil {

@@ -36,8 +36,10 @@ public struct Certificate: Sendable, Hashable {
     /// When it was issued; `nil` until then.
     public let issuedDate: CalendarDate?
 
-    public init(id: String, type: CodeLabel, status: CertificateStatus, requestedDate: CalendarDate,
-                issuedDate: CalendarDate?) {
+    public init(
+        id: String, type: CodeLabel, status: CertificateStatus, requestedDate: CalendarDate,
+        issuedDate: CalendarDate?
+    ) {
         self.id = id
         self.type = type
         self.status = status
@@ -52,11 +54,12 @@ public struct Certificate: Sendable, Hashable {
 extension Certificate: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try container.decode(String.self, forKey: .id),
-                  type: try container.decode(CodeLabel.self, forKey: .type),
-                  status: try container.decode(CertificateStatus.self, forKey: .status, rawKey: .rawStatus),
-                  requestedDate: try container.decode(CalendarDate.self, forKey: .requestedDate),
-                  issuedDate: try container.decodeIfPresent(CalendarDate.self, forKey: .issuedDate))
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            type: try container.decode(CodeLabel.self, forKey: .type),
+            status: try container.decode(CertificateStatus.self, forKey: .status, rawKey: .rawStatus),
+            requestedDate: try container.decode(CalendarDate.self, forKey: .requestedDate),
+            issuedDate: try container.decodeIfPresent(CalendarDate.self, forKey: .issuedDate))
     }
 
     /// An unknown status adds `rawStatus` (see `CodedStatus`).

@@ -29,8 +29,9 @@ extension DebtOverview: Codable {
     /// Decodes an overview; `totals` in the input is ignored and recomputed from `items`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(reference: try container.decodeIfPresent(String.self, forKey: .reference),
-                  items: try container.decode([Debt].self, forKey: .items))
+        self.init(
+            reference: try container.decodeIfPresent(String.self, forKey: .reference),
+            items: try container.decode([Debt].self, forKey: .items))
     }
 
     private enum CodingKeys: String, CodingKey { case reference, items, totals }
@@ -52,8 +53,10 @@ public struct Debt: Sendable, Hashable {
 
     /// Builds a debt. Normalisers check amounts (not negative, outstanding not above original)
     /// before calling this.
-    public init(description: String, period: DatePeriod, decision: Decision?,
-                originalCents: Int, outstandingCents: Int) {
+    public init(
+        description: String, period: DatePeriod, decision: Decision?,
+        originalCents: Int, outstandingCents: Int
+    ) {
         self.description = description
         self.period = period
         self.decision = decision
@@ -70,11 +73,12 @@ extension Debt: Codable {
     /// Decodes a debt; `paidOff` in the input is ignored and derived from `outstandingCents`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(description: try container.decode(String.self, forKey: .description),
-                  period: try container.decode(DatePeriod.self, forKey: .period),
-                  decision: try container.decodeIfPresent(Decision.self, forKey: .decision),
-                  originalCents: try container.decode(Int.self, forKey: .originalCents),
-                  outstandingCents: try container.decode(Int.self, forKey: .outstandingCents))
+        self.init(
+            description: try container.decode(String.self, forKey: .description),
+            period: try container.decode(DatePeriod.self, forKey: .period),
+            decision: try container.decodeIfPresent(Decision.self, forKey: .decision),
+            originalCents: try container.decode(Int.self, forKey: .originalCents),
+            outstandingCents: try container.decode(Int.self, forKey: .outstandingCents))
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -108,7 +112,8 @@ public struct DebtTotals: Sendable, Hashable, Codable {
     public init(openDebtsIn debts: [Debt]) {
         let open = debts.filter(\.isOpen)
         // No overflow: normalisers cap every amount (see `RecordRules.maxCents`).
-        self.init(originalCents: open.reduce(0) { $0 + $1.originalCents },
-                  outstandingCents: open.reduce(0) { $0 + $1.outstandingCents })
+        self.init(
+            originalCents: open.reduce(0) { $0 + $1.originalCents },
+            outstandingCents: open.reduce(0) { $0 + $1.outstandingCents })
     }
 }

@@ -23,9 +23,10 @@ public struct DossierSummary: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let summary = DossierSummary(capacity: try container.decode(String.self, forKey: .capacity),
-                                     since: try container.decode(CalendarDate.self, forKey: .since),
-                                     until: try container.decodeIfPresent(CalendarDate.self, forKey: .until))
+        let summary = DossierSummary(
+            capacity: try container.decode(String.self, forKey: .capacity),
+            since: try container.decode(CalendarDate.self, forKey: .since),
+            until: try container.decodeIfPresent(CalendarDate.self, forKey: .until))
         guard let summary else {
             throw DecodingError.dataCorruptedError(forKey: .until, in: container, debugDescription: "ends before it starts")
         }

@@ -16,8 +16,10 @@ public struct Payment: Sendable, Hashable {
     /// Where the payment stands; `unknown` (with the codes) for codes outside New Social's table.
     public let status: PaymentStatus
 
-    public init(label: String, amountCents: Int, period: DatePeriod, paymentDate: CalendarDate?,
-                paidTo: String?, paidVia: String?, status: PaymentStatus) {
+    public init(
+        label: String, amountCents: Int, period: DatePeriod, paymentDate: CalendarDate?,
+        paidTo: String?, paidVia: String?, status: PaymentStatus
+    ) {
         self.label = label
         self.amountCents = amountCents
         self.period = period
@@ -32,13 +34,14 @@ extension Payment: Codable {
     /// Decodes a payment written by `encode(to:)`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(label: try container.decode(String.self, forKey: .label),
-                  amountCents: try container.decode(Int.self, forKey: .amountCents),
-                  period: try container.decode(DatePeriod.self, forKey: .period),
-                  paymentDate: try container.decodeIfPresent(CalendarDate.self, forKey: .paymentDate),
-                  paidTo: try container.decodeIfPresent(String.self, forKey: .paidTo),
-                  paidVia: try container.decodeIfPresent(String.self, forKey: .paidVia),
-                  status: try container.decode(PaymentStatus.self, forKey: .status, rawKey: .rawStatus))
+        self.init(
+            label: try container.decode(String.self, forKey: .label),
+            amountCents: try container.decode(Int.self, forKey: .amountCents),
+            period: try container.decode(DatePeriod.self, forKey: .period),
+            paymentDate: try container.decodeIfPresent(CalendarDate.self, forKey: .paymentDate),
+            paidTo: try container.decodeIfPresent(String.self, forKey: .paidTo),
+            paidVia: try container.decodeIfPresent(String.self, forKey: .paidVia),
+            status: try container.decode(PaymentStatus.self, forKey: .status, rawKey: .rawStatus))
     }
 
     /// Absent values are left out; an unknown status adds `rawStatus` (see `CodedStatus`).

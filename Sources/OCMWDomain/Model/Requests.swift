@@ -56,8 +56,10 @@ public struct HelpRequest: Sendable, Hashable {
 
     /// Builds a request.
     /// - Parameter getsDecision: Whether this request goes through the `decided` step.
-    public init(dossierNumber: String, kind: CodeLabel, submittedDate: CalendarDate, status: RequestStatus,
-                decisionDate: CalendarDate?, getsDecision: Bool) {
+    public init(
+        dossierNumber: String, kind: CodeLabel, submittedDate: CalendarDate, status: RequestStatus,
+        decisionDate: CalendarDate?, getsDecision: Bool
+    ) {
         self.dossierNumber = dossierNumber
         self.kind = kind
         self.submittedDate = submittedDate

@@ -43,8 +43,10 @@ public struct RightDecision: Sendable, Hashable {
     public let conditional: Bool
     public let status: DecisionStatus
 
-    public init(label: String, code: String, period: ValidityPeriod, monthlyAmountCents: Int?,
-                conditional: Bool, status: DecisionStatus) {
+    public init(
+        label: String, code: String, period: ValidityPeriod, monthlyAmountCents: Int?,
+        conditional: Bool, status: DecisionStatus
+    ) {
         self.label = label
         self.code = code
         self.period = period
@@ -56,20 +58,22 @@ public struct RightDecision: Sendable, Hashable {
     /// The right as shown to the citizen, when the decision granted it; `nil` otherwise.
     public var grantedRight: GrantedRight? {
         guard status == .granted else { return nil }
-        return GrantedRight(label: label, code: code, period: period,
-                            monthlyAmountCents: monthlyAmountCents, conditional: conditional)
+        return GrantedRight(
+            label: label, code: code, period: period,
+            monthlyAmountCents: monthlyAmountCents, conditional: conditional)
     }
 }
 
 extension RightDecision: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(label: try container.decode(String.self, forKey: .label),
-                  code: try container.decode(String.self, forKey: .code),
-                  period: try container.decode(ValidityPeriod.self, forKey: .period),
-                  monthlyAmountCents: try container.decodeIfPresent(Int.self, forKey: .monthlyAmountCents),
-                  conditional: try container.decode(Bool.self, forKey: .conditional),
-                  status: try container.decode(DecisionStatus.self, forKey: .status, rawKey: .rawStatus))
+        self.init(
+            label: try container.decode(String.self, forKey: .label),
+            code: try container.decode(String.self, forKey: .code),
+            period: try container.decode(ValidityPeriod.self, forKey: .period),
+            monthlyAmountCents: try container.decodeIfPresent(Int.self, forKey: .monthlyAmountCents),
+            conditional: try container.decode(Bool.self, forKey: .conditional),
+            status: try container.decode(DecisionStatus.self, forKey: .status, rawKey: .rawStatus))
     }
 
     /// An unknown status adds `rawStatus` (see `CodedStatus`).

@@ -23,11 +23,12 @@ public struct Trajectory: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let trajectory = Trajectory(code: try container.decodeIfPresent(String.self, forKey: .code),
-                                    label: try container.decode(String.self, forKey: .label),
-                                    since: try container.decode(CalendarDate.self, forKey: .since),
-                                    until: try container.decodeIfPresent(CalendarDate.self, forKey: .until),
-                                    contacts: try container.decode([ContactPerson].self, forKey: .contacts))
+        let trajectory = Trajectory(
+            code: try container.decodeIfPresent(String.self, forKey: .code),
+            label: try container.decode(String.self, forKey: .label),
+            since: try container.decode(CalendarDate.self, forKey: .since),
+            until: try container.decodeIfPresent(CalendarDate.self, forKey: .until),
+            contacts: try container.decode([ContactPerson].self, forKey: .contacts))
         guard let trajectory else {
             throw DecodingError.dataCorruptedError(forKey: .until, in: container, debugDescription: "ends before it starts")
         }

@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// A wire record that may name the citizen it belongs to.
 protocol CitizenRecord {
@@ -31,8 +32,9 @@ extension CitizenResponse {
     ) throws(NormalisationError) -> (body: Self, records: [Output]) {
         let body = try WireDecoding.decode(Self.self, from: data)
         let (citizen, records) = (body.citizen, body.records)
-        try RecordRules.requireSameCitizen(body: citizen.insz, field: citizen.field,
-                                           records: records.items, recordsField: records.field, as: insz)
+        try RecordRules.requireSameCitizen(
+            body: citizen.insz, field: citizen.field,
+            records: records.items, recordsField: records.field, as: insz)
         var output: [Output] = []
         output.reserveCapacity(records.items.count)
         for (index, item) in records.items.enumerated() {

@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 extension NewSocialDecoder {
     /// Decodes every decision on the citizen's rights (`DossierPart.rights`), whatever its

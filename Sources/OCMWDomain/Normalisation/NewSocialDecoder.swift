@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// Turns New Social response bodies into the shared dossier model, per dialect.
 ///

@@ -9,8 +9,10 @@ extension RecordRules {
 
     /// An office from its parts: all absent is no office; an address needs all three of
     /// street, postal code and municipality, since a partial one cannot be visited or written to.
-    static func office(name: String?, streetAndNumber: String?, postalCode: String?, municipality: String?,
-                       field: String) throws(NormalisationError) -> OfficeAddress? {
+    static func office(
+        name: String?, streetAndNumber: String?, postalCode: String?, municipality: String?,
+        field: String
+    ) throws(NormalisationError) -> OfficeAddress? {
         let name = optionalText(name)
         switch (optionalText(streetAndNumber), optionalText(postalCode), optionalText(municipality)) {
         case (nil, nil, nil) where name == nil:
@@ -22,19 +24,25 @@ extension RecordRules {
         }
     }
 
-    static func trajectory(code: String?, label: String, since: CalendarDate, until: CalendarDate?,
-                           contacts: [ContactPerson], field: String) throws(NormalisationError) -> Trajectory {
+    static func trajectory(
+        code: String?, label: String, since: CalendarDate, until: CalendarDate?,
+        contacts: [ContactPerson], field: String
+    ) throws(NormalisationError) -> Trajectory {
         guard let trajectory = Trajectory(code: code, label: label, since: since, until: until, contacts: contacts) else {
             throw NormalisationError(.invalidPeriod, field: field)
         }
         return trajectory
     }
 
-    static func request(dossierNumber: String, kind: CodeLabel, submittedDate: CalendarDate, status: RequestStatus,
-                        decisionDate: CalendarDate?, decisionExpected: Bool?) -> HelpRequest {
-        HelpRequest(dossierNumber: dossierNumber, kind: kind, submittedDate: submittedDate, status: status,
-                    decisionDate: decisionDate,
-                    getsDecision: HelpRequest.getsDecision(expected: decisionExpected, kindCode: kind.code,
-                                                           status: status, decisionDate: decisionDate))
+    static func request(
+        dossierNumber: String, kind: CodeLabel, submittedDate: CalendarDate, status: RequestStatus,
+        decisionDate: CalendarDate?, decisionExpected: Bool?
+    ) -> HelpRequest {
+        HelpRequest(
+            dossierNumber: dossierNumber, kind: kind, submittedDate: submittedDate, status: status,
+            decisionDate: decisionDate,
+            getsDecision: HelpRequest.getsDecision(
+                expected: decisionExpected, kindCode: kind.code,
+                status: status, decisionDate: decisionDate))
     }
 }

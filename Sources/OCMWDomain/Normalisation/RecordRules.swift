@@ -12,8 +12,10 @@ enum RecordRules {
     /// Runs before any record is read, so a response about someone else is always reported as
     /// such, whatever else is wrong with it. The comparison is on the exact 11 digits the
     /// contract prescribes: a number in any other form is not trusted to be the same citizen.
-    static func requireSameCitizen(body reported: String, field: String, records: [some CitizenRecord],
-                                   recordsField: String, as insz: INSZ) throws(NormalisationError) {
+    static func requireSameCitizen(
+        body reported: String, field: String, records: [some CitizenRecord],
+        recordsField: String, as insz: INSZ
+    ) throws(NormalisationError) {
         guard reported == insz.digits else { throw NormalisationError(.inszMismatch, field: field) }
         for (index, record) in records.enumerated() {
             if let other = record.reportedINSZ, other != insz.digits {
@@ -55,21 +57,26 @@ enum RecordRules {
         }
     }
 
-    static func debt(description: String, period: DatePeriod, decision: Decision?, originalCents: Int,
-                     outstandingCents: Int, field: String) throws(NormalisationError) -> Debt {
+    static func debt(
+        description: String, period: DatePeriod, decision: Decision?, originalCents: Int,
+        outstandingCents: Int, field: String
+    ) throws(NormalisationError) -> Debt {
         guard outstandingCents <= originalCents else {
             throw NormalisationError(.outstandingExceedsOriginal, field: field)
         }
-        return Debt(description: description, period: period, decision: decision,
-                    originalCents: originalCents, outstandingCents: outstandingCents)
+        return Debt(
+            description: description, period: period, decision: decision,
+            originalCents: originalCents, outstandingCents: outstandingCents)
     }
 
     static func status(code: Int?, status: Int?, automatic: Bool, paymentDate: CalendarDate?) -> PaymentStatus {
         PaymentStatus(newSocialCode: code, status: status, automatic: automatic, hasPaymentDate: paymentDate != nil)
     }
 
-    static func dossier(capacity: String, since: CalendarDate, until: CalendarDate?,
-                        field: String) throws(NormalisationError) -> DossierSummary {
+    static func dossier(
+        capacity: String, since: CalendarDate, until: CalendarDate?,
+        field: String
+    ) throws(NormalisationError) -> DossierSummary {
         guard let summary = DossierSummary(capacity: capacity, since: since, until: until) else {
             throw NormalisationError(.invalidPeriod, field: field)
         }

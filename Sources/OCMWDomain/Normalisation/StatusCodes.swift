@@ -4,8 +4,10 @@ enum StatusCodes {
     /// written (not trimmed, not case-folded: an operator must see exactly what was sent).
     /// - Throws: `missingValue` when the code is absent, empty or blank: that is a broken
     ///   record, not a new code.
-    static func read<Status: CodedStatus>(_ text: String?, table: [String: Status],
-                                          field: String) throws(NormalisationError) -> Status {
+    static func read<Status: CodedStatus>(
+        _ text: String?, table: [String: Status],
+        field: String
+    ) throws(NormalisationError) -> Status {
         let code = try RecordRules.requiredText(text, field: field)
         return table[code] ?? .unknown(code)
     }

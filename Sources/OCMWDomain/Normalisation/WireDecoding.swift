@@ -58,8 +58,11 @@ struct WireInteger: Decodable {
         } catch let error as DecodingError {
             throw error
         } catch {
-            throw DecodingError.typeMismatch(Int.self, .init(codingPath: decoder.codingPath,
-                                                             debugDescription: "not an integer that fits Int"))
+            throw DecodingError.typeMismatch(
+                Int.self,
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not an integer that fits Int"))
         }
     }
 }

@@ -15,8 +15,9 @@ package enum SealedColumn: String {
 /// the collision risk is negligible), stored in front of the ciphertext and tag (`combined`).
 package enum RowCipher {
     package static func seal(_ plaintext: Data, column: SealedColumn, rowID: UUID, with key: OutboxKey) throws -> Data {
-        let box = try AES.GCM.seal(plaintext, using: key.key,
-                                   authenticating: associatedData(column: column, rowID: rowID, keyID: key.id))
+        let box = try AES.GCM.seal(
+            plaintext, using: key.key,
+            authenticating: associatedData(column: column, rowID: rowID, keyID: key.id))
         // `combined` is nil only for nonces of a non-standard size; ours are the standard 12 bytes.
         guard let combined = box.combined else { throw OutboxStoreError(.undecryptable, submissionID: rowID) }
         return combined
@@ -30,8 +31,9 @@ package enum RowCipher {
         }
         do {
             let box = try AES.GCM.SealedBox(combined: sealed)
-            return try AES.GCM.open(box, using: key.key,
-                                    authenticating: associatedData(column: column, rowID: rowID, keyID: keyID))
+            return try AES.GCM.open(
+                box, using: key.key,
+                authenticating: associatedData(column: column, rowID: rowID, keyID: keyID))
         } catch {
             throw OutboxStoreError(.undecryptable, submissionID: rowID)
         }

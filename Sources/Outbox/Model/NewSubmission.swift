@@ -38,7 +38,8 @@ public struct NewSubmission: Sendable {
         self.idempotencyKey = idempotencyKey
         self.citizen = citizen
         self.payload = payload
-        self.fingerprint = fingerprint
+        self.fingerprint =
+            fingerprint
             ?? RequestFingerprint(kind: kind, tenant: tenant, citizen: citizen, payload: payload)
         self.warnings = warnings
         self.receivedAt = receivedAt

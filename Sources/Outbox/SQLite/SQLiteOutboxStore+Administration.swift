@@ -7,8 +7,11 @@ extension SQLiteOutboxStore {
         let idText = OutboxSchema.text(id)
         let nowUs = OutboxTime.microseconds(now)
         return try await immediateWrite { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT state, payload IS NOT NULL FROM outbox_submission WHERE id = ?",
-                                             arguments: [idText]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT state, payload IS NOT NULL FROM outbox_submission WHERE id = ?",
+                    arguments: [idText])
+            else {
                 throw OutboxStoreError(.notFound, submissionID: id)
             }
             guard try row.decode(String.self, atIndex: 0) == SubmissionPhase.failed.rawValue else {
@@ -16,14 +19,16 @@ extension SQLiteOutboxStore {
             }
             guard try row.decode(Bool.self, atIndex: 1) else { throw OutboxStoreError(.payloadDiscarded, submissionID: id) }
             // Attempts start over: the operator gives it a fresh run of the retry policy.
-            try db.execute(sql: """
-                UPDATE outbox_submission
-                SET state = 'accepted', failure_reason = NULL, last_error = NULL, attempts = 0,
-                    next_attempt_us = ?, updated_us = ?
-                WHERE id = ?
-                """, arguments: [nowUs, nowUs, idText])
-            guard let updated = try Row.fetchOne(
-                db, sql: "SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ?", arguments: [idText])
+            try db.execute(
+                sql: """
+                    UPDATE outbox_submission
+                    SET state = 'accepted', failure_reason = NULL, last_error = NULL, attempts = 0,
+                        next_attempt_us = ?, updated_us = ?
+                    WHERE id = ?
+                    """, arguments: [nowUs, nowUs, idText])
+            guard
+                let updated = try Row.fetchOne(
+                    db, sql: "SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ?", arguments: [idText])
             else { throw OutboxStoreError(.notFound, submissionID: id) }
             return try OutboxSchema.status(from: updated)
         }
@@ -33,10 +38,11 @@ extension SQLiteOutboxStore {
         let cutoffUs = OutboxTime.microseconds(cutoff)
         return try await immediateWrite { db in
             // `updated_us` of a failed row is when it failed: nothing touches it afterwards.
-            try db.execute(sql: """
-                UPDATE outbox_submission SET citizen = NULL, payload = NULL, key_id = NULL
-                WHERE state = 'failed' AND updated_us < ? AND payload IS NOT NULL
-                """, arguments: [cutoffUs])
+            try db.execute(
+                sql: """
+                    UPDATE outbox_submission SET citizen = NULL, payload = NULL, key_id = NULL
+                    WHERE state = 'failed' AND updated_us < ? AND payload IS NOT NULL
+                    """, arguments: [cutoffUs])
             return db.changesCount
         }
     }
@@ -44,12 +50,14 @@ extension SQLiteOutboxStore {
     public func counts() async throws -> [TenantID: [SubmissionPhase: Int]] {
         try await writer.read { db in
             var counts: [TenantID: [SubmissionPhase: Int]] = [:]
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT tenant, state, COUNT(*) FROM outbox_submission GROUP BY tenant, state
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT tenant, state, COUNT(*) FROM outbox_submission GROUP BY tenant, state
+                    """)
             for row in rows {
                 guard let tenant = TenantID(try row.decode(atIndex: 0)),
-                      let phase = SubmissionPhase(rawValue: try row.decode(atIndex: 1))
+                    let phase = SubmissionPhase(rawValue: try row.decode(atIndex: 1))
                 else { throw OutboxStoreError(.corruptRow) }
                 counts[tenant, default: [:]][phase] = try row.decode(Int.self, atIndex: 2)
             }
@@ -83,9 +91,12 @@ extension SQLiteOutboxStore {
     public func tenantsWithDueWork(now: Date) async throws -> [TenantID] {
         let nowUs = OutboxTime.microseconds(now)
         return try await writer.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT DISTINCT tenant FROM outbox_submission WHERE \(OutboxSchema.dueCondition) ORDER BY tenant
-                """, arguments: [nowUs, nowUs]).map { text in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT tenant FROM outbox_submission WHERE \(OutboxSchema.dueCondition) ORDER BY tenant
+                    """, arguments: [nowUs, nowUs]
+            ).map { text in
                 guard let tenant = TenantID(text) else { throw OutboxStoreError(.corruptRow) }
                 return tenant
             }
@@ -94,10 +105,13 @@ extension SQLiteOutboxStore {
 
     public func nextDueDate(tenant: TenantID) async throws -> Date? {
         try await writer.read { db in
-            try Int64.fetchOne(db, sql: """
-                SELECT MIN(MAX(next_attempt_us, COALESCE(lease_expires_us, next_attempt_us)))
-                FROM outbox_submission WHERE tenant = ? AND state IN ('accepted', 'delivering')
-                """, arguments: [tenant.rawValue]).map(OutboxTime.date)
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(MAX(next_attempt_us, COALESCE(lease_expires_us, next_attempt_us)))
+                    FROM outbox_submission WHERE tenant = ? AND state IN ('accepted', 'delivering')
+                    """, arguments: [tenant.rawValue]
+            ).map(OutboxTime.date)
         }
     }
 }

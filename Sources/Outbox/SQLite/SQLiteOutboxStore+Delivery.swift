@@ -10,18 +10,21 @@ extension SQLiteOutboxStore {
         let terms = LeaseTerms(owner: owner, now: now, duration: leaseDuration)
         let (nowUs, expiresUs, lease, ring) = (terms.nowUs, terms.expiresUs, terms.lease, keyRing)
         return try await immediateWrite { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(OutboxTable.submissionColumns)
-                FROM outbox_submission WHERE tenant = ? AND \(OutboxSchema.dueCondition)
-                ORDER BY next_attempt_us, created_us, id LIMIT ?
-                """, arguments: [tenant.rawValue, nowUs, nowUs, limit])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(OutboxTable.submissionColumns)
+                    FROM outbox_submission WHERE tenant = ? AND \(OutboxSchema.dueCondition)
+                    ORDER BY next_attempt_us, created_us, id LIMIT ?
+                    """, arguments: [tenant.rawValue, nowUs, nowUs, limit])
             return try rows.map { row in
-                try db.execute(sql: """
-                    UPDATE outbox_submission
-                    SET state = 'delivering', attempts = attempts + 1, lease_owner = ?, lease_expires_us = ?,
-                        updated_us = ?
-                    WHERE id = ?
-                    """, arguments: [owner, expiresUs, nowUs, row["id"]])
+                try db.execute(
+                    sql: """
+                        UPDATE outbox_submission
+                        SET state = 'delivering', attempts = attempts + 1, lease_owner = ?, lease_expires_us = ?,
+                            updated_us = ?
+                        WHERE id = ?
+                        """, arguments: [owner, expiresUs, nowUs, row["id"]])
                 // Decrypting inside the transaction: a row that cannot be decrypted throws, and
                 // the rollback leaves every row as it was, still due, for when the ring is fixed.
                 let submission = try Self.submission(from: row, ring: ring, currentYear: terms.currentYear)
@@ -42,38 +45,45 @@ extension SQLiteOutboxStore {
 
     public func markDelivered(id: UUID, owner: String, dossierNumber: String, now: Date) async throws {
         // The personal data goes in the same statement that records the delivery.
-        try await updateLeased(id: id, owner: owner, sql: """
-            UPDATE outbox_submission
-            SET state = 'delivered', dossier_number = ?, citizen = NULL, payload = NULL, key_id = NULL,
-                lease_owner = NULL, lease_expires_us = NULL, last_error = NULL, updated_us = ?
-            """, arguments: [dossierNumber, OutboxTime.microseconds(now)])
+        try await updateLeased(
+            id: id, owner: owner,
+            sql: """
+                UPDATE outbox_submission
+                SET state = 'delivered', dossier_number = ?, citizen = NULL, payload = NULL, key_id = NULL,
+                    lease_owner = NULL, lease_expires_us = NULL, last_error = NULL, updated_us = ?
+                """, arguments: [dossierNumber, OutboxTime.microseconds(now)])
     }
 
     public func expediteRetries(tenant: TenantID, now: Date) async throws -> Int {
         let nowUs = OutboxTime.microseconds(now)
         return try await immediateWrite { db in
             // Unleased and waiting only: a row being delivered keeps its lease and its course.
-            try db.execute(sql: """
-                UPDATE outbox_submission SET next_attempt_us = ?
-                WHERE tenant = ? AND state = 'delivering' AND lease_owner IS NULL AND next_attempt_us > ?
-                """, arguments: [nowUs, tenant.rawValue, nowUs])
+            try db.execute(
+                sql: """
+                    UPDATE outbox_submission SET next_attempt_us = ?
+                    WHERE tenant = ? AND state = 'delivering' AND lease_owner IS NULL AND next_attempt_us > ?
+                    """, arguments: [nowUs, tenant.rawValue, nowUs])
             return db.changesCount
         }
     }
 
     public func markRetry(id: UUID, owner: String, error: String, nextAttemptAt: Date, now: Date) async throws {
-        try await updateLeased(id: id, owner: owner, sql: """
-            UPDATE outbox_submission
-            SET lease_owner = NULL, lease_expires_us = NULL, last_error = ?, next_attempt_us = ?, updated_us = ?
-            """, arguments: [error, OutboxTime.microseconds(nextAttemptAt), OutboxTime.microseconds(now)])
+        try await updateLeased(
+            id: id, owner: owner,
+            sql: """
+                UPDATE outbox_submission
+                SET lease_owner = NULL, lease_expires_us = NULL, last_error = ?, next_attempt_us = ?, updated_us = ?
+                """, arguments: [error, OutboxTime.microseconds(nextAttemptAt), OutboxTime.microseconds(now)])
     }
 
     public func markFailed(id: UUID, owner: String, reason: String, now: Date) async throws {
         // The payload stays: an operator may retry (see `discardFailedPayloads` for its end).
-        try await updateLeased(id: id, owner: owner, sql: """
-            UPDATE outbox_submission
-            SET state = 'failed', failure_reason = ?, lease_owner = NULL, lease_expires_us = NULL, updated_us = ?
-            """, arguments: [reason, OutboxTime.microseconds(now)])
+        try await updateLeased(
+            id: id, owner: owner,
+            sql: """
+                UPDATE outbox_submission
+                SET state = 'failed', failure_reason = ?, lease_owner = NULL, lease_expires_us = NULL, updated_us = ?
+                """, arguments: [reason, OutboxTime.microseconds(now)])
     }
 
     /// Runs `sql` (an UPDATE without WHERE) on the row only if `owner` holds its lease.
@@ -83,11 +93,14 @@ extension SQLiteOutboxStore {
     private func updateLeased(id: UUID, owner: String, sql: String, arguments: StatementArguments) async throws {
         let idText = OutboxSchema.text(id)
         try await immediateWrite { db in
-            try db.execute(sql: sql + " WHERE id = ? AND state = 'delivering' AND lease_owner = ?",
-                           arguments: arguments + [idText, owner])
+            try db.execute(
+                sql: sql + " WHERE id = ? AND state = 'delivering' AND lease_owner = ?",
+                arguments: arguments + [idText, owner])
             guard db.changesCount == 0 else { return }
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM outbox_submission WHERE id = ?",
-                                           arguments: [idText]) ?? false
+            let exists =
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM outbox_submission WHERE id = ?",
+                    arguments: [idText]) ?? false
             throw OutboxStoreError(exists ? .leaseNotHeld : .notFound, submissionID: id)
         }
     }

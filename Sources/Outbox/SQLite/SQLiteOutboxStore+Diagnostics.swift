@@ -4,11 +4,15 @@ import GRDB
 extension SQLiteOutboxStore: OutboxStoreDiagnostics {
     public func storedRow(id: UUID) async throws -> StoredRowFacts? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT key_id, citizen IS NOT NULL, payload IS NOT NULL FROM outbox_submission WHERE id = ?
-                """, arguments: [OutboxSchema.text(id)]).map { row in
-                StoredRowFacts(keyID: try row.decode(atIndex: 0), hasCitizen: try row.decode(atIndex: 1),
-                               hasPayload: try row.decode(atIndex: 2))
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT key_id, citizen IS NOT NULL, payload IS NOT NULL FROM outbox_submission WHERE id = ?
+                    """, arguments: [OutboxSchema.text(id)]
+            ).map { row in
+                StoredRowFacts(
+                    keyID: try row.decode(atIndex: 0), hasCitizen: try row.decode(atIndex: 1),
+                    hasPayload: try row.decode(atIndex: 2))
             }
         }
     }
@@ -29,8 +33,9 @@ extension SQLiteOutboxStore: OutboxStoreDiagnostics {
     /// Rewrites a row's key id, so tests can make a row name a key no ring holds.
     func overwriteKeyID(id: UUID, with keyID: String) async throws {
         try await writer.write { db in
-            try db.execute(sql: "UPDATE outbox_submission SET key_id = ? WHERE id = ?",
-                           arguments: [keyID, OutboxSchema.text(id)])
+            try db.execute(
+                sql: "UPDATE outbox_submission SET key_id = ? WHERE id = ?",
+                arguments: [keyID, OutboxSchema.text(id)])
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import PrivateFiles
 import GRDB
 import OCMWCore
+import PrivateFiles
 
 /// The outbox in SQLite: the default store, one file in the data directory.
 ///
@@ -70,7 +70,9 @@ public final class SQLiteOutboxStore: OutboxStore {
     /// Closes the database connections; the store is unusable afterwards.
     /// - Throws: `DatabaseError` when a connection cannot be closed.
     public func close() throws {
-        if let pool = writer as? DatabasePool { try pool.close() } else if let queue = writer as? DatabaseQueue {
+        if let pool = writer as? DatabasePool {
+            try pool.close()
+        } else if let queue = writer as? DatabaseQueue {
             try queue.close()
         }
     }
@@ -96,20 +98,25 @@ public final class SQLiteOutboxStore: OutboxStore {
         let warnings = try JSONList.text(new.warnings)
         let receivedUs = OutboxTime.microseconds(new.receivedAt)
         return try await immediateWrite { db in
-            if let row = try Row.fetchOne(db, sql: """
-                SELECT \(OutboxSchema.statusColumns), fingerprint FROM outbox_submission
-                WHERE client_id = ? AND idempotency_key = ?
-                """, arguments: [new.clientID, new.idempotencyKey]) {
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT \(OutboxSchema.statusColumns), fingerprint FROM outbox_submission
+                    WHERE client_id = ? AND idempotency_key = ?
+                    """, arguments: [new.clientID, new.idempotencyKey])
+            {
                 let status = try OutboxSchema.status(from: row)
                 let fingerprint: Data = try row.decode(forColumn: "fingerprint")
                 return Array(fingerprint) == new.fingerprint.bytes ? .existing(status) : .conflict(existingID: status.id)
             }
-            try db.execute(sql: """
-                INSERT INTO outbox_submission
-                    (id, kind, tenant, client_id, idempotency_key, fingerprint, key_id, citizen, payload,
-                     state, attempts, next_attempt_us, created_us, updated_us, warnings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', 0, ?, ?, ?, ?)
-                """, arguments: [
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox_submission
+                        (id, kind, tenant, client_id, idempotency_key, fingerprint, key_id, citizen, payload,
+                         state, attempts, next_attempt_us, created_us, updated_us, warnings)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', 0, ?, ?, ?, ?)
+                    """,
+                arguments: [
                     OutboxSchema.text(new.id), new.kind.rawValue, new.tenant.rawValue, new.clientID,
                     new.idempotencyKey, Data(new.fingerprint.bytes), sealed.keyID, sealed.citizen, sealed.payload,
                     receivedUs, receivedUs, receivedUs, warnings,
@@ -120,16 +127,21 @@ public final class SQLiteOutboxStore: OutboxStore {
 
     public func status(id: UUID) async throws -> SubmissionStatus? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ?",
-                             arguments: [OutboxSchema.text(id)]).map(OutboxSchema.status(from:))
+            try Row.fetchOne(
+                db, sql: "SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ?",
+                arguments: [OutboxSchema.text(id)]
+            ).map(OutboxSchema.status(from:))
         }
     }
 
     public func status(id: UUID, clientID: String) async throws -> SubmissionStatus? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ? AND client_id = ?
-                """, arguments: [OutboxSchema.text(id), clientID]).map(OutboxSchema.status(from:))
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ? AND client_id = ?
+                    """, arguments: [OutboxSchema.text(id), clientID]
+            ).map(OutboxSchema.status(from:))
         }
     }
 }

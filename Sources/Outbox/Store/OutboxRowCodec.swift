@@ -12,7 +12,7 @@ package enum OutboxRowCodec {
         attempts: Int, nextAttemptUs: Int64, createdUs: Int64, updatedUs: Int64, warnings: String, lastError: String?
     ) throws -> SubmissionStatus {
         guard let kind = SubmissionKind(rawValue: kind), let tenant = TenantID(tenant),
-              let phase = SubmissionPhase(rawValue: state)
+            let phase = SubmissionPhase(rawValue: state)
         else { throw OutboxStoreError(.corruptRow, submissionID: id) }
         let detailed: SubmissionState
         switch phase {
@@ -39,7 +39,7 @@ package enum OutboxRowCodec {
         citizen sealedCitizen: Data?, payload sealedPayload: Data?, ring: OutboxKeyRing, currentYear: Int
     ) throws -> Submission {
         guard let keyID, let sealedCitizen, let sealedPayload,
-              let fingerprint = RequestFingerprint(bytes: Array(fingerprint))
+            let fingerprint = RequestFingerprint(bytes: Array(fingerprint))
         else { throw OutboxStoreError(.corruptRow, submissionID: status.id) }
         let digits = try RowCipher.open(sealedCitizen, column: .citizen, rowID: status.id, keyID: keyID, ring: ring)
         let payload = try RowCipher.open(sealedPayload, column: .payload, rowID: status.id, keyID: keyID, ring: ring)
@@ -47,8 +47,9 @@ package enum OutboxRowCodec {
         do { citizen = try INSZ(parsing: String(decoding: digits, as: UTF8.self), currentYear: currentYear) } catch {
             throw OutboxStoreError(.corruptRow, submissionID: status.id)
         }
-        return Submission(status: status, clientID: clientID, idempotencyKey: idempotencyKey, fingerprint: fingerprint,
-                          citizen: citizen, payload: SubmissionPayload(bytes: payload))
+        return Submission(
+            status: status, clientID: clientID, idempotencyKey: idempotencyKey, fingerprint: fingerprint,
+            citizen: citizen, payload: SubmissionPayload(bytes: payload))
     }
 
     /// The encrypted columns of a new row, under the ring's current key.
@@ -63,8 +64,9 @@ package enum OutboxRowCodec {
     /// The status `accept` reports for a row it inserted.
     package static func acceptedStatus(_ new: NewSubmission) -> SubmissionStatus {
         let time = OutboxTime.date(OutboxTime.microseconds(new.receivedAt))
-        return SubmissionStatus(id: new.id, kind: new.kind, tenant: new.tenant, state: .accepted, attempts: 0,
-                                nextAttemptAt: time, createdAt: time, updatedAt: time, warnings: new.warnings, lastError: nil)
+        return SubmissionStatus(
+            id: new.id, kind: new.kind, tenant: new.tenant, state: .accepted, attempts: 0,
+            nextAttemptAt: time, createdAt: time, updatedAt: time, warnings: new.warnings, lastError: nil)
     }
 
     /// The year INSZ check digits are read against when a leased row is decrypted.

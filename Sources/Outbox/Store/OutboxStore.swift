@@ -43,7 +43,9 @@ public protocol OutboxStore: Sendable {
     /// concurrent instances never take the same row.
     /// - Throws: `OutboxStoreError` `.unknownKeyID` or `.undecryptable` when a due row cannot be
     ///   decrypted; nothing is leased then (the rows stay due until the key ring is fixed).
-    func lease(tenant: TenantID, owner: String, now: Date, leaseDuration: Duration, limit: Int) async throws
+    func lease(
+        tenant: TenantID, owner: String, now: Date, leaseDuration: Duration, limit: Int
+    ) async throws
         -> [LeasedSubmission]
 
     /// Records the delivery and erases the submission's personal data.

@@ -10,7 +10,8 @@ enum PostgresAuditRow {
             try row.decode((Int64, Int64, String, String?, [String], [String], String, String, Int32, String).self)
         let tenants = tenantNames.compactMap(TenantID.init)
         guard let action = AuditAction(rawValue: actionName), let outcome = AuditOutcome(rawValue: outcomeName),
-              tenants.count == tenantNames.count else { throw AuditStoreError(.corruptRow) }
+            tenants.count == tenantNames.count
+        else { throw AuditStoreError(.corruptRow) }
         var citizen: INSZPseudonym?
         if let citizenHex {
             guard let pseudonym = INSZPseudonym(hex: citizenHex) else { throw AuditStoreError(.corruptRow) }

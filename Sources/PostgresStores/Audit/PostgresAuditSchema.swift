@@ -46,13 +46,17 @@ enum PostgresAuditSchema {
         """,
         function("audit_record_no_update", "RAISE EXCEPTION 'audit records are append-only: no update';"),
         function("audit_record_no_truncate", "RAISE EXCEPTION 'audit records are removed only by retention';"),
-        function("audit_record_delete_only_expired", """
+        function(
+            "audit_record_delete_only_expired",
+            """
             IF OLD.time_us >= (SELECT cutoff_us FROM audit_retention) THEN
                 RAISE EXCEPTION 'audit records are removed only by retention';
             END IF;
             RETURN OLD;
             """),
-        function("audit_retention_forward_only", """
+        function(
+            "audit_retention_forward_only",
+            """
             IF NEW.cutoff_us < OLD.cutoff_us OR NEW.only_row IS DISTINCT FROM OLD.only_row THEN
                 RAISE EXCEPTION 'the retention cutoff only moves forward';
             END IF;
@@ -65,8 +69,9 @@ enum PostgresAuditSchema {
         trigger("audit_retention_forward_only", on: "audit_retention", "BEFORE UPDATE", "ROW"),
         // Row-level: the seeding INSERT above inserts no row once the row exists, and fires nothing.
         trigger("audit_retention_one_row", on: "audit_retention", "BEFORE INSERT OR DELETE", "ROW"),
-        trigger("audit_retention_one_row", named: "audit_retention_no_truncate", on: "audit_retention",
-                "BEFORE TRUNCATE", "STATEMENT"),
+        trigger(
+            "audit_retention_one_row", named: "audit_retention_no_truncate", on: "audit_retention",
+            "BEFORE TRUNCATE", "STATEMENT"),
     ]
 
     private static func function(_ name: String, _ body: String) -> String {

@@ -1,8 +1,9 @@
 import AuditTrail
-import struct Foundation.Date
 import Logging
 import OCMWCore
 import PostgresNIO
+
+import struct Foundation.Date
 
 /// The audit trail in PostgreSQL, append-only (see `PostgresAuditSchema` for the triggers that
 /// enforce it): for several proxy instances writing one trail.
@@ -42,7 +43,8 @@ public final class PostgresAuditStore: AuditStore {
         let outcomes = records.map(\.outcome.rawValue)
         let statuses = records.map { Int64($0.httpStatus) }
         let requests = records.map(\.requestID)
-        try await client.query("""
+        try await client.query(
+            """
             INSERT INTO audit_record
                 (time_us, client_id, citizen, tenants, parts, action, outcome, http_status, request_id)
             SELECT t, c, NULLIF(z, ''), tn::text[], p::text[], a, o, s::integer, r
@@ -63,7 +65,8 @@ public final class PostgresAuditStore: AuditStore {
         // while `body` runs.
         var position = (time: startUs, id: Int64.min)
         while true {
-            let rows = try await client.query("""
+            let rows = try await client.query(
+                """
                 SELECT id, time_us, client_id, citizen, tenants, parts, action, outcome, http_status, request_id
                 FROM audit_record
                 WHERE time_us >= \(startUs) AND time_us < \(endUs)
@@ -89,7 +92,8 @@ public final class PostgresAuditStore: AuditStore {
         return try await PostgresDatabase.transaction(client, logger: logger) { connection in
             try await connection.query(
                 "UPDATE audit_retention SET cutoff_us = GREATEST(cutoff_us, \(cutoffUs))", logger: logger)
-            let rows = try await connection.query("""
+            let rows = try await connection.query(
+                """
                 WITH removed AS (DELETE FROM audit_record WHERE time_us < \(cutoffUs) RETURNING 1)
                 SELECT count(*) FROM removed
                 """, logger: logger)

@@ -9,16 +9,19 @@ extension PostgresOutboxStore {
         let logger = logger
         return try await PostgresDatabase.transaction(client, logger: logger) { connection in
             // Locked: a concurrent retry of the same row waits here and then finds it accepted.
-            let found = try await connection.query("""
+            let found = try await connection.query(
+                """
                 SELECT state, payload IS NOT NULL FROM outbox_submission WHERE id = \(id) FOR UPDATE
-                """, logger: logger).decode((String, Bool).self)
+                """, logger: logger
+            ).decode((String, Bool).self)
             var current: (state: String, hasPayload: Bool)?
             for try await row in found { current = row }
             guard let current else { throw OutboxStoreError(.notFound, submissionID: id) }
             guard current.state == SubmissionPhase.failed.rawValue else { throw OutboxStoreError(.notFailed, submissionID: id) }
             guard current.hasPayload else { throw OutboxStoreError(.payloadDiscarded, submissionID: id) }
             // Attempts start over: the operator gives it a fresh run of the retry policy.
-            let updated = try await connection.query("""
+            let updated = try await connection.query(
+                """
                 UPDATE outbox_submission
                 SET state = 'accepted', failure_reason = NULL, last_error = NULL, attempts = 0,
                     next_attempt_us = \(nowUs), updated_us = \(nowUs)
@@ -32,18 +35,21 @@ extension PostgresOutboxStore {
 
     public func discardFailedPayloads(failedBefore cutoff: Date) async throws -> Int {
         // `updated_us` of a failed row is when it failed: nothing touches it afterwards.
-        try await PostgresDatabase.singleInt(client.query("""
-            WITH erased AS (
-                UPDATE outbox_submission SET citizen = NULL, payload = NULL, key_id = NULL
-                WHERE state = 'failed' AND updated_us < \(OutboxTime.microseconds(cutoff)) AND payload IS NOT NULL
-                RETURNING 1)
-            SELECT count(*) FROM erased
-            """, logger: logger), missing: OutboxStoreError(.corruptRow))
+        try await PostgresDatabase.singleInt(
+            client.query(
+                """
+                WITH erased AS (
+                    UPDATE outbox_submission SET citizen = NULL, payload = NULL, key_id = NULL
+                    WHERE state = 'failed' AND updated_us < \(OutboxTime.microseconds(cutoff)) AND payload IS NOT NULL
+                    RETURNING 1)
+                SELECT count(*) FROM erased
+                """, logger: logger), missing: OutboxStoreError(.corruptRow))
     }
 
     public func counts() async throws -> [TenantID: [SubmissionPhase: Int]] {
         var counts: [TenantID: [SubmissionPhase: Int]] = [:]
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT tenant, state, count(*) FROM outbox_submission GROUP BY tenant, state
             """, logger: logger)
         for try await (tenantName, state, count) in rows.decode((String, String, Int64).self) {
@@ -57,7 +63,8 @@ extension PostgresOutboxStore {
 
     public func list(state: SubmissionPhase?, tenant: TenantID?, limit: Int) async throws -> [SubmissionStatus] {
         // NULL filters match everything: one statement whatever the combination.
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT \(unescaped: PostgresOutboxSchema.statusColumns) FROM outbox_submission
             WHERE (\(state?.rawValue)::text IS NULL OR state = \(state?.rawValue))
               AND (\(tenant?.rawValue)::text IS NULL OR tenant = \(tenant?.rawValue))
@@ -70,7 +77,8 @@ extension PostgresOutboxStore {
 
     public func tenantsWithDueWork(now: Date) async throws -> [TenantID] {
         let nowUs = OutboxTime.microseconds(now)
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT DISTINCT tenant FROM outbox_submission
             WHERE state IN ('accepted', 'delivering') AND next_attempt_us <= \(nowUs)
               AND (lease_expires_us IS NULL OR lease_expires_us <= \(nowUs))
@@ -85,7 +93,8 @@ extension PostgresOutboxStore {
     }
 
     public func nextDueDate(tenant: TenantID) async throws -> Date? {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT MIN(GREATEST(next_attempt_us, COALESCE(lease_expires_us, next_attempt_us)))
             FROM outbox_submission WHERE tenant = \(tenant.rawValue) AND state IN ('accepted', 'delivering')
             """, logger: logger)
@@ -96,7 +105,8 @@ extension PostgresOutboxStore {
 
 extension PostgresOutboxStore: OutboxStoreDiagnostics {
     public func storedRow(id: UUID) async throws -> StoredRowFacts? {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT key_id, citizen IS NOT NULL, payload IS NOT NULL FROM outbox_submission WHERE id = \(id)
             """, logger: logger)
         for try await (keyID, hasCitizen, hasPayload) in rows.decode((String?, Bool, Bool).self) {

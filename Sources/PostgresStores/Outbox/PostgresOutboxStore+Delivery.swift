@@ -14,7 +14,8 @@ extension PostgresOutboxStore {
         let terms = LeaseTerms(owner: owner, now: now, duration: leaseDuration)
         let (nowUs, expiresUs, ring, logger) = (terms.nowUs, terms.expiresUs, keyRing, logger)
         return try await PostgresDatabase.transaction(client, logger: logger) { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.query(
+                """
                 UPDATE outbox_submission
                 SET state = 'delivering', attempts = attempts + 1, lease_owner = \(owner),
                     lease_expires_us = \(expiresUs), updated_us = \(nowUs)
@@ -45,7 +46,9 @@ extension PostgresOutboxStore {
 
     public func markDelivered(id: UUID, owner: String, dossierNumber: String, now: Date) async throws {
         // The personal data goes in the same statement that records the delivery.
-        try await updateLeased(id: id, owner: owner, """
+        try await updateLeased(
+            id: id, owner: owner,
+            """
             UPDATE outbox_submission
             SET state = 'delivered', dossier_number = \(dossierNumber), citizen = NULL, payload = NULL, key_id = NULL,
                 lease_owner = NULL, lease_expires_us = NULL, last_error = NULL, updated_us = \(OutboxTime.microseconds(now))
@@ -53,7 +56,9 @@ extension PostgresOutboxStore {
     }
 
     public func markRetry(id: UUID, owner: String, error: String, nextAttemptAt: Date, now: Date) async throws {
-        try await updateLeased(id: id, owner: owner, """
+        try await updateLeased(
+            id: id, owner: owner,
+            """
             UPDATE outbox_submission
             SET lease_owner = NULL, lease_expires_us = NULL, last_error = \(error),
                 next_attempt_us = \(OutboxTime.microseconds(nextAttemptAt)), updated_us = \(OutboxTime.microseconds(now))
@@ -63,19 +68,23 @@ extension PostgresOutboxStore {
     public func expediteRetries(tenant: TenantID, now: Date) async throws -> Int {
         let nowUs = OutboxTime.microseconds(now)
         // Unleased and waiting only: a row being delivered keeps its lease and its course.
-        return try await PostgresDatabase.singleInt(client.query("""
-            WITH expedited AS (
-                UPDATE outbox_submission SET next_attempt_us = \(nowUs)
-                WHERE tenant = \(tenant.rawValue) AND state = 'delivering' AND lease_owner IS NULL
-                  AND next_attempt_us > \(nowUs)
-                RETURNING 1)
-            SELECT count(*) FROM expedited
-            """, logger: logger), missing: OutboxStoreError(.corruptRow))
+        return try await PostgresDatabase.singleInt(
+            client.query(
+                """
+                WITH expedited AS (
+                    UPDATE outbox_submission SET next_attempt_us = \(nowUs)
+                    WHERE tenant = \(tenant.rawValue) AND state = 'delivering' AND lease_owner IS NULL
+                      AND next_attempt_us > \(nowUs)
+                    RETURNING 1)
+                SELECT count(*) FROM expedited
+                """, logger: logger), missing: OutboxStoreError(.corruptRow))
     }
 
     public func markFailed(id: UUID, owner: String, reason: String, now: Date) async throws {
         // The payload stays: an operator may retry (see `discardFailedPayloads` for its end).
-        try await updateLeased(id: id, owner: owner, """
+        try await updateLeased(
+            id: id, owner: owner,
+            """
             UPDATE outbox_submission
             SET state = 'failed', failure_reason = \(reason), lease_owner = NULL, lease_expires_us = NULL,
                 updated_us = \(OutboxTime.microseconds(now))
@@ -89,11 +98,12 @@ extension PostgresOutboxStore {
     /// answered still records the outcome, unless another worker has taken the row over since.
     private func updateLeased(id: UUID, owner: String, _ update: PostgresQuery) async throws {
         let (idBind, ownerBind) = (update.binds.count + 1, update.binds.count + 2)
-        var query = PostgresQuery(unsafeSQL: """
-            WITH updated AS (\(update.sql)
-                WHERE id = $\(idBind) AND state = 'delivering' AND lease_owner = $\(ownerBind) RETURNING 1)
-            SELECT (SELECT count(*) FROM updated), EXISTS (SELECT 1 FROM outbox_submission WHERE id = $\(idBind))
-            """, binds: update.binds)
+        var query = PostgresQuery(
+            unsafeSQL: """
+                WITH updated AS (\(update.sql)
+                    WHERE id = $\(idBind) AND state = 'delivering' AND lease_owner = $\(ownerBind) RETURNING 1)
+                SELECT (SELECT count(*) FROM updated), EXISTS (SELECT 1 FROM outbox_submission WHERE id = $\(idBind))
+                """, binds: update.binds)
         query.binds.append(id)
         query.binds.append(owner)
         for try await (updated, exists) in try await client.query(query, logger: logger).decode((Int64, Bool).self) {

@@ -26,8 +26,9 @@ public final class PostgresOutboxStore: OutboxStore {
     ///   - logger: For the queries (PostgresNIO logs at debug level and never the bound values).
     /// - Throws: A PostgresNIO error when the database cannot be reached or migrated.
     public init(client: PostgresClient, keyRing: OutboxKeyRing, logger: Logger) async throws {
-        try await PostgresDatabase.migrate(client, lockKey: PostgresOutboxSchema.migrationLockKey,
-                                           statements: PostgresOutboxSchema.statements, logger: logger)
+        try await PostgresDatabase.migrate(
+            client, lockKey: PostgresOutboxSchema.migrationLockKey,
+            statements: PostgresOutboxSchema.statements, logger: logger)
         self.client = client
         self.keyRing = keyRing
         self.logger = logger
@@ -39,7 +40,8 @@ public final class PostgresOutboxStore: OutboxStore {
         let receivedUs = OutboxTime.microseconds(new.receivedAt)
         // The unique index decides between concurrent acceptances of one key: the loser's
         // INSERT waits for the winner's commit, then inserts nothing, and reads the winner's row.
-        let inserted = try await client.query("""
+        let inserted = try await client.query(
+            """
             INSERT INTO outbox_submission
                 (id, kind, tenant, client_id, idempotency_key, fingerprint, key_id, citizen, payload,
                  state, attempts, next_attempt_us, created_us, updated_us, warnings)
@@ -50,7 +52,8 @@ public final class PostgresOutboxStore: OutboxStore {
             RETURNING id
             """, logger: logger)
         for try await _ in inserted { return .accepted(OutboxRowCodec.acceptedStatus(new)) }
-        let existing = try await client.query("""
+        let existing = try await client.query(
+            """
             SELECT \(unescaped: PostgresOutboxSchema.statusColumns), fingerprint FROM outbox_submission
             WHERE client_id = \(new.clientID) AND idempotency_key = \(new.idempotencyKey)
             """, logger: logger)
@@ -64,7 +67,8 @@ public final class PostgresOutboxStore: OutboxStore {
     }
 
     public func status(id: UUID) async throws -> SubmissionStatus? {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT \(unescaped: PostgresOutboxSchema.statusColumns) FROM outbox_submission WHERE id = \(id)
             """, logger: logger)
         for try await row in rows { return try PostgresOutboxSchema.status(from: row) }
@@ -72,7 +76,8 @@ public final class PostgresOutboxStore: OutboxStore {
     }
 
     public func status(id: UUID, clientID: String) async throws -> SubmissionStatus? {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT \(unescaped: PostgresOutboxSchema.statusColumns) FROM outbox_submission
             WHERE id = \(id) AND client_id = \(clientID)
             """, logger: logger)

@@ -1,8 +1,9 @@
-import struct Foundation.Date
 import Logging
 import OCMWCore
 import PostgresNIO
 import RoutingIndex
+
+import struct Foundation.Date
 
 /// The routing index in PostgreSQL: the directory *INSZ → OCMW, capacity, period* shared by
 /// several proxy instances, so a registration pushed to one is seen by all.
@@ -45,7 +46,8 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
     }
 
     public func unregister(insz: INSZ, tenant: TenantID, capacity: String, start: DayDate) async throws -> Bool {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             DELETE FROM routing_registration
             WHERE insz = \(insz.digits) AND tenant = \(tenant.rawValue) AND capacity = \(capacity)
               AND start_date = \(start.iso8601)
@@ -56,7 +58,8 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
     }
 
     public func lookup(insz: INSZ, on day: DayDate) async throws -> [RoutingRegistration] {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT tenant, capacity, start_date, end_date FROM routing_registration
             WHERE insz = \(insz.digits) AND start_date <= \(day.iso8601) AND (end_date IS NULL OR end_date >= \(day.iso8601))
             ORDER BY tenant, capacity, start_date
@@ -97,7 +100,8 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
         let starts = rows.map(\.period.start.iso8601)
         // Arrays of optionals are not bindable: "" stands for an open end (no ISO date is empty).
         let ends = rows.map { $0.period.end?.iso8601 ?? "" }
-        try await client.query("""
+        try await client.query(
+            """
             INSERT INTO routing_registration (insz, tenant, capacity, start_date, end_date, registered_at)
             SELECT i, t, c, s, NULLIF(e, ''), \(stamp)
             FROM unnest(\(insz)::text[], \(tenants)::text[], \(capacities)::text[], \(starts)::text[], \(ends)::text[])

@@ -31,8 +31,9 @@ struct AdminPageRoutes: Sendable {
     func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get(RouterPath(Self.pagePath)) { _, _ in
             let view = StatusPageView(await reporter.report())
-            return htmlResponse(templates.render(view, withTemplate: "status") ?? "",
-                        csp: PageStyle.contentSecurityPolicy(script: StatusPageTemplate.script))
+            return htmlResponse(
+                templates.render(view, withTemplate: "status") ?? "",
+                csp: PageStyle.contentSecurityPolicy(script: StatusPageTemplate.script))
         }
         router.get("/admin/status.json") { _, _ in
             try Response.json(await reporter.report())
@@ -54,9 +55,11 @@ struct AdminPageRoutes: Sendable {
             return signedIn()
         }
         router.post("/admin/login-links") { _, _ in
-            try Response.json(LoginLink(path: "\(Self.loginPath)/\(sessions.newLinkCode())",
-                                          expiresInSeconds: sessions.linkLifetime.components.seconds),
-                                     status: .created)
+            try Response.json(
+                LoginLink(
+                    path: "\(Self.loginPath)/\(sessions.newLinkCode())",
+                    expiresInSeconds: sessions.linkLifetime.components.seconds),
+                status: .created)
         }
         router.post(RouterPath(Self.logoutPath)) { _, _ in
             var response = Response(status: .seeOther, headers: [.location: Self.loginPath])
@@ -72,15 +75,17 @@ struct AdminPageRoutes: Sendable {
     }
 
     private func loginPage(message: String?, status: HTTPResponse.Status) -> Response {
-        var response = htmlResponse(templates.render(LoginPageTemplate.View(message: message), withTemplate: "login") ?? "",
-                            csp: PageStyle.contentSecurityPolicy())
+        var response = htmlResponse(
+            templates.render(LoginPageTemplate.View(message: message), withTemplate: "login") ?? "",
+            csp: PageStyle.contentSecurityPolicy())
         response.status = status
         return response
     }
 
     private static func cookie(value: String, maxAge: Int) -> Cookie {
-        Cookie(name: AdminSessions.cookieName, value: value, maxAge: maxAge, path: pagePath, httpOnly: true,
-               sameSite: .strict)
+        Cookie(
+            name: AdminSessions.cookieName, value: value, maxAge: maxAge, path: pagePath, httpOnly: true,
+            sameSite: .strict)
     }
 
     /// A field of an `application/x-www-form-urlencoded` body.
@@ -99,9 +104,12 @@ struct LoginLink: Encodable {
 
 /// An HTML answer that no cache keeps and no other site may frame.
 func htmlResponse(_ text: String, csp: String) -> Response {
-    Response(status: .ok,
-             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                       .contentSecurityPolicy: csp, .xContentTypeOptions: "nosniff",
-                       HTTPTypes.HTTPField.Name("Referrer-Policy")!: "no-referrer"],
-             body: .init(byteBuffer: ByteBuffer(string: text)))
+    Response(
+        status: .ok,
+        headers: [
+            .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+            .contentSecurityPolicy: csp, .xContentTypeOptions: "nosniff",
+            HTTPTypes.HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        ],
+        body: .init(byteBuffer: ByteBuffer(string: text)))
 }

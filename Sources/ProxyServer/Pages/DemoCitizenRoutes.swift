@@ -29,16 +29,19 @@ struct DemoCitizenRoutes: Sendable {
             for name in ["months", "from", "to"] {
                 // Digits and dashes only: the value goes into a URL; the API checks the rest.
                 if let value = request.uri.queryParameters.get(name), !value.isEmpty,
-                   value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+                    value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })
+                {
                     query.append("\(name)=\(value)")
                 }
             }
-            let answer = try await call("/v1/citizens/\(insz.digits)/dossier?" + query.joined(separator: "&"),
-                                        requestID: context.requestID)
+            let answer = try await call(
+                "/v1/citizens/\(insz.digits)/dossier?" + query.joined(separator: "&"),
+                requestID: context.requestID)
             guard answer.status == 200 else { throw Self.apiProblem(answer) }
             let document = try JSONDecoder().decode(DossierDocument.self, from: Data(answer.body))
-            return htmlResponse(template.render(CitizenPageView(insz: insz.digits, document: document)),
-                        csp: PageStyle.contentSecurityPolicy())
+            return htmlResponse(
+                template.render(CitizenPageView(insz: insz.digits, document: document)),
+                csp: PageStyle.contentSecurityPolicy())
         }
         router.get("/demo/citizens/:insz/certificates/:ocmw/:id/document") { request, context in
             let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
@@ -47,11 +50,13 @@ struct DemoCitizenRoutes: Sendable {
             guard TenantID(ocmw) != nil, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_~%.".contains($0)) }) else {
                 throw ProblemDetails(status: .notFound, type: .certificateNotFound, title: "No such certificate")
             }
-            let answer = try await call("/v1/citizens/\(insz.digits)/certificates/\(ocmw)/\(id)/document",
-                                        requestID: context.requestID)
+            let answer = try await call(
+                "/v1/citizens/\(insz.digits)/certificates/\(ocmw)/\(id)/document",
+                requestID: context.requestID)
             guard answer.status == 200 else { throw Self.apiProblem(answer) }
-            return Response(status: .ok, headers: [.contentType: "application/pdf"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+            return Response(
+                status: .ok, headers: [.contentType: "application/pdf"],
+                body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
         }
     }
 
@@ -63,8 +68,9 @@ struct DemoCitizenRoutes: Sendable {
     /// The API's refusal, passed on with its status (a bad INSZ or window is the caller's 4xx).
     private static func apiProblem(_ answer: DemoAPIClient.Answer) -> ProblemDetails {
         let status = HTTPResponse.Status(code: answer.status)
-        return ProblemDetails(status: status.kind == .clientError ? status : .badGateway, type: .dossierUnavailable,
-                              title: "The public API did not answer the dossier",
-                              detail: "status \(answer.status)")
+        return ProblemDetails(
+            status: status.kind == .clientError ? status : .badGateway, type: .dossierUnavailable,
+            title: "The public API did not answer the dossier",
+            detail: "status \(answer.status)")
     }
 }

@@ -11,15 +11,19 @@ struct AdminAuthMiddleware: RouterMiddleware {
     let security: ProxySecurity
     let sessions: AdminSessions
 
-    func handle(_ request: Request, context: ProxyRequestContext,
-                next: (Request, ProxyRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: ProxyRequestContext,
+        next: (Request, ProxyRequestContext) async throws -> Response
+    ) async throws -> Response {
         let path = request.uri.path
         if path == AdminPageRoutes.loginPath || path.hasPrefix(AdminPageRoutes.loginPath + "/")
-            || path == AdminPageRoutes.logoutPath {
+            || path == AdminPageRoutes.logoutPath
+        {
             return try await next(request, context)
         }
         if request.headers[.authorization] == nil, request.method == .get || request.method == .head,
-           let cookie = request.cookies[AdminSessions.cookieName], sessions.isValidSession(cookie.value) {
+            let cookie = request.cookies[AdminSessions.cookieName], sessions.isValidSession(cookie.value)
+        {
             return try await next(request, context)
         }
         if request.headers[.authorization] == nil, request.method == .get, path == AdminPageRoutes.pagePath {
@@ -32,8 +36,9 @@ struct AdminAuthMiddleware: RouterMiddleware {
             throw ProblemDetails(error)
         }
         guard security.isAdminToken(token) else {
-            var problem = ProblemDetails(status: .unauthorized, type: .unauthorized,
-                                         title: "The admin credential is required")
+            var problem = ProblemDetails(
+                status: .unauthorized, type: .unauthorized,
+                title: "The admin credential is required")
             problem.wwwAuthenticate = #"Bearer realm="ocmw-proxy-admin", error="invalid_token""#
             throw problem
         }

@@ -20,10 +20,14 @@ public struct AuditLog: Sendable {
     public func pseudonymOf(_ insz: INSZ) -> INSZPseudonym { pseudonym(insz) }
 
     /// Records one access; never waits for the database (the writer batches in the background).
-    func record(action: AuditAction, caller: String?, insz: INSZ?, tenants: [TenantID], parts: [String],
-                outcome: AuditOutcome, status: Int, requestID: String) {
-        writer.append(AuditRecord(time: Date(), clientID: caller ?? "unknown", citizen: insz.map(pseudonym),
-                                  tenants: tenants, parts: parts, action: action, outcome: outcome,
-                                  httpStatus: status, requestID: requestID))
+    func record(
+        action: AuditAction, caller: String?, insz: INSZ?, tenants: [TenantID], parts: [String],
+        outcome: AuditOutcome, status: Int, requestID: String
+    ) {
+        writer.append(
+            AuditRecord(
+                time: Date(), clientID: caller ?? "unknown", citizen: insz.map(pseudonym),
+                tenants: tenants, parts: parts, action: action, outcome: outcome,
+                httpStatus: status, requestID: requestID))
     }
 }

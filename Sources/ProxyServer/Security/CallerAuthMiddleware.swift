@@ -11,8 +11,10 @@ struct CallerAuthMiddleware: RouterMiddleware {
     let verifier: CallerVerifier
     let scope: Scope
 
-    func handle(_ request: Request, context: ProxyRequestContext,
-                next: (Request, ProxyRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: ProxyRequestContext,
+        next: (Request, ProxyRequestContext) async throws -> Response
+    ) async throws -> Response {
         var context = context
         do {
             let token = try CallerVerifier.bearerToken(fromAuthorizationHeader: request.headers[.authorization])
@@ -32,11 +34,13 @@ extension ProblemDetails {
     init(_ error: CallerAuthError) {
         switch error.status {
         case .unauthorized:
-            self.init(status: .unauthorized, type: .unauthorized, title: "A valid bearer token is required",
-                      detail: error.description)
+            self.init(
+                status: .unauthorized, type: .unauthorized, title: "A valid bearer token is required",
+                detail: error.description)
         case .forbidden:
-            self.init(status: .forbidden, type: .forbidden, title: "The token does not allow this request",
-                      detail: error.description)
+            self.init(
+                status: .forbidden, type: .forbidden, title: "The token does not allow this request",
+                detail: error.description)
         }
         wwwAuthenticate = error.wwwAuthenticate()
     }

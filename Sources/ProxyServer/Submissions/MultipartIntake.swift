@@ -22,8 +22,11 @@ struct MultipartIntake {
         var bytes: [UInt8] = []
     }
 
-    static func read(_ body: RequestBody, contentType: String?, limits: IntakeLimits = .default)
-        async throws -> Result {
+    static func read(
+        _ body: RequestBody, contentType: String?, limits: IntakeLimits = .default
+    )
+        async throws -> Result
+    {
         let boundary = try MultipartParser.boundary(fromContentType: contentType ?? "")
         var parser = MultipartParser(boundary: boundary, limits: limits)
         var state = ReadState()
@@ -67,8 +70,10 @@ struct MultipartIntake {
                     }
                     let digest = open.hash.finalizeHex()
                     result.digests.append(DocumentDigest(type: type, sizeBytes: open.bytes.count, sha256: digest))
-                    result.documents.append(.init(mediaType: type.mediaType, sha256: digest,
-                                                  contentBase64: Base64.encode(open.bytes)))
+                    result.documents.append(
+                        .init(
+                            mediaType: type.mediaType, sha256: digest,
+                            contentBase64: Base64.encode(open.bytes)))
                 }
                 file = nil
                 inFieldPart = false

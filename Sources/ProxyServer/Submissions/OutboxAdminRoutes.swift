@@ -29,9 +29,10 @@ struct OutboxAdminRoutes: Sendable {
             let counts = try await outbox.counts()
             let listed = try await outbox.list(state: state, tenant: tenant, limit: limit)
             let view = View(
-                counts: Dictionary(uniqueKeysWithValues: counts.map { tenant, phases in
-                    (tenant.rawValue, Dictionary(uniqueKeysWithValues: phases.map { ($0.key.rawValue, $0.value) }))
-                }),
+                counts: Dictionary(
+                    uniqueKeysWithValues: counts.map { tenant, phases in
+                        (tenant.rawValue, Dictionary(uniqueKeysWithValues: phases.map { ($0.key.rawValue, $0.value) }))
+                    }),
                 submissions: listed.map(SubmissionRoutes.answer))
             return try Response.json(view)
         }
@@ -42,8 +43,9 @@ struct OutboxAdminRoutes: Sendable {
             do {
                 return try Response.json(SubmissionRoutes.answer(try await outbox.retryFailed(id: id, now: Date())))
             } catch let error as OutboxStoreError {
-                throw ProblemDetails(status: error.kind == .notFound ? .notFound : .conflict, type: .retryRefused,
-                                     title: "The submission cannot be retried", detail: error.explanation)
+                throw ProblemDetails(
+                    status: error.kind == .notFound ? .notFound : .conflict, type: .retryRefused,
+                    title: "The submission cannot be retried", detail: error.explanation)
             }
         }
     }

@@ -42,7 +42,8 @@ struct SubmissionRoutes: Sendable {
             // (404, not 403), so ids reveal nothing about other clients' submissions.
             let caller = try context.requireCaller()
             guard let id = UUID(uuidString: try context.parameters.require("id")),
-                  let status = try await outbox.status(id: id, clientID: caller.clientID) else {
+                let status = try await outbox.status(id: id, clientID: caller.clientID)
+            else {
                 throw ProblemDetails(status: .notFound, type: .unknownSubmission, title: "No such submission")
             }
             return try Response.json(Self.answer(status))
@@ -61,8 +62,9 @@ struct SubmissionRoutes: Sendable {
             throw ProblemDetails(intake: error)
         }
         let envelope = SubmissionEnvelope(validated.value, documents: intake.documents)
-        return try await accept(.helpRequest, tenant: validated.value.tenant, envelope: envelope,
-                                warnings: validated.warnings, insz: insz, key: key, context: context)
+        return try await accept(
+            .helpRequest, tenant: validated.value.tenant, envelope: envelope,
+            warnings: validated.warnings, insz: insz, key: key, context: context)
     }
 
     private func certificateRequest(_ request: Request, _ context: ProxyRequestContext) async throws -> Response {
@@ -73,8 +75,9 @@ struct SubmissionRoutes: Sendable {
             do {
                 body = try await request.body.collect(upTo: 16 * 1024)
             } catch is NIOTooManyBytesError {
-                throw ProblemDetails(status: .contentTooLarge, type: .payloadTooLarge,
-                                     title: "The submission is too large", detail: "a certificate request is at most 16 KiB")
+                throw ProblemDetails(
+                    status: .contentTooLarge, type: .payloadTooLarge,
+                    title: "The submission is too large", detail: "a certificate request is at most 16 KiB")
             }
             validated = try FormDecoding.decode(CertificateRequestForm.self, from: Array(buffer: body))
                 .validated(tenants: { registry.snapshot.tenant($0) })
@@ -82,11 +85,13 @@ struct SubmissionRoutes: Sendable {
             throw ProblemDetails(intake: error)
         }
         if let tenant = registry.snapshot.tenant(validated.value.tenant), tenant.backend.dialect == .v1 {
-            throw ProblemDetails(status: .unprocessableContent, type: .partNotSupported,
-                                 title: "This OCMW does not take certificate requests online")
+            throw ProblemDetails(
+                status: .unprocessableContent, type: .partNotSupported,
+                title: "This OCMW does not take certificate requests online")
         }
-        return try await accept(.certificateRequest, tenant: validated.value.tenant, envelope: SubmissionEnvelope(validated.value),
-                                warnings: validated.warnings, insz: insz, key: key, context: context)
+        return try await accept(
+            .certificateRequest, tenant: validated.value.tenant, envelope: SubmissionEnvelope(validated.value),
+            warnings: validated.warnings, insz: insz, key: key, context: context)
     }
 
     /// The citizen (bound to the token when it names one) and the idempotency key.
@@ -94,30 +99,37 @@ struct SubmissionRoutes: Sendable {
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
         try context.requireCitizen(insz, verifier: security.verifier, scope: .submit)
         guard let key = request.headers[.idempotencyKey], (1...200).contains(key.utf8.count),
-              key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
-            throw ProblemDetails(status: .badRequest, type: .idempotencyKeyRequired,
-                                 title: "An Idempotency-Key header (1-200 printable characters) is required")
+            key.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
+        else {
+            throw ProblemDetails(
+                status: .badRequest, type: .idempotencyKeyRequired,
+                title: "An Idempotency-Key header (1-200 printable characters) is required")
         }
         return (insz, key)
     }
 
     /// Commits the submission to the outbox, then answers 202 (or the original answer to a repeat).
-    private func accept(_ kind: SubmissionKind, tenant: TenantID, envelope: SubmissionEnvelope, warnings: [SubmissionWarning],
-                        insz: INSZ, key: String, context: ProxyRequestContext) async throws -> Response {
+    private func accept(
+        _ kind: SubmissionKind, tenant: TenantID, envelope: SubmissionEnvelope, warnings: [SubmissionWarning],
+        insz: INSZ, key: String, context: ProxyRequestContext
+    ) async throws -> Response {
         let caller = try context.requireCaller().clientID
-        let result = try await outbox.accept(NewSubmission(
-            kind: kind, tenant: tenant, clientID: caller, idempotencyKey: key, citizen: insz,
-            payload: SubmissionPayload(bytes: try envelope.encoded()), warnings: warnings.map(\.message), receivedAt: Date()))
+        let result = try await outbox.accept(
+            NewSubmission(
+                kind: kind, tenant: tenant, clientID: caller, idempotencyKey: key, citizen: insz,
+                payload: SubmissionPayload(bytes: try envelope.encoded()), warnings: warnings.map(\.message), receivedAt: Date()))
         let status: SubmissionStatus
         switch result {
         case .accepted(let accepted), .existing(let accepted):
             status = accepted
         case .conflict:
-            throw ProblemDetails(status: .conflict, type: .idempotencyKeyReused,
-                                 title: "This Idempotency-Key was used for a different submission")
+            throw ProblemDetails(
+                status: .conflict, type: .idempotencyKeyReused,
+                title: "This Idempotency-Key was used for a different submission")
         }
-        audit.record(action: .submit, caller: caller, insz: insz, tenants: [tenant], parts: [kind == .helpRequest ? "requests" : "certificates"],
-                     outcome: .ok, status: 202, requestID: context.requestID)
+        audit.record(
+            action: .submit, caller: caller, insz: insz, tenants: [tenant], parts: [kind == .helpRequest ? "requests" : "certificates"],
+            outcome: .ok, status: 202, requestID: context.requestID)
         var response = try Response.json(Self.answer(status), status: .accepted)
         response.headers[.location] = "/v1/submissions/\(status.id.uuidString.lowercased())"
         return response
@@ -131,9 +143,11 @@ struct SubmissionRoutes: Sendable {
         case .failed(let why): reason = why
         case .accepted, .delivering: break
         }
-        return Answer(id: status.id.uuidString.lowercased(), kind: status.kind == .helpRequest ? "helpRequest" : "certificateRequest", ocmw: status.tenant.rawValue,
-                      status: status.state.phase.rawValue, dossierNumber: dossierNumber, reason: reason,
-                      warnings: status.warnings)
+        return Answer(
+            id: status.id.uuidString.lowercased(), kind: status.kind == .helpRequest ? "helpRequest" : "certificateRequest",
+            ocmw: status.tenant.rawValue,
+            status: status.state.phase.rawValue, dossierNumber: dossierNumber, reason: reason,
+            warnings: status.warnings)
     }
 }
 
@@ -147,17 +161,21 @@ extension ProblemDetails {
     init(intake error: IntakeError) {
         switch error.kind {
         case .tooLarge:
-            self.init(status: .contentTooLarge, type: .payloadTooLarge, title: "The submission is too large",
-                      detail: error.message)
+            self.init(
+                status: .contentTooLarge, type: .payloadTooLarge, title: "The submission is too large",
+                detail: error.message)
         case .unsupportedMediaType:
-            self.init(status: .unsupportedMediaType, type: .unsupportedDocumentType,
-                      title: "Only PDF, JPEG and PNG documents are accepted", detail: error.message)
+            self.init(
+                status: .unsupportedMediaType, type: .unsupportedDocumentType,
+                title: "Only PDF, JPEG and PNG documents are accepted", detail: error.message)
         case .malformed:
-            self.init(status: .badRequest, type: .malformedSubmission, title: "The submission is not well-formed",
-                      detail: error.message)
+            self.init(
+                status: .badRequest, type: .malformedSubmission, title: "The submission is not well-formed",
+                detail: error.message)
         case .invalid:
-            self.init(status: .badRequest, type: .invalidSubmission, title: "The submission has invalid fields",
-                      detail: error.problems.map(\.description).joined(separator: "; "))
+            self.init(
+                status: .badRequest, type: .invalidSubmission, title: "The submission has invalid fields",
+                detail: error.problems.map(\.description).joined(separator: "; "))
         }
     }
 }

@@ -54,7 +54,8 @@ public struct RoutingFileGenerator: Sendable {
     /// - Throws: `RoutingIndexError` when the file cannot be written.
     public func write(rows: Int, to path: String) throws(RoutingIndexError) {
         guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw RoutingIndexError(.unwritableFile, detail: "cannot create \(path)")
         }
         defer { try? handle.close() }
@@ -105,8 +106,11 @@ public struct RoutingFileGenerator: Sendable {
         default: end = start.adding(days: random.int(in: 0...max(0, startOffset - 1)))
         }
         // The capacity was validated and end ≥ start by construction: a failure is a bug here.
-        guard let registration = try? RoutingRegistration(insz: insz, tenant: tenant.id, capacity: random.pick(tenant.capacities),
-                                                          start: start, end: end) else {
+        guard
+            let registration = try? RoutingRegistration(
+                insz: insz, tenant: tenant.id, capacity: random.pick(tenant.capacities),
+                start: start, end: end)
+        else {
             preconditionFailure("generator built an invalid registration")
         }
         return registration

@@ -15,22 +15,28 @@ extension TenantCheck {
             }
         }
         guard let summary = Self.summarise(times) else {
-            return .init(name: "latency", outcome: .failed, summary: "none of \(samples) probe calls answered",
-                         details: ["errors: \(failures.joined(separator: ", "))"])
+            return .init(
+                name: "latency", outcome: .failed, summary: "none of \(samples) probe calls answered",
+                details: ["errors: \(failures.joined(separator: ", "))"])
         }
-        let stats = "\(samples) sequential probe calls: min \(Self.shown(summary.minMs)), "
+        let stats =
+            "\(samples) sequential probe calls: min \(Self.shown(summary.minMs)), "
             + "median \(Self.shown(summary.medianMs)), max \(Self.shown(summary.maxMs))"
         if !failures.isEmpty {
-            return .init(name: "latency", outcome: .failed, summary: stats,
-                         details: ["\(failures.count) of \(samples) calls failed: \(failures.joined(separator: ", "))"],
-                         latency: summary)
+            return .init(
+                name: "latency", outcome: .failed, summary: stats,
+                details: ["\(failures.count) of \(samples) calls failed: \(failures.joined(separator: ", "))"],
+                latency: summary)
         }
         let budget = tenant.limits.totalTimeoutMs
         if summary.medianMs * 2 > Double(budget) {
-            return .init(name: "latency", outcome: .warning, summary: stats,
-                         details: ["warning: the median is above half the total timeout (\(budget) ms): "
-                             + "slow days will time out; raise limits.totalTimeoutMs or ask the OCMW why"],
-                         latency: summary)
+            return .init(
+                name: "latency", outcome: .warning, summary: stats,
+                details: [
+                    "warning: the median is above half the total timeout (\(budget) ms): "
+                        + "slow days will time out; raise limits.totalTimeoutMs or ask the OCMW why"
+                ],
+                latency: summary)
         }
         return .init(name: "latency", outcome: .passed, summary: stats, latency: summary)
     }

@@ -12,8 +12,11 @@ extension TenantCheck {
     /// One line per `DossierPart` for the test citizen, or one skipped line without one.
     func partChecks() async -> [TenantCheckReport.Check] {
         guard let testCitizen else {
-            return [.init(name: "parts", outcome: .skipped,
-                          summary: "parts not checked (give --insz with a test citizen of this OCMW)")]
+            return [
+                .init(
+                    name: "parts", outcome: .skipped,
+                    summary: "parts not checked (give --insz with a test citizen of this OCMW)")
+            ]
         }
         var checks: [TenantCheckReport.Check] = []
         for part in DossierPart.allCases {
@@ -31,24 +34,28 @@ extension TenantCheck {
         }
         switch await call(path) {
         case .failed(let error):
-            return .init(name: name, outcome: .failed, summary: "call failed: \(error.kind.rawValue)",
-                         details: error.detail.isEmpty ? [] : ["curl: \(error.detail)"])
+            return .init(
+                name: name, outcome: .failed, summary: "call failed: \(error.kind.rawValue)",
+                details: error.detail.isEmpty ? [] : ["curl: \(error.detail)"])
         case .answered(let response, let milliseconds):
             switch response.status {
             case 200:
                 do {
                     let (count, noun) = try Self.normalise(part, body: response.body, dialect: dialect, insz: citizen)
                     let window = part == .payments ? " (\(paymentMonths.from) … \(paymentMonths.to))" : ""
-                    return .init(name: name, outcome: .passed, summary: "\(count) \(noun)\(window), \(Self.shown(milliseconds))",
-                                 records: count)
+                    return .init(
+                        name: name, outcome: .passed, summary: "\(count) \(noun)\(window), \(Self.shown(milliseconds))",
+                        records: count)
                 } catch {
                     let at = error.field.map { " at \($0)" } ?? ""
-                    return .init(name: name, outcome: .failed, summary: "rejected: \(error.reason)\(at)",
-                                 details: [error.description], reason: error.reason, field: error.field)
+                    return .init(
+                        name: name, outcome: .failed, summary: "rejected: \(error.reason)\(at)",
+                        details: [error.description], reason: error.reason, field: error.field)
                 }
             case 404:
-                return .init(name: name, outcome: .failed, summary: "404: the OCMW does not know the test citizen",
-                             details: ["give --insz a test citizen with a dossier at this OCMW"])
+                return .init(
+                    name: name, outcome: .failed, summary: "404: the OCMW does not know the test citizen",
+                    details: ["give --insz a test citizen with a dossier at this OCMW"])
             case 501:
                 return .init(name: name, outcome: .skipped, summary: "notSupported: the installation answers 501")
             default:
@@ -59,8 +66,10 @@ extension TenantCheck {
 
     /// Runs the part's normaliser.
     /// - Returns: how many records it produced, and what they are called.
-    static func normalise(_ part: DossierPart, body: [UInt8], dialect: Dialect,
-                          insz: INSZ) throws(NormalisationError) -> (Int, String) {
+    static func normalise(
+        _ part: DossierPart, body: [UInt8], dialect: Dialect,
+        insz: INSZ
+    ) throws(NormalisationError) -> (Int, String) {
         switch part {
         case .ocmws: (try NewSocialDecoder.decodeDossiers(body, dialect: dialect, insz: insz).count, "dossier(s)")
         case .rights: (try NewSocialDecoder.decodeRights(body, dialect: dialect, insz: insz).count, "decision(s)")

@@ -37,22 +37,28 @@ extension TenantCheck {
         let limits = tenant.limits
         switch probe {
         case .answered(let response, let milliseconds):
-            return .init(name: "reachable", outcome: .passed,
-                         summary: "HTTP answer (status \(response.status)) in \(Self.shown(milliseconds))")
+            return .init(
+                name: "reachable", outcome: .passed,
+                summary: "HTTP answer (status \(response.status)) in \(Self.shown(milliseconds))")
         case .failed(let error) where Self.isTLSFailure(error):
-            return .init(name: "reachable", outcome: .passed,
-                         summary: "connected, but the TLS handshake failed (see tls)")
+            return .init(
+                name: "reachable", outcome: .passed,
+                summary: "connected, but the TLS handshake failed (see tls)")
         case .failed(let error):
-            let summary = switch error.kind {
-            case .connectFailed: "no connection could be made (connect timeout \(limits.connectTimeoutMs) ms)"
-            case .timedOut: "no answer within the total timeout (\(limits.totalTimeoutMs) ms)"
-            case .connectionLost: "the connection closed without an answer"
-            case .responseTooLarge: "the answer exceeded maxResponseBytes (\(limits.maxResponseBytes))"
-            default: "the call failed (\(error.kind.rawValue))"
-            }
-            return .init(name: "reachable", outcome: .failed, summary: summary,
-                         details: ["curl: \(error.detail.isEmpty ? error.kind.rawValue : error.detail)",
-                                   "is \(tenant.backend.baseURL) right, and does the network let the proxy through?"])
+            let summary =
+                switch error.kind {
+                case .connectFailed: "no connection could be made (connect timeout \(limits.connectTimeoutMs) ms)"
+                case .timedOut: "no answer within the total timeout (\(limits.totalTimeoutMs) ms)"
+                case .connectionLost: "the connection closed without an answer"
+                case .responseTooLarge: "the answer exceeded maxResponseBytes (\(limits.maxResponseBytes))"
+                default: "the call failed (\(error.kind.rawValue))"
+                }
+            return .init(
+                name: "reachable", outcome: .failed, summary: summary,
+                details: [
+                    "curl: \(error.detail.isEmpty ? error.kind.rawValue : error.detail)",
+                    "is \(tenant.backend.baseURL) right, and does the network let the proxy through?",
+                ])
         }
     }
 
@@ -60,16 +66,20 @@ extension TenantCheck {
 
     func tlsCheck(_ probe: CallResult) -> TenantCheckReport.Check {
         guard isHTTPS else {
-            return .init(name: "tls", outcome: .skipped,
-                         summary: "not TLS (plain http: only acceptable on a private network)")
+            return .init(
+                name: "tls", outcome: .skipped,
+                summary: "not TLS (plain http: only acceptable on a private network)")
         }
         switch probe {
         case .answered:
             return .init(name: "tls", outcome: .passed, summary: "certificate verified (host name and chain)")
         case .failed(let error) where Self.isTLSFailure(error):
-            return .init(name: "tls", outcome: .failed, summary: "the TLS handshake or certificate check failed",
-                         details: ["curl: \(error.detail)",
-                                   "the certificate must chain to a CA the proxy host trusts and name the base URL's host"])
+            return .init(
+                name: "tls", outcome: .failed, summary: "the TLS handshake or certificate check failed",
+                details: [
+                    "curl: \(error.detail)",
+                    "the certificate must chain to a CA the proxy host trusts and name the base URL's host",
+                ])
         case .failed:
             return .init(name: "tls", outcome: .skipped, summary: "not checked: no connection")
         }
@@ -90,36 +100,44 @@ extension TenantCheck {
         switch response.status {
         case 404:
             if Self.isUnknownCitizenBody(response.body) {
-                return .init(name: name, outcome: .passed, summary: "\(dialect) answers: 404 unknown citizen (JSON)",
-                             details: [shown])
+                return .init(
+                    name: name, outcome: .passed, summary: "\(dialect) answers: 404 unknown citizen (JSON)",
+                    details: [shown])
             }
-            let what = Self.isJSON(response.body)
+            let what =
+                Self.isJSON(response.body)
                 ? "404 with JSON that is not the contract's {\"error\": \"unknown citizen\"}"
                 : "404 with a body that is not JSON (content type \(response.header("content-type") ?? "none"))"
             return .init(name: name, outcome: .failed, summary: what, details: [shown, hint])
         case 200:
             guard let probeCitizen else { return .init(name: name, outcome: .failed, summary: "no probe citizen") }
             do {
-                let dossiers = try NewSocialDecoder.decodeDossiers(response.body, dialect: tenant.backend.dialect,
-                                                                   insz: probeCitizen)
-                return .init(name: name, outcome: .passed,
-                             summary: "\(dialect) answers: 200 with \(dossiers.count) dossier(s), parsed",
-                             details: [shown])
+                let dossiers = try NewSocialDecoder.decodeDossiers(
+                    response.body, dialect: tenant.backend.dialect,
+                    insz: probeCitizen)
+                return .init(
+                    name: name, outcome: .passed,
+                    summary: "\(dialect) answers: 200 with \(dossiers.count) dossier(s), parsed",
+                    details: [shown])
             } catch {
-                return .init(name: name, outcome: .failed, summary: "200, but not a \(dialect) answer: \(error.reason)",
-                             details: [shown, error.description, hint], reason: error.reason, field: error.field)
+                return .init(
+                    name: name, outcome: .failed, summary: "200, but not a \(dialect) answer: \(error.reason)",
+                    details: [shown, error.description, hint], reason: error.reason, field: error.field)
             }
         case 401, 403:
-            return .init(name: name, outcome: .failed,
-                         summary: "status \(response.status): the backend refused the proxy's credentials",
-                         details: [shown, "see the credentials line; ask the OCMW which key or client it registered for the proxy"])
+            return .init(
+                name: name, outcome: .failed,
+                summary: "status \(response.status): the backend refused the proxy's credentials",
+                details: [shown, "see the credentials line; ask the OCMW which key or client it registered for the proxy"])
         case 500...599:
-            return .init(name: name, outcome: .failed,
-                         summary: "status \(response.status): the installation cannot answer now", details: [shown])
+            return .init(
+                name: name, outcome: .failed,
+                summary: "status \(response.status): the installation cannot answer now", details: [shown])
         default:
-            return .init(name: name, outcome: .failed,
-                         summary: "status \(response.status), expected 404 unknown citizen or 200",
-                         details: [shown, hint])
+            return .init(
+                name: name, outcome: .failed,
+                summary: "status \(response.status), expected 404 unknown citizen or 200",
+                details: [shown, hint])
         }
     }
 

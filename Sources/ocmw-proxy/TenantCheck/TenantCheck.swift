@@ -42,8 +42,9 @@ struct TenantCheck: Sendable {
             checks.append(.init(name: "parts", outcome: .skipped, summary: "not checked: the backend did not answer"))
             checks.append(.init(name: "latency", outcome: .skipped, summary: "not measured: the backend did not answer"))
         }
-        return TenantCheckReport(tenant: tenant.id.rawValue, name: tenant.name, state: tenant.state.rawValue,
-                                 checks: checks)
+        return TenantCheckReport(
+            tenant: tenant.id.rawValue, name: tenant.name, state: tenant.state.rawValue,
+            checks: checks)
     }
 
     // MARK: Configuration
@@ -66,10 +67,11 @@ struct TenantCheck: Sendable {
         if !tenant.receivesTraffic {
             details.append("state \(tenant.state.rawValue): receives no citizen traffic until it is set to active")
         }
-        return .init(name: "configuration", outcome: .passed,
-                     summary: "valid: dialect \(tenant.backend.dialect.rawValue), base URL \(tenant.backend.baseURL), "
-                         + "state \(tenant.state.rawValue)",
-                     details: details)
+        return .init(
+            name: "configuration", outcome: .passed,
+            summary: "valid: dialect \(tenant.backend.dialect.rawValue), base URL \(tenant.backend.baseURL), "
+                + "state \(tenant.state.rawValue)",
+            details: details)
     }
 
     // MARK: Credentials
@@ -77,21 +79,26 @@ struct TenantCheck: Sendable {
     /// Whether the proxy could authenticate to this backend: the secret `backend.credentials`
     /// names is there and, for OAuth2, a token was granted. Never shows a secret.
     func credentialsCheck() -> TenantCheckReport.Check {
-        let source = switch tenant.backend.credentials {
-        case .environment(let name): "env \(name)"
-        case .file(let path): "file \(path)"
-        }
+        let source =
+            switch tenant.backend.credentials {
+            case .environment(let name): "env \(name)"
+            case .file(let path): "file \(path)"
+            }
         switch authentication {
         case .success:
-            let summary = switch tenant.backend.auth {
-            case .apiKey: "API key from \(source)"
-            case .oauth2: "OAuth2 token granted (client credentials from \(source))"
-            }
+            let summary =
+                switch tenant.backend.auth {
+                case .apiKey: "API key from \(source)"
+                case .oauth2: "OAuth2 token granted (client credentials from \(source))"
+                }
             return .init(name: "credentials", outcome: .passed, summary: summary)
         case .failure(let error):
-            return .init(name: "credentials", outcome: .failed, summary: error.description,
-                         details: ["the proxy never calls a backend without its credentials: the OCMW's parts would be unavailable",
-                                   "the calls below are made without them"])
+            return .init(
+                name: "credentials", outcome: .failed, summary: error.description,
+                details: [
+                    "the proxy never calls a backend without its credentials: the OCMW's parts would be unavailable",
+                    "the calls below are made without them",
+                ])
         }
     }
 
@@ -99,12 +106,15 @@ struct TenantCheck: Sendable {
 
     /// A GET of `path` under the tenant's base URL, with the tenant's own timeouts and size cap.
     func request(_ path: String) -> HTTPRequest {
-        HTTPRequest(url: tenant.backend.baseURL + path,
-                    headers: [HTTPHeader("Accept", "application/json"),
-                              HTTPHeader("X-Request-Id", "tenants-check-\(UUID().uuidString.lowercased())")]
-                        + ((try? authentication.get()) ?? []),
-                    connectTimeoutMs: tenant.limits.connectTimeoutMs, totalTimeoutMs: tenant.limits.totalTimeoutMs,
-                    maxResponseBytes: tenant.limits.maxResponseBytes, tls: TLSOptions(backend: tenant.backend))
+        HTTPRequest(
+            url: tenant.backend.baseURL + path,
+            headers: [
+                HTTPHeader("Accept", "application/json"),
+                HTTPHeader("X-Request-Id", "tenants-check-\(UUID().uuidString.lowercased())"),
+            ]
+                + ((try? authentication.get()) ?? []),
+            connectTimeoutMs: tenant.limits.connectTimeoutMs, totalTimeoutMs: tenant.limits.totalTimeoutMs,
+            maxResponseBytes: tenant.limits.maxResponseBytes, tls: TLSOptions(backend: tenant.backend))
     }
 
     /// What one call produced, timed by the caller's clock.

@@ -66,8 +66,10 @@ struct TenantCheckCommand: AsyncParsableCommand {
             } catch {
                 authentication = .failure(error)
             }
-            return await TenantCheck(tenant: tenant, client: client, testCitizen: testCitizen, samples: samples,
-                                     today: today, authentication: authentication).run()
+            return await TenantCheck(
+                tenant: tenant, client: client, testCitizen: testCitizen, samples: samples,
+                today: today, authentication: authentication
+            ).run()
         }
         try print(report)
         if !report.passed { throw ExitCode.failure }
@@ -79,10 +81,13 @@ struct TenantCheckCommand: AsyncParsableCommand {
 
     /// The report when the tenants file itself does not load: only the configuration line, failed.
     private static func invalidFile(id: String, problem: String) -> TenantCheckReport {
-        TenantCheckReport(tenant: id, name: nil, state: nil, checks: [
-            .init(name: "configuration", outcome: .failed, summary: "the tenants file is not valid",
-                  details: problem.split(separator: "\n").map(String.init)),
-        ])
+        TenantCheckReport(
+            tenant: id, name: nil, state: nil,
+            checks: [
+                .init(
+                    name: "configuration", outcome: .failed, summary: "the tenants file is not valid",
+                    details: problem.split(separator: "\n").map(String.init))
+            ])
     }
 
     /// Prints the message to stderr and ends with exit status 2.

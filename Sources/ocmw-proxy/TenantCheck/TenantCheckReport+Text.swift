@@ -16,8 +16,10 @@ extension TenantCheckReport {
         let failed = checks.filter { $0.outcome == .failed }.count
         let warnings = checks.filter { $0.outcome == .warning }.count
         let warned = warnings == 0 ? "" : " (\(warnings) warning\(warnings == 1 ? "" : "s"))"
-        lines.append(failed == 0 ? "Result: every check passed\(warned)."
-                                 : "Result: \(failed) check\(failed == 1 ? "" : "s") failed\(warned).")
+        lines.append(
+            failed == 0
+                ? "Result: every check passed\(warned)."
+                : "Result: \(failed) check\(failed == 1 ? "" : "s") failed\(warned).")
         return lines.joined(separator: "\n") + "\n"
     }
 

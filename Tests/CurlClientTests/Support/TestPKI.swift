@@ -36,23 +36,27 @@ struct TestPKI {
         try write("server.ext", "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
         try write("client.ext", "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n")
         try makeRequest(name: "server", subject: "/CN=localhost")
-        try openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                    "-days", "2", "-extfile", "server.ext", "-out", "server.pem")
+        try openssl(
+            "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-days", "2", "-extfile", "server.ext", "-out", "server.pem")
         try makeRequest(name: "client", subject: "/CN=ocmw-proxy")
-        try openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                    "-days", "2", "-extfile", "client.ext", "-out", "client.pem")
+        try openssl(
+            "x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-days", "2", "-extfile", "client.ext", "-out", "client.pem")
         try makeExpiredServerCertificate()
     }
 
     private func makeCA(name: String, subject: String) throws {
-        try openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                    "-keyout", "\(name).key", "-out", "\(name).pem", "-days", "2", "-subj", subject,
-                    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+        try openssl(
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", "\(name).key", "-out", "\(name).pem", "-days", "2", "-subj", subject,
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
     }
 
     private func makeRequest(name: String, subject: String) throws {
-        try openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                    "-keyout", "\(name).key", "-out", "\(name).csr", "-subj", subject)
+        try openssl(
+            "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+            "-keyout", "\(name).key", "-out", "\(name).csr", "-subj", subject)
     }
 
     /// OpenSSL 3.0's `x509 -req` cannot date a certificate in the past (`-not_before` came in
@@ -61,7 +65,9 @@ struct TestPKI {
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("db"), withIntermediateDirectories: true)
         try write("db/index.txt", "")
         try write("db/serial", "1000\n")
-        try write("ca.cnf", """
+        try write(
+            "ca.cnf",
+            """
             [ ca ]
             default_ca = test_ca
             [ test_ca ]
@@ -79,9 +85,10 @@ struct TestPKI {
             extendedKeyUsage = serverAuth
 
             """)
-        try openssl("ca", "-batch", "-config", "ca.cnf", "-cert", "ca.pem", "-keyfile", "ca.key", "-in", "server.csr",
-                    "-startdate", "20200101000000Z", "-enddate", "20200102000000Z", "-extensions", "server_ext",
-                    "-notext", "-out", "expired.pem")
+        try openssl(
+            "ca", "-batch", "-config", "ca.cnf", "-cert", "ca.pem", "-keyfile", "ca.key", "-in", "server.csr",
+            "-startdate", "20200101000000Z", "-enddate", "20200102000000Z", "-extensions", "server_ext",
+            "-notext", "-out", "expired.pem")
     }
 
     private func write(_ name: String, _ text: String) throws {
@@ -101,9 +108,10 @@ struct TestPKI {
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw TestPKIError(description: process.terminationStatus == 127
-                ? "the openssl CLI is not installed (Debian package 'openssl')"
-                : "openssl \(arguments.first ?? "") failed: \(text)")
+            throw TestPKIError(
+                description: process.terminationStatus == 127
+                    ? "the openssl CLI is not installed (Debian package 'openssl')"
+                    : "openssl \(arguments.first ?? "") failed: \(text)")
         }
     }
 }

@@ -56,8 +56,10 @@ final class RawHTTPConnection {
         try request(method: "GET", path: path, headers: headers, keepAlive: keepAlive)
     }
 
-    func request(method: String, path: String, headers: [String: String] = [:], body: String = "",
-              keepAlive: Bool = true) throws -> RawResponse {
+    func request(
+        method: String, path: String, headers: [String: String] = [:], body: String = "",
+        keepAlive: Bool = true
+    ) throws -> RawResponse {
         var text = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
         for (name, value) in headers { text += "\(name): \(value)\r\n" }
         if !body.isEmpty { text += "Content-Length: \(body.utf8.count)\r\n" }
@@ -79,7 +81,8 @@ final class RawHTTPConnection {
         guard let headEnd else { throw RawHTTPError.malformed }
         let lines = String(decoding: buffer[..<(headEnd - 4)], as: UTF8.self).split(separator: "\r\n")
         guard let statusLine = lines.first, statusLine.split(separator: " ").count >= 2,
-              let status = Int(statusLine.split(separator: " ")[1]) else { throw RawHTTPError.malformed }
+            let status = Int(statusLine.split(separator: " ")[1])
+        else { throw RawHTTPError.malformed }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }

@@ -1,4 +1,5 @@
 import OCMWCore
+
 @testable import NewSocialSimulator
 
 /// Tenant ids and datasets shared by the tests.

@@ -7,6 +7,7 @@ import NewSocialSimulator
 import OCMWCore
 import ProxyTesting
 import Testing
+
 @testable import ProxyServer
 
 /// The demo's citizen page: the public API's `/dossier` answer rendered like Bijlage 4.
@@ -21,8 +22,9 @@ import Testing
             #expect(page.contains(#"<td class="num total-original">€ 2.971,96</td>"#))
             #expect(page.contains(#"<td class="num total-outstanding">€ 2.721,96</td>"#))
             #expect(page.contains("15/08/2023 punt 223"))
-            #expect(page.contains(#"<tr class="paid-off"><th scope="row">Speelpleinwerking (afbetaald)"#),
-                    "the paid-off debt is there, hidden until the toggle")
+            #expect(
+                page.contains(#"<tr class="paid-off"><th scope="row">Speelpleinwerking (afbetaald)"#),
+                "the paid-off debt is there, hidden until the toggle")
             #expect(page.contains("Toon afbetaalde schulden"))
             #expect(page.contains("Betaald aan u") && page.contains("Betaald voor u") && page.contains("Niet betaald"))
             #expect(page.contains("€ 450,00"))
@@ -64,26 +66,27 @@ import Testing
 
     @Test func outsideTheDemoThereIsNoCitizenPage() async throws {
         try await withProxyAndSimulator { client, _ in
-            let answer = try await client.execute(uri: "/demo/citizens/\(DemoCitizens.wireframeINSZ)", method: .get,
-                                                  authorization: .none)
+            let answer = try await client.execute(
+                uri: "/demo/citizens/\(DemoCitizens.wireframeINSZ)", method: .get,
+                authorization: .none)
             #expect(answer.status == .notFound)
         }
     }
 
     @Test func backendTextsAreEscaped() throws {
         let json = #"""
-        {"complete": true, "ocmws": [{"complete": true, "ocmw": {"id": "gent", "name": "OCMW <b>Gent</b>"}, "parts": {
-          "ocmws": {"status": "ok", "data": [{"capacity": "LL", "since": "2023-03-01"}]},
-          "rights": {"status": "ok", "data": {"granted": [], "unknownStatusCount": 0}},
-          "trajectories": {"status": "ok", "data": [{"label": "Traject", "since": "2023-01-01", "contacts": [
-              {"name": "<script>alert('x')</script>", "email": "a\"onmouseover=\"x@example.be"}]}]},
-          "payments": {"status": "timeout", "reason": "timedOut"},
-          "debts": {"status": "ok", "data": {"items": [{"description": "<img src=x onerror=alert(1)>",
-              "period": {"start": "2023-04-20"}, "originalCents": 2000, "outstandingCents": 2000, "paidOff": false}],
-              "totals": {"originalCents": 2000, "outstandingCents": 2000}}},
-          "requests": {"status": "ok", "data": []},
-          "certificates": {"status": "notSupported", "reason": "dialect v1 does not offer certificates"}}}]}
-        """#
+            {"complete": true, "ocmws": [{"complete": true, "ocmw": {"id": "gent", "name": "OCMW <b>Gent</b>"}, "parts": {
+              "ocmws": {"status": "ok", "data": [{"capacity": "LL", "since": "2023-03-01"}]},
+              "rights": {"status": "ok", "data": {"granted": [], "unknownStatusCount": 0}},
+              "trajectories": {"status": "ok", "data": [{"label": "Traject", "since": "2023-01-01", "contacts": [
+                  {"name": "<script>alert('x')</script>", "email": "a\"onmouseover=\"x@example.be"}]}]},
+              "payments": {"status": "timeout", "reason": "timedOut"},
+              "debts": {"status": "ok", "data": {"items": [{"description": "<img src=x onerror=alert(1)>",
+                  "period": {"start": "2023-04-20"}, "originalCents": 2000, "outstandingCents": 2000, "paidOff": false}],
+                  "totals": {"originalCents": 2000, "outstandingCents": 2000}}},
+              "requests": {"status": "ok", "data": []},
+              "certificates": {"status": "notSupported", "reason": "dialect v1 does not offer certificates"}}}]}
+            """#
         let document = try JSONDecoder().decode(DossierDocument.self, from: Data(json.utf8))
         let page = try MustacheTemplate(string: CitizenPageTemplate.page)
             .render(CitizenPageView(insz: DemoCitizens.wireframeINSZ, document: document))

@@ -4,6 +4,7 @@ import Foundation
 import Observability
 import ProxyTesting
 import Testing
+
 @testable import ProxyServer
 
 /// The pure pieces behind the pages: money and dates in Dutch, the rolling call window, sessions.
@@ -59,8 +60,9 @@ import Testing
         #expect(sessions.isValidSession(value, now: now))
         #expect(!sessions.isValidSession(value, now: now.addingTimeInterval(61)))
         let expiry = value.prefix { $0 != "." }
-        #expect(!sessions.isValidSession("\(Int(expiry)! + 3600)" + value.drop { $0 != "." }, now: now),
-                "a longer expiry breaks the signature")
+        #expect(
+            !sessions.isValidSession("\(Int(expiry)! + 3600)" + value.drop { $0 != "." }, now: now),
+            "a longer expiry breaks the signature")
         let other = AdminSessions(credential: try await TestSecurity().security.admin)
         #expect(!other.isValidSession(value, now: now), "another admin token ends every session")
         #expect(!sessions.isValidSession("garbage", now: now))

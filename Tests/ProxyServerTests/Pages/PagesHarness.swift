@@ -9,6 +9,7 @@ import NewSocialSimulator
 import OCMWCore
 import ProxyTesting
 import Testing
+
 @testable import ProxyServer
 
 /// What a pages test gets: the live public API (with a caller token), the admin router, the
@@ -55,9 +56,11 @@ func withPagesProxy(_ body: @Sendable (PagesFixture) async throws -> Void) async
                 pageRouter.add(middleware: ProblemMiddleware())
                 DemoCitizenRoutes(pages: pages, client: client, configuration: proxy.configuration).register(on: pageRouter)
                 try await Application(router: pageRouter).test(.router) { citizenPage in
-                    try await body(PagesFixture(api: AuthorizedClient(raw: live, token: token), admin: admin,
-                                                citizenPage: citizenPage, simulator: simulator,
-                                                adminToken: security.adminToken))
+                    try await body(
+                        PagesFixture(
+                            api: AuthorizedClient(raw: live, token: token), admin: admin,
+                            citizenPage: citizenPage, simulator: simulator,
+                            adminToken: security.adminToken))
                 }
             }
         }

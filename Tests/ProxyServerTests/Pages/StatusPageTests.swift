@@ -7,6 +7,7 @@ import NewSocialSimulator
 import OCMWCore
 import ProxyTesting
 import Testing
+
 @testable import ProxyServer
 
 /// The status page on the admin listener: its credential, its content and status.json.
@@ -19,8 +20,9 @@ import Testing
             #expect(!String(buffer: page.body).contains("Tenants"))
             let json = try await fixture.admin.execute(uri: "/admin/status.json", method: .get)
             #expect(json.status == .unauthorized)
-            let callerToken = try await fixture.admin.execute(uri: "/admin/status.json", method: .get,
-                                                              headers: [.authorization: "Bearer \(fixture.api.token)"])
+            let callerToken = try await fixture.admin.execute(
+                uri: "/admin/status.json", method: .get,
+                headers: [.authorization: "Bearer \(fixture.api.token)"])
             #expect(callerToken.status == .unauthorized, "a caller token is not the admin credential")
             let forged = try await fixture.admin.execute(
                 uri: "/admin", method: .get, headers: [.cookie: "\(AdminSessions.cookieName)=99999999999.AAAA"])
@@ -35,12 +37,14 @@ import Testing
     @Test func signingInWithTheFormSetsAStrictHttpOnlyCookieGoodForReadsOnly() async throws {
         try await withPagesProxy { fixture in
             let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-            let wrong = try await fixture.admin.execute(uri: "/admin/login", method: .post, headers: form,
-                                                        body: ByteBuffer(string: "token=not-the-token"))
+            let wrong = try await fixture.admin.execute(
+                uri: "/admin/login", method: .post, headers: form,
+                body: ByteBuffer(string: "token=not-the-token"))
             #expect(wrong.status == .unauthorized)
             #expect(wrong.headers[.setCookie] == nil)
-            let right = try await fixture.admin.execute(uri: "/admin/login", method: .post, headers: form,
-                                                        body: ByteBuffer(string: "token=\(fixture.adminToken)"))
+            let right = try await fixture.admin.execute(
+                uri: "/admin/login", method: .post, headers: form,
+                body: ByteBuffer(string: "token=\(fixture.adminToken)"))
             #expect(right.status == .seeOther)
             #expect(right.headers[.location] == "/admin")
             let setCookie = try #require(right.headers[.setCookie])
@@ -110,10 +114,13 @@ import Testing
         let report = StatusReport(
             generatedAt: Date(), windowSeconds: 300, routingIndex: .init(registrations: 0, error: nil), reload: nil,
             outboxError: nil,
-            tenants: [.init(id: "x", name: "<script>alert(1)</script>", state: "active", dialect: "v2", health: "idle",
-                            breaker: "closed", inFlight: 0, queued: 0, bulkheadRejected: 0, breakerRejected: 0,
-                            rateLimited: 0, outboxBacklog: 0, outboxFailed: 0,
-                            recent: .init(calls: 0, failures: 0, errorRate: 0, p50Ms: nil, p99Ms: nil), parts: [])])
+            tenants: [
+                .init(
+                    id: "x", name: "<script>alert(1)</script>", state: "active", dialect: "v2", health: "idle",
+                    breaker: "closed", inFlight: 0, queued: 0, bulkheadRejected: 0, breakerRejected: 0,
+                    rateLimited: 0, outboxBacklog: 0, outboxFailed: 0,
+                    recent: .init(calls: 0, failures: 0, errorRate: 0, p50Ms: nil, p99Ms: nil), parts: [])
+            ])
         let html = try MustacheTemplate(string: StatusPageTemplate.page).render(StatusPageView(report))
         #expect(!html.contains("<script>alert(1)"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -130,8 +137,9 @@ import Testing
                     .init(part: $0, calls: 10, failures: 0, errorRate: 0, p50Ms: 3, p99Ms: 12)
                 })
         }
-        let report = StatusReport(generatedAt: Date(), windowSeconds: 300, routingIndex: .init(registrations: 1, error: nil),
-                                  reload: nil, outboxError: nil, tenants: tenants)
+        let report = StatusReport(
+            generatedAt: Date(), windowSeconds: 300, routingIndex: .init(registrations: 1, error: nil),
+            reload: nil, outboxError: nil, tenants: tenants)
         let template = try MustacheTemplate(string: StatusPageTemplate.page)
         let html = template.render(StatusPageView(report))
         #expect(html.components(separatedBy: #"<tr id="tenant-"#).count - 1 == 300)
@@ -150,7 +158,12 @@ import Testing
 /// The parts of `/admin/status.json` the tests read.
 private struct StatusJSON: Decodable {
     struct Tenant: Decodable {
-        struct Recent: Decodable { let calls: Int; let failures: Int; let errorRate: Double; let p99Ms: Double? }
+        struct Recent: Decodable {
+            let calls: Int
+            let failures: Int
+            let errorRate: Double
+            let p99Ms: Double?
+        }
         struct Part: Decodable { let part: String }
         let id: String
         let state: String

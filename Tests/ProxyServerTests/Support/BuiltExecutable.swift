@@ -6,8 +6,10 @@ enum BuiltExecutable {
     static let ocmwProxy: URL? = {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                          packageRoot.appendingPathComponent(".build/debug")]
+        let candidates = [
+            Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+            packageRoot.appendingPathComponent(".build/debug"),
+        ]
         return candidates.map { $0.appendingPathComponent("ocmw-proxy") }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()

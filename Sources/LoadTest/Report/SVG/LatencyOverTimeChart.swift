@@ -23,10 +23,12 @@ public enum LatencyOverTimeChart {
             let points = report.timeline[name] ?? []
             let color = name == "all" ? "#000000" : SVGCanvas.palette[(index - 1) % SVGCanvas.palette.count]
             // A point sits in the middle of its second.
-            canvas.series("\(name) p99", points: points.map { ((Double($0.second) + 0.5) / seconds, axis.fraction($0.p99Ms)) },
-                          color: color, legendRow: row)
-            canvas.series("\(name) p50", points: points.map { ((Double($0.second) + 0.5) / seconds, axis.fraction($0.p50Ms)) },
-                          color: color, dashed: true, legendRow: row + 1)
+            canvas.series(
+                "\(name) p99", points: points.map { ((Double($0.second) + 0.5) / seconds, axis.fraction($0.p99Ms)) },
+                color: color, legendRow: row)
+            canvas.series(
+                "\(name) p50", points: points.map { ((Double($0.second) + 0.5) / seconds, axis.fraction($0.p50Ms)) },
+                color: color, dashed: true, legendRow: row + 1)
             row += 2
         }
         if report.phases.count > 1 {

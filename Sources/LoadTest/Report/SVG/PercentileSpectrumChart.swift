@@ -39,8 +39,9 @@ public enum PercentileSpectrumChart {
         for (index, line) in series.enumerated() {
             let points = line.points.filter { $0.percentile <= 99.9999 }
                 .map { (xFraction(percentile: $0.percentile), axis.fraction($0.ms)) }
-            canvas.series(line.name, points: points, color: index == 0 ? "#000000" : SVGCanvas.palette[(index - 1) % SVGCanvas.palette.count],
-                          legendRow: index)
+            canvas.series(
+                line.name, points: points, color: index == 0 ? "#000000" : SVGCanvas.palette[(index - 1) % SVGCanvas.palette.count],
+                legendRow: index)
         }
         return canvas.document
     }

@@ -36,7 +36,8 @@ enum BelgianNotation {
         let groups = bytes.split(separator: dot, omittingEmptySubsequences: false)
         if groups.count > 1 {
             guard let first = groups.first, (1...3).contains(first.count),
-                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
         }
         let digits = bytes.filter { $0 != dot }
         guard !digits.isEmpty, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
@@ -74,14 +75,18 @@ enum BelgianNotation {
 
     /// Reads `J` (true), `N` or `""` (false).
     /// - Parameter invalid: The reason to report for any other text.
-    static func flag(_ text: String?, field: String,
-                     invalid: NormalisationError.Code = .invalidFlag) throws(NormalisationError) -> Bool {
+    static func flag(
+        _ text: String?, field: String,
+        invalid: NormalisationError.Code = .invalidFlag
+    ) throws(NormalisationError) -> Bool {
         try optionalFlag(text, field: field, invalid: invalid) ?? false
     }
 
     /// Reads `J` (true), `N` (false) or `""` (not said: `nil`).
-    static func optionalFlag(_ text: String?, field: String,
-                             invalid: NormalisationError.Code = .invalidFlag) throws(NormalisationError) -> Bool? {
+    static func optionalFlag(
+        _ text: String?, field: String,
+        invalid: NormalisationError.Code = .invalidFlag
+    ) throws(NormalisationError) -> Bool? {
         switch text ?? "" {
         case "J": return true
         case "N": return false
@@ -102,9 +107,10 @@ enum BelgianNotation {
     private static func parseDate(_ bytes: some Collection<UInt8>) -> CalendarDate? {
         let bytes = Array(bytes)
         guard bytes.count == 10, bytes[2] == slash, bytes[5] == slash,
-              let day = ASCIIDigits.value(of: bytes[0..<2]),
-              let month = ASCIIDigits.value(of: bytes[3..<5]),
-              let year = ASCIIDigits.value(of: bytes[6..<10]) else { return nil }
+            let day = ASCIIDigits.value(of: bytes[0..<2]),
+            let month = ASCIIDigits.value(of: bytes[3..<5]),
+            let year = ASCIIDigits.value(of: bytes[6..<10])
+        else { return nil }
         return CalendarDate(year: year, month: month, day: day)
     }
 }

@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v1 `GET /nsapi/v1/dossiers/{insz}`.
 enum V1Dossiers {

@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v1 `GET /nsapi/v1/dossiers/{insz}/betalingen?van=MM/yyyy&tot=MM/yyyy`.
 enum V1Payments {
@@ -35,15 +36,17 @@ enum V1Payments {
         let status = RecordRules.status(
             code: try BelgianNotation.code(item.betaalcode, field: "\(field).betaalcode"),
             status: try BelgianNotation.code(item.betaalstatus, field: "\(field).betaalstatus"),
-            automatic: try BelgianNotation.flag(item.automatisch, field: "\(field).automatisch",
-                                                invalid: .malformedPaymentStatus),
+            automatic: try BelgianNotation.flag(
+                item.automatisch, field: "\(field).automatisch",
+                invalid: .malformedPaymentStatus),
             paymentDate: paymentDate)
-        return Payment(label: try RecordRules.requiredText(item.steun, field: "\(field).steun"),
-                       amountCents: try BelgianNotation.cents(item.bedrag, field: "\(field).bedrag"),
-                       period: try BelgianNotation.period(item.periode, field: "\(field).periode"),
-                       paymentDate: paymentDate,
-                       paidTo: RecordRules.optionalText(item.betaaldAan),
-                       paidVia: RecordRules.optionalText(item.betaaldVia),
-                       status: status)
+        return Payment(
+            label: try RecordRules.requiredText(item.steun, field: "\(field).steun"),
+            amountCents: try BelgianNotation.cents(item.bedrag, field: "\(field).bedrag"),
+            period: try BelgianNotation.period(item.periode, field: "\(field).periode"),
+            paymentDate: paymentDate,
+            paidTo: RecordRules.optionalText(item.betaaldAan),
+            paidVia: RecordRules.optionalText(item.betaaldVia),
+            status: status)
     }
 }

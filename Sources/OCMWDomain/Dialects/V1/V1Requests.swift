@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v1 `GET /nsapi/v1/dossiers/{insz}/aanvragen`.
 enum V1Requests {
@@ -31,12 +32,14 @@ enum V1Requests {
     private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> HelpRequest {
         RecordRules.request(
             dossierNumber: try RecordRules.requiredText(item.dossiernummer, field: "\(field).dossiernummer"),
-            kind: CodeLabel(code: try RecordRules.requiredText(item.soortCode, field: "\(field).soortCode"),
-                            label: try RecordRules.requiredText(item.soort, field: "\(field).soort")),
+            kind: CodeLabel(
+                code: try RecordRules.requiredText(item.soortCode, field: "\(field).soortCode"),
+                label: try RecordRules.requiredText(item.soort, field: "\(field).soort")),
             submittedDate: try BelgianNotation.date(item.indieningsdatum, field: "\(field).indieningsdatum"),
             status: try StatusCodes.read(item.status, table: V1Codes.request, field: "\(field).status"),
             decisionDate: try BelgianNotation.optionalDate(item.beslissingsdatum, field: "\(field).beslissingsdatum"),
-            decisionExpected: try BelgianNotation.optionalFlag(item.beslissingVerwacht,
-                                                               field: "\(field).beslissingVerwacht"))
+            decisionExpected: try BelgianNotation.optionalFlag(
+                item.beslissingVerwacht,
+                field: "\(field).beslissingVerwacht"))
     }
 }

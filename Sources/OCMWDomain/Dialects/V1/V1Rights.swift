@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v1 `GET /nsapi/v1/dossiers/{insz}/rechten`.
 enum V1Rights {
@@ -31,7 +32,8 @@ enum V1Rights {
     private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> RightDecision {
         let since = try BelgianNotation.date(item.vanaf, field: "\(field).vanaf")
         let until = try BelgianNotation.optionalDate(item.tot, field: "\(field).tot")
-        let monthly: Int? = RecordRules.optionalText(item.maandbedrag) == nil
+        let monthly: Int? =
+            RecordRules.optionalText(item.maandbedrag) == nil
             ? nil : try BelgianNotation.cents(item.maandbedrag, field: "\(field).maandbedrag")
         return RightDecision(
             label: try RecordRules.requiredText(item.omschrijving, field: "\(field).omschrijving"),

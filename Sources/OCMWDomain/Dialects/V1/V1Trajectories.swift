@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v1 `GET /nsapi/v1/dossiers/{insz}/trajecten`.
 enum V1Trajectories {
@@ -57,7 +58,8 @@ enum V1Trajectories {
             role: RecordRules.optionalText(contact.functie),
             phone: RecordRules.optionalText(contact.telefoon),
             email: RecordRules.optionalText(contact.email),
-            office: try RecordRules.office(name: contact.kantoor, streetAndNumber: contact.straatEnNummer,
-                                           postalCode: contact.postcode, municipality: contact.gemeente, field: field))
+            office: try RecordRules.office(
+                name: contact.kantoor, streetAndNumber: contact.straatEnNummer,
+                postalCode: contact.postcode, municipality: contact.gemeente, field: field))
     }
 }

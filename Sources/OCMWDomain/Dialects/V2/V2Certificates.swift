@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v2 `GET /api/v2/citizens/{insz}/certificates` (v1 has no certificates).
 enum V2Certificates {
@@ -32,8 +33,9 @@ enum V2Certificates {
     private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> Certificate {
         Certificate(
             id: try RecordRules.requiredText(item.id, field: "\(field).id"),
-            type: CodeLabel(code: try RecordRules.requiredText(item.typeCode, field: "\(field).typeCode"),
-                            label: try RecordRules.requiredText(item.typeLabel, field: "\(field).typeLabel")),
+            type: CodeLabel(
+                code: try RecordRules.requiredText(item.typeCode, field: "\(field).typeCode"),
+                label: try RecordRules.requiredText(item.typeLabel, field: "\(field).typeLabel")),
             status: try StatusCodes.read(item.status, table: statuses, field: "\(field).status"),
             requestedDate: try ISONotation.date(item.requestedDate, field: "\(field).requestedDate"),
             issuedDate: try ISONotation.optionalDate(item.issuedDate, field: "\(field).issuedDate"))

@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v2 `GET /api/v2/citizens/{insz}/payments?from=yyyy-MM&to=yyyy-MM`.
 enum V2Payments {
@@ -35,14 +36,16 @@ enum V2Payments {
         let start = try ISONotation.date(item.periodStart, field: "\(field).periodStart")
         let end = try ISONotation.optionalDate(item.periodEnd, field: "\(field).periodEnd")
         let paymentDate = try ISONotation.optionalDate(item.paymentDate, field: "\(field).paymentDate")
-        let status = RecordRules.status(code: item.statusCode?.value, status: item.status?.value,
-                                        automatic: item.automatic ?? false, paymentDate: paymentDate)
-        return Payment(label: try RecordRules.requiredText(item.label, field: "\(field).label"),
-                       amountCents: try V2Amount.cents(item.amountCents?.value, field: "\(field).amountCents"),
-                       period: try RecordRules.period(start: start, end: end, field: "\(field).periodEnd"),
-                       paymentDate: paymentDate,
-                       paidTo: RecordRules.optionalText(item.paidTo),
-                       paidVia: RecordRules.optionalText(item.paidVia),
-                       status: status)
+        let status = RecordRules.status(
+            code: item.statusCode?.value, status: item.status?.value,
+            automatic: item.automatic ?? false, paymentDate: paymentDate)
+        return Payment(
+            label: try RecordRules.requiredText(item.label, field: "\(field).label"),
+            amountCents: try V2Amount.cents(item.amountCents?.value, field: "\(field).amountCents"),
+            period: try RecordRules.period(start: start, end: end, field: "\(field).periodEnd"),
+            paymentDate: paymentDate,
+            paidTo: RecordRules.optionalText(item.paidTo),
+            paidVia: RecordRules.optionalText(item.paidVia),
+            status: status)
     }
 }

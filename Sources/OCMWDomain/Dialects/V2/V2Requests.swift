@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v2 `GET /api/v2/citizens/{insz}/requests`.
 enum V2Requests {
@@ -33,8 +34,9 @@ enum V2Requests {
     private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> HelpRequest {
         RecordRules.request(
             dossierNumber: try RecordRules.requiredText(item.dossierNumber, field: "\(field).dossierNumber"),
-            kind: CodeLabel(code: try RecordRules.requiredText(item.kindCode, field: "\(field).kindCode"),
-                            label: try RecordRules.requiredText(item.kindLabel, field: "\(field).kindLabel")),
+            kind: CodeLabel(
+                code: try RecordRules.requiredText(item.kindCode, field: "\(field).kindCode"),
+                label: try RecordRules.requiredText(item.kindLabel, field: "\(field).kindLabel")),
             submittedDate: try ISONotation.date(item.submittedDate, field: "\(field).submittedDate"),
             status: try StatusCodes.read(item.status, table: statuses, field: "\(field).status"),
             decisionDate: try ISONotation.optionalDate(item.decisionDate, field: "\(field).decisionDate"),

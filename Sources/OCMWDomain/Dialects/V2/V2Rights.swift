@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v2 `GET /api/v2/citizens/{insz}/rights`.
 enum V2Rights {

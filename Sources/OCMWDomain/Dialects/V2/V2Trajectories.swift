@@ -1,5 +1,6 @@
-import struct Foundation.Data
 import OCMWCore
+
+import struct Foundation.Data
 
 /// v2 `GET /api/v2/citizens/{insz}/trajectories`.
 enum V2Trajectories {
@@ -60,8 +61,9 @@ enum V2Trajectories {
             role: RecordRules.optionalText(contact.role),
             phone: RecordRules.optionalText(contact.phone),
             email: RecordRules.optionalText(contact.email),
-            office: try RecordRules.office(name: contact.office?.name, streetAndNumber: contact.office?.streetAndNumber,
-                                           postalCode: contact.office?.postalCode,
-                                           municipality: contact.office?.municipality, field: "\(field).office"))
+            office: try RecordRules.office(
+                name: contact.office?.name, streetAndNumber: contact.office?.streetAndNumber,
+                postalCode: contact.office?.postalCode,
+                municipality: contact.office?.municipality, field: "\(field).office"))
     }
 }
