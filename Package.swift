@@ -175,12 +175,16 @@ let package = Package(
             dependencies: [
                 "OCMWCore", "Outbox", "Observability", "BackendAccess", "TenantReload",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // Templates, style sheet and script as files, compiled into the module.
+            resources: [.embedInCode("Templates")]
         ),
         // The demo's citizen page: the public API's answers drawn as the wireframes of Bijlage 4.
         .target(
             name: "DemoSupport",
-            dependencies: ["AdminUI", "CurlClient"]
+            dependencies: ["AdminUI", "CurlClient", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.embedInCode("Templates")]
         ),
         // The HTTP server: routes (the pages' too), middleware, error -> problem+json mapping, wiring.
         .target(

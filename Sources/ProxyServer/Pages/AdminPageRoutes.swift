@@ -20,12 +20,7 @@ struct AdminPageRoutes: Sendable {
     init(reporter: StatusReporter, sessions: AdminSessions) {
         self.reporter = reporter
         self.sessions = sessions
-        var templates = MustacheLibrary()
-        // The templates are constants of this module: a parse error is a programming error that
-        // every test of the page would show.
-        try! templates.register(StatusPageTemplate.page, named: "status")
-        try! templates.register(LoginPageTemplate.page, named: "login")
-        self.templates = templates
+        templates = TemplateFile.library(["status": StatusPageTemplate.page, "login": LoginPageTemplate.page])
     }
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {

@@ -12,14 +12,13 @@ struct DemoCitizenRoutes: Sendable {
     let pages: DemoPages
     let client: DemoAPIClient.Transport
     let configuration: ProxyConfiguration
-    let template: MustacheTemplate
+    let templates: MustacheLibrary
 
     init(pages: DemoPages, client: DemoAPIClient.Transport, configuration: ProxyConfiguration) {
         self.pages = pages
         self.client = client
         self.configuration = configuration
-        // A constant of this module: a parse error is a programming error every page test shows.
-        template = try! MustacheTemplate(string: CitizenPageTemplate.page)
+        templates = CitizenPageTemplate.library
     }
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
@@ -40,7 +39,7 @@ struct DemoCitizenRoutes: Sendable {
             guard answer.status == 200 else { throw Self.apiProblem(answer) }
             let document = try JSONDecoder().decode(DossierDocument.self, from: Data(answer.body))
             return htmlResponse(
-                template.render(CitizenPageView(insz: insz.digits, document: document)),
+                templates.render(CitizenPageView(insz: insz.digits, document: document), withTemplate: CitizenPageTemplate.name) ?? "",
                 csp: PageStyle.contentSecurityPolicy())
         }
         router.get("/demo/citizens/:insz/certificates/:ocmw/:id/document") { request, context in

@@ -88,8 +88,9 @@ import Testing
               "certificates": {"status": "notSupported", "reason": "dialect v1 does not offer certificates"}}}]}
             """#
         let document = try JSONDecoder().decode(DossierDocument.self, from: Data(json.utf8))
-        let page = try MustacheTemplate(string: CitizenPageTemplate.page)
-            .render(CitizenPageView(insz: DemoCitizens.wireframeINSZ, document: document))
+        let page = try #require(
+            CitizenPageTemplate.library.render(
+                CitizenPageView(insz: DemoCitizens.wireframeINSZ, document: document), withTemplate: CitizenPageTemplate.name))
         #expect(!page.contains("<script>alert"))
         #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(!page.contains("<img src=x"))
