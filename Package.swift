@@ -50,13 +50,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // The routing index (INSZ -> OCMW, capacity, period) stored in SQLite, and its import.
+        // Routing files: the streaming, validating import into any routing index store, and the
+        // generator of synthetic files for benchmarks.
         .target(
-            name: "RoutingIndex",
-            dependencies: [
-                "OCMWCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            name: "RoutingImport",
+            dependencies: ["OCMWCore"]
         ),
         // Callers' bearer JWTs: JWKS, algorithms, issuer, audience, time, scopes, citizen claim.
         .target(
@@ -74,16 +72,23 @@ let package = Package(
             dependencies: [
                 "OCMWCore", "PrivateFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Durable outbox of submissions (requests for help, certificate requests): one store
-        // protocol, encrypted payloads, leases for exactly-once delivery; SQLite by default.
+        // protocol, encrypted payloads, leases for exactly-once delivery. No database.
         .target(
             name: "Outbox",
             dependencies: [
                 "OCMWCore", "PrivateFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The audit trail, the outbox and the routing index in SQLite (GRDB): one file each,
+        // the embedded default of a single instance.
+        .target(
+            name: "SQLiteStores",
+            dependencies: [
+                "OCMWCore", "AuditTrail", "Outbox", "PrivateFiles",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -92,7 +97,7 @@ let package = Package(
         .target(
             name: "PostgresStores",
             dependencies: [
-                "OCMWCore", "AuditTrail", "Outbox", "RoutingIndex",
+                "OCMWCore", "AuditTrail", "Outbox",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -219,7 +224,7 @@ let package = Package(
         .target(
             name: "ProxyTesting",
             dependencies: [
-                "OCMWCore", "CurlClient", "ProxyServer", "NewSocialSimulator", "RoutingIndex", "CallerAuth", "AuditTrail", "Outbox",
+                "OCMWCore", "CurlClient", "ProxyServer", "NewSocialSimulator", "SQLiteStores", "CallerAuth", "AuditTrail", "Outbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -231,7 +236,7 @@ let package = Package(
         .target(
             name: "ProxyBootstrap",
             dependencies: [
-                "OCMWCore", "ProxyServer", "CurlClient", "RoutingIndex", "CallerAuth", "AuditTrail", "Outbox",
+                "OCMWCore", "ProxyServer", "CurlClient", "RoutingImport", "SQLiteStores", "CallerAuth", "AuditTrail", "Outbox",
                 "PostgresStores", "PrivateFiles", "Observability", "BackendAccess", "CitizenDispatch", "Delivery",
                 "TenantReload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -245,7 +250,7 @@ let package = Package(
         .executableTarget(
             name: "ocmw-proxy",
             dependencies: [
-                "OCMWCore", "OCMWDomain", "ProxyServer", "ProxyBootstrap", "CurlClient", "RoutingIndex", "CallerAuth",
+                "OCMWCore", "OCMWDomain", "ProxyServer", "ProxyBootstrap", "CurlClient", "RoutingImport", "SQLiteStores", "CallerAuth",
                 "AuditTrail", "Outbox", "PostgresStores", "PrivateFiles",
                 "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -258,7 +263,7 @@ let package = Package(
         .executableTarget(
             name: "ocmw-dev",
             dependencies: [
-                "OCMWCore", "ProxyServer", "ProxyBootstrap", "CurlClient", "NewSocialSimulator", "RoutingIndex",
+                "OCMWCore", "ProxyServer", "ProxyBootstrap", "CurlClient", "NewSocialSimulator", "RoutingImport", "SQLiteStores",
                 "CallerAuth", "AuditTrail", "Outbox", "PrivateFiles", "Observability", "BackendAccess",
                 "CitizenDispatch", "Delivery", "TenantReload", "DemoSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -298,7 +303,7 @@ let package = Package(
         ),
         .testTarget(name: "OCMWCoreTests", dependencies: ["OCMWCore"]),
         .testTarget(name: "PrivateFilesTests", dependencies: ["PrivateFiles"]),
-        .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingIndex", "OCMWCore", "StoreConformance"]),
+        .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingImport", "SQLiteStores", "OCMWCore", "StoreConformance"]),
         .testTarget(
             name: "CallerAuthTests",
             dependencies: [
@@ -308,12 +313,12 @@ let package = Package(
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "AuditTrailTests", dependencies: ["AuditTrail", "OCMWCore", "StoreConformance"]),
-        .testTarget(name: "OutboxTests", dependencies: ["Outbox", "OCMWCore", "StoreConformance"]),
+        .testTarget(name: "AuditTrailTests", dependencies: ["AuditTrail", "SQLiteStores", "OCMWCore", "StoreConformance"]),
+        .testTarget(name: "OutboxTests", dependencies: ["Outbox", "SQLiteStores", "OCMWCore", "StoreConformance"]),
         .testTarget(
             name: "PostgresStoresTests",
             dependencies: [
-                "PostgresStores", "PostgresTesting", "AuditTrail", "Outbox", "RoutingIndex", "OCMWCore", "StoreConformance",
+                "PostgresStores", "PostgresTesting", "AuditTrail", "Outbox", "OCMWCore", "StoreConformance",
             ]
         ),
         .testTarget(

@@ -3,7 +3,8 @@ import Foundation
 import Logging
 import OCMWCore
 import PostgresStores
-import RoutingIndex
+import RoutingImport
+import SQLiteStores
 
 /// What the routing commands of `ocmw-proxy` and `ocmw-dev` share.
 package enum RoutingCLI {

@@ -6,6 +6,7 @@ import Logging
 import Outbox
 import PrivateFiles
 import ProxyServer
+import SQLiteStores
 import ServiceLifecycle
 
 /// Who may call the proxy, and where the audit trail goes.

@@ -9,7 +9,7 @@ import OCMWCore
 import Observability
 import Outbox
 import ProxyServer
-import RoutingIndex
+import SQLiteStores
 import ServiceLifecycle
 import TenantReload
 

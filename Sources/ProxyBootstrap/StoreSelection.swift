@@ -5,6 +5,7 @@ import OCMWCore
 import Outbox
 import PostgresNIO
 import PostgresStores
+import SQLiteStores
 
 /// Where the proxy keeps its audit trail, outbox and routing index: SQLite files in the data
 /// directory (one instance), or one PostgreSQL database shared by several instances.

@@ -4,6 +4,7 @@ import Foundation
 import OCMWCore
 import Outbox
 import ProxyServer
+import SQLiteStores
 
 /// Real authentication for tests: a throwaway signing key in a temporary directory, its JWKS,
 /// a verifier, an admin token and an in-memory audit trail.

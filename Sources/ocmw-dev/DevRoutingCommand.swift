@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import OCMWCore
 import ProxyBootstrap
-import RoutingIndex
+import RoutingImport
 
 /// `ocmw-dev routing …`: synthetic routing data and the look-up benchmark.
 struct DevRoutingCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OCMWCore
-import RoutingIndex
+import SQLiteStores
 
 extension DevRoutingCommand {
     /// `ocmw-dev routing bench-lookup FILE`: what one routing-index lookup costs, as the read

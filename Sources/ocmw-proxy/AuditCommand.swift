@@ -5,6 +5,7 @@ import Logging
 import OCMWCore
 import PostgresStores
 import ProxyBootstrap
+import SQLiteStores
 
 /// `ocmw-proxy audit …`: operators' commands on the audit trail (`DATA_DIR/audit.sqlite`).
 struct AuditCommand: AsyncParsableCommand {

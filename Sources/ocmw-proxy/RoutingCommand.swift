@@ -4,7 +4,7 @@ import Logging
 import OCMWCore
 import PostgresStores
 import ProxyBootstrap
-import RoutingIndex
+import RoutingImport
 
 /// `ocmw-proxy routing …`: operators' commands on the routing index (`DATA_DIR/routing.sqlite`, or
 /// PostgreSQL with `--database-url`).

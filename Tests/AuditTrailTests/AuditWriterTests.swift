@@ -1,5 +1,6 @@
 import AuditTrail
 import Foundation
+import SQLiteStores
 import Synchronization
 import Testing
 

@@ -1,6 +1,7 @@
 import AuditTrail
 import Foundation
 import OCMWCore
+import SQLiteStores
 import Testing
 
 @Suite("Audit export")

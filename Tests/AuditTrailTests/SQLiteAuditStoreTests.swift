@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AuditTrail
+@testable import SQLiteStores
 
 @Suite("SQLite audit store")
 struct SQLiteAuditStoreTests {

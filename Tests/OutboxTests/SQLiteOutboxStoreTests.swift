@@ -1,9 +1,10 @@
 import Foundation
 import OCMWCore
+import Outbox
 import StoreConformance
 import Testing
 
-@testable import Outbox
+@testable import SQLiteStores
 
 /// What only the SQLite store promises: its file, its pragmas, its bytes on disk.
 @Suite("SQLite outbox store")

@@ -1,6 +1,6 @@
 import Foundation
 import OCMWCore
-import RoutingIndex
+import RoutingImport
 import StoreConformance
 import Testing
 

@@ -1,4 +1,4 @@
-import RoutingIndex
+import RoutingImport
 import Testing
 
 @Suite("Import progress line")

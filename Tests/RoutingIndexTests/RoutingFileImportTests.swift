@@ -1,6 +1,7 @@
 import Foundation
 import OCMWCore
-import RoutingIndex
+import RoutingImport
+import SQLiteStores
 import StoreConformance
 import Testing
 

@@ -3,7 +3,7 @@ import OCMWCore
 import StoreConformance
 import Testing
 
-@testable import RoutingIndex
+@testable import SQLiteStores
 
 @Suite("SQLite routing index: file, WAL, query plan")
 struct SQLiteRoutingIndexTests {

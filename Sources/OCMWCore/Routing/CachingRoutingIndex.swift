@@ -10,6 +10,9 @@ import Synchronization
 public final class CachingRoutingIndex: RoutingIndexStore {
     /// The store that holds the rows.
     public let base: any RoutingIndexStore
+
+    /// The base store's batch size: the cache adds no transaction of its own.
+    public var importBatchRows: Int { base.importBatchRows }
     private let cache: Mutex<RoutingLookupCache<ContinuousClock.Instant>>
     private let now: @Sendable () -> ContinuousClock.Instant
 

@@ -36,9 +36,16 @@ public protocol RoutingIndexStore: Sendable {
         _ registrations: some Sequence<RoutingRegistration>,
         progress: (_ imported: Int, _ total: Int?) -> Void
     ) async throws -> Int
+
+    /// Rows per write transaction in a bulk import: a file import hands over batches of this
+    /// size, so that parsing the next batch overlaps writing this one.
+    var importBatchRows: Int { get }
 }
 
 extension RoutingIndexStore {
+    /// A store without a transaction size of its own takes batches of 10 000 rows.
+    public var importBatchRows: Int { 10_000 }
+
     /// Stores many registrations without reporting progress.
     /// - Returns: The number of registrations stored.
     /// - Throws: when the store cannot be written.

@@ -1,7 +1,6 @@
 import Logging
 import OCMWCore
 import PostgresNIO
-import RoutingIndex
 
 import struct Foundation.Date
 
@@ -17,6 +16,8 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
     /// Rows per transaction (and per statement) during `importRegistrations`: one `unnest`
     /// upsert of this many rows is a few megabytes of parameters and one round trip.
     public static let importTransactionRows = 20_000
+
+    public var importBatchRows: Int { Self.importTransactionRows }
 
     /// Serialises concurrent migrations (an arbitrary constant: "ocmw" "rout" in ASCII).
     static let migrationLockKey: Int64 = 0x6F63_6D77_726F_7574

@@ -1,6 +1,7 @@
 import AuditTrail
 import Foundation
 import OCMWCore
+import SQLiteStores
 
 /// Test data: valid INSZ numbers, a fixed key, records at chosen times.
 enum AuditFixtures {

@@ -1,5 +1,6 @@
 import Foundation
 import Outbox
+import SQLiteStores
 import StoreConformance
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import OCMWCore
-import RoutingIndex
+import SQLiteStores
 import StoreConformance
 
 /// What only the routing index tests here need (the rest is shared with the compatibility suite).

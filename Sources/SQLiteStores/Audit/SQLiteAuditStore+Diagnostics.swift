@@ -1,3 +1,4 @@
+import AuditTrail
 import GRDB
 
 extension SQLiteAuditStore {

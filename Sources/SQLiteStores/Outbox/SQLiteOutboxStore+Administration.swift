@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OCMWCore
+import Outbox
 
 extension SQLiteOutboxStore {
     public func retryFailed(id: UUID, now: Date) async throws -> SubmissionStatus {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Outbox
 
 extension SQLiteOutboxStore: OutboxStoreDiagnostics {
     public func storedRow(id: UUID) async throws -> StoredRowFacts? {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OCMWCore
+import Outbox
 
 extension SQLiteOutboxStore {
     public func lease(

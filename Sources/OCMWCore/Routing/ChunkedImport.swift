@@ -1,5 +1,3 @@
-import OCMWCore
-
 /// A bulk import cut into transactions of a fixed number of rows, with progress after each: the
 /// loop every routing store's `importRegistrations` runs around its own transaction.
 package enum ChunkedImport {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OCMWCore
+import Outbox
 
 /// The outbox table in SQLite (see `OutboxTable`) and the conversions between its rows and the model.
 enum OutboxSchema {

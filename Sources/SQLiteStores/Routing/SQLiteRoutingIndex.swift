@@ -19,6 +19,8 @@ public final class SQLiteRoutingIndex: RoutingIndexStore {
     /// are never blocked (WAL).
     public static let importTransactionRows = 50_000
 
+    public var importBatchRows: Int { Self.importTransactionRows }
+
     private let writer: any DatabaseWriter
     /// Read access for diagnostics.
     var reader: any DatabaseReader { writer }

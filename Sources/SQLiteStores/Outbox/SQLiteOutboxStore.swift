@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OCMWCore
+import Outbox
 import PrivateFiles
 
 /// The outbox in SQLite: the default store, one file in the data directory.

@@ -5,7 +5,7 @@ import OCMWCore
 ///
 /// Every line is validated; a bad line is counted and reported by line number and reason, and
 /// the valid lines around it are imported all the same. Lines are written in batches of
-/// `SQLiteRoutingIndex.importTransactionRows`, one transaction each.
+/// the store's `importBatchRows`, one transaction each.
 public enum RoutingFileImport {
     /// How far an import is; reported every 10 000 lines and at the end.
     public struct Progress: Sendable, Equatable {
@@ -78,7 +78,7 @@ public enum RoutingFileImport {
     ) async throws -> Summary {
         var total = try FileLineReader.countLines(path: path)
         let reader = try FileLineReader(path: path)
-        let batchRows = SQLiteRoutingIndex.importTransactionRows
+        let batchRows = store.importBatchRows
         let reportEvery = 10_000
         var batch: [RoutingRegistration] = []
         batch.reserveCapacity(batchRows)

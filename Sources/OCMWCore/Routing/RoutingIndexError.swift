@@ -1,16 +1,16 @@
 /// A failure of the routing index that is not SQLite's own (those surface as GRDB's `DatabaseError`).
 public struct RoutingIndexError: Error, Hashable, Sendable, CustomStringConvertible {
-    enum Code: String, Sendable {
+    package enum Code: String, Sendable {
         case corruptRow = "a stored row does not hold a valid registration"
         case unreadableFile = "the import file cannot be read"
         case unwritableFile = "the output file cannot be written"
     }
 
-    let code: Code
+    package let code: Code
     /// The operating system's explanation, for file errors; never holds row content.
     public let detail: String?
 
-    init(_ code: Code, detail: String? = nil) {
+    package init(_ code: Code, detail: String? = nil) {
         self.code = code
         self.detail = detail
     }

@@ -1,3 +1,4 @@
+import AuditTrail
 import GRDB
 
 import struct Foundation.Date

@@ -1,4 +1,5 @@
 import Foundation
+import OCMWCore
 
 /// Reads a text file line by line through a fixed-size buffer, so a file of any size is read in
 /// constant memory.
