@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import OCMWCore
 import PostgresStores
+import PrivateFiles
 import RoutingImport
 import SQLiteStores
 
@@ -24,7 +25,7 @@ package enum RoutingCLI {
         package func databasePath(creatingDirectory: Bool) throws -> String {
             let directory = URL(fileURLWithPath: dataDir, isDirectory: true)
             if creatingDirectory {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try PrivateDirectory.prepare(atPath: directory.path)
             }
             return directory.appendingPathComponent("routing.sqlite").path
         }

@@ -65,7 +65,7 @@ package struct SecuritySetup {
         _ options: SecurityOptions, dataDir: String, auditStore: (any AuditStore)? = nil,
         logger: Logger
     ) async throws -> SecuritySetup {
-        try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+        try DataDirectory.secure(dataDir, logger: logger)
         let directory = URL(fileURLWithPath: dataDir)
         var devKey: DevSigningKey?
         let jwksPath: String

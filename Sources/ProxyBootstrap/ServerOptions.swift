@@ -8,6 +8,7 @@ import Logging
 import OCMWCore
 import Observability
 import Outbox
+import PrivateFiles
 import ProxyServer
 import SQLiteStores
 import ServiceLifecycle
@@ -91,7 +92,7 @@ package struct ServerOptions: ParsableArguments {
     package func openRoutingIndex(subdirectory: String? = nil) throws -> SQLiteRoutingIndex {
         var directory = URL(fileURLWithPath: dataDir)
         if let subdirectory { directory.appendPathComponent(subdirectory) }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try PrivateDirectory.prepare(atPath: directory.path)
         return try SQLiteRoutingIndex(path: directory.appendingPathComponent("routing.sqlite").path)
     }
 

@@ -66,3 +66,52 @@ struct PrivateFileTests {
         #expect(results.allSatisfy { $0 == stored })
     }
 }
+
+@Suite("Private directories and databases (0700, 0600)")
+struct PrivateDirectoryTests {
+    private let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("private-directory-\(UUID().uuidString)").path
+
+    private func mode(_ path: String) throws -> Int {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+
+    @Test("A new directory is 0700; an open one is narrowed, and says so once")
+    func directoryIsPrivate() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try PrivateDirectory.prepare(atPath: directory + "/data") == false)
+        #expect(try mode(directory + "/data") == 0o700)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory + "/data")
+        #expect(try PrivateDirectory.prepare(atPath: directory + "/data") == true)
+        #expect(try mode(directory + "/data") == 0o700)
+        #expect(try PrivateDirectory.prepare(atPath: directory + "/data") == false)
+    }
+
+    @Test("Files others can read are narrowed to 0600 and named; private ones are left alone")
+    func filesAreNarrowed() throws {
+        try PrivateDirectory.prepare(atPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (name, mode) in [("routing.sqlite", 0o644), ("audit.sqlite-wal", 0o640), ("outbox.key", 0o600)] {
+            #expect(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(), attributes: [.posixPermissions: mode]))
+        }
+        #expect(PrivateDirectory.narrowFiles(inDirectory: directory) == ["audit.sqlite-wal", "routing.sqlite"])
+        for name in ["routing.sqlite", "audit.sqlite-wal", "outbox.key"] {
+            #expect(try mode(directory + "/" + name) == 0o600, "\(name)")
+        }
+        #expect(PrivateDirectory.narrowFiles(inDirectory: directory).isEmpty)
+    }
+
+    @Test("A database is created 0600 and its existing companions are narrowed")
+    func databaseFilesArePrivate() throws {
+        try PrivateDirectory.prepare(atPath: directory)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/audit.sqlite"
+        try PrivateFile.prepareDatabase(atPath: path)
+        #expect(try mode(path) == 0o600)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(FileManager.default.createFile(atPath: path + "-shm", contents: Data(), attributes: [.posixPermissions: 0o644]))
+        try PrivateFile.prepareDatabase(atPath: path)
+        #expect(try mode(path) == 0o600)
+        #expect(try mode(path + "-shm") == 0o600)
+    }
+}

@@ -29,7 +29,10 @@ extension DevSigningKey {
     /// - Throws: ``DevSigningKeyError`` when the file cannot be written.
     public func writeJWKS(toPath path: String) throws(DevSigningKeyError) {
         do {
-            try Data(publicJWKSJSON.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // Public, but in the data directory, where every file is the proxy user's only.
+            let handle = try PrivateFile.create(atPath: path, exclusive: false)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: Data(publicJWKSJSON.utf8))
         } catch {
             throw DevSigningKeyError("cannot write \(path)")
         }

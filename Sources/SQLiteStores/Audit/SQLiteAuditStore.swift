@@ -1,5 +1,6 @@
 import AuditTrail
 import GRDB
+import PrivateFiles
 
 import struct Foundation.Date
 
@@ -20,6 +21,9 @@ public final class SQLiteAuditStore: AuditStore {
     /// - Parameter path: The database file, e.g. `data/audit.sqlite`. Its directory must exist.
     /// - Throws: `DatabaseError` when the file cannot be opened or migrated.
     public convenience init(path: String) throws {
+        // Mode 0600 before SQLite opens it (its -wal and -shm take the file's mode): the file
+        // says who receives help, or who looked at whose data.
+        try PrivateFile.prepareDatabase(atPath: path)
         try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()))
     }
 

@@ -30,8 +30,8 @@ public final class SQLiteOutboxStore: OutboxStore {
     /// - Throws: `DatabaseError` when the file cannot be opened or migrated.
     public convenience init(path: String, keyRing: OutboxKeyRing) throws {
         // Created empty with mode 0600 before SQLite opens it (an empty file is a valid empty
-        // database); an existing file is left as it is.
-        do { try PrivateFile.create(atPath: path, exclusive: true).close() } catch PrivateFile.Failure.exists {}
+        // database; its -wal and -shm take its mode); an existing one is narrowed to 0600.
+        try PrivateFile.prepareDatabase(atPath: path)
         try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()), keyRing: keyRing)
     }
 

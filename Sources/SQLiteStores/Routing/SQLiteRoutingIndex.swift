@@ -1,5 +1,6 @@
 import GRDB
 import OCMWCore
+import PrivateFiles
 
 import struct Foundation.Date
 
@@ -32,6 +33,9 @@ public final class SQLiteRoutingIndex: RoutingIndexStore {
     ///   - now: The clock stamping `registered_at`.
     /// - Throws: `DatabaseError` when the file cannot be opened or migrated.
     public convenience init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
+        // Mode 0600 before SQLite opens it (its -wal and -shm take the file's mode): the file
+        // says who receives help, or who looked at whose data.
+        try PrivateFile.prepareDatabase(atPath: path)
         try self.init(writer: DatabasePool(path: path, configuration: Self.configuration()), now: now)
     }
 
