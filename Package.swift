@@ -314,7 +314,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AuditTrailTests", dependencies: ["AuditTrail", "SQLiteStores", "OCMWCore", "StoreConformance"]),
-        .testTarget(name: "OutboxTests", dependencies: ["Outbox", "SQLiteStores", "OCMWCore", "StoreConformance"]),
+        .testTarget(
+            name: "OutboxTests",
+            dependencies: ["Outbox", "SQLiteStores", "OCMWCore", "StoreConformance", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "PostgresStoresTests",
             dependencies: [

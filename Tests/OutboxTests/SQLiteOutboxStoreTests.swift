@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import OCMWCore
 import Outbox
 import StoreConformance
@@ -70,5 +71,43 @@ struct SQLiteOutboxStoreTests {
         }
         #expect(error?.kind == .undecryptable)
         #expect(try await store.status(id: id)?.state == .accepted)
+    }
+}
+
+/// An outbox written by the first version (idempotency keys per client, no citizen pseudonym)
+/// opens in place: its rows are kept and readable, and its keys cannot collide with new ones.
+@Suite("SQLite outbox upgrade")
+struct SQLiteOutboxUpgradeTests {
+    typealias F = OutboxFixtures
+
+    @Test func aFirstVersionOutboxIsUpgradedKeepingItsRows() async throws {
+        let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(SQLiteOutboxStore.defaultFileName).path
+        let id = UUID()
+        do {
+            let old = try DatabaseQueue(path: path)
+            try OutboxSchema.migrator.migrate(old, upTo: "v1: outbox_submission")
+            try await old.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO outbox_submission (id, kind, tenant, client_id, idempotency_key, fingerprint, state,
+                            dossier_number, attempts, next_attempt_us, created_us, updated_us)
+                        VALUES (?, 'help_request', 'gent', 'mbp-portal', 'k1', x'00', 'delivered', '2026/1', 1, 0, 0, 0)
+                        """, arguments: [OutboxSchema.text(id)])
+            }
+            try old.close()
+        }
+        let store = try SQLiteOutboxStore(path: path, keyRing: F.ringA)
+        let kept = try #require(try await store.status(id: id, clientID: "mbp-portal", citizenPseudonym: nil))
+        #expect(kept.state.phase == .delivered)
+        // A row without a pseudonym is no bound token's.
+        #expect(try await store.status(id: id, clientID: "mbp-portal", citizenPseudonym: F.pseudonym(1)) == nil)
+        guard case .accepted(let new) = try await store.accept(F.submission(key: "k1", client: "mbp-portal")) else {
+            Issue.record("the old row's key blocked a new citizen-scoped submission")
+            return
+        }
+        #expect(new.id != id)
+        #expect(try await store.status(id: new.id, clientID: "mbp-portal", citizenPseudonym: F.pseudonym(1))?.id == new.id)
     }
 }

@@ -2,10 +2,12 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NewSocialSimulator
+import OCMWCore
 import ProxyTesting
 import Testing
 
-/// `GET /v1/submissions/{id}` shows a submission only to the client that submitted it.
+/// `GET /v1/submissions/{id}` shows a submission only to the client that submitted it, and to a
+/// token bound to a citizen only that citizen's.
 @Suite struct SubmissionStatusAccessTests {
     @Test func anotherClientGetsTheSameNotFoundAsForAnUnknownID() async throws {
         let security = try await TestSecurity()
@@ -30,6 +32,44 @@ import Testing
             // Nothing in the answer tells "someone else's" from "no such id".
             #expect(Self.problemType(foreign) == Self.problemType(unknown))
             #expect(Self.problemType(foreign) == "urn:ocmw-proxy:problem:unknown-submission")
+        }
+    }
+
+    /// Two tokens of one client, each bound to its own citizen (as token exchange gives them):
+    /// neither reads the other's submission, and the same Idempotency-Key is each citizen's own.
+    @Test func aCitizenBoundTokenSeesOnlyItsCitizensSubmissions() async throws {
+        let security = try await TestSecurity()
+        let first = try INSZ(parsing: DemoCitizens.wireframeINSZ, currentYear: testCurrentYear)
+        let second = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: testCurrentYear)
+        let boundToFirst = "Bearer " + (try await security.token(insz: first))
+        let boundToSecond = "Bearer " + (try await security.token(insz: second))
+        try await withProxyAndSimulator(security: security) { client, _ in
+            func submit(for insz: INSZ, as token: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/v1/citizens/\(insz.digits)/requests", method: .post,
+                    headers: SubmissionIntakeEndToEndTests.headers(key: "shared-key"),
+                    body: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form()),
+                    authorization: .some(token))
+            }
+            let firsts = try await submit(for: first, as: boundToFirst)
+            #expect(firsts.status == .accepted)
+            let location = try #require(firsts.headers[.location])
+            #expect(try await client.execute(uri: location, method: .get, authorization: .some(boundToFirst)).status == .ok)
+
+            let foreign = try await client.execute(uri: location, method: .get, authorization: .some(boundToSecond))
+            #expect(foreign.status == .notFound)
+            #expect(Self.problemType(foreign) == "urn:ocmw-proxy:problem:unknown-submission")
+            #expect(!String(buffer: foreign.body).contains("gent"), "nothing of the first citizen's submission")
+
+            // The same key for the other citizen is that citizen's own submission, not a 409.
+            let seconds = try await submit(for: second, as: boundToSecond)
+            #expect(seconds.status == .accepted)
+            let secondLocation = try #require(seconds.headers[.location])
+            #expect(secondLocation != location)
+            #expect(try await client.execute(uri: secondLocation, method: .get, authorization: .some(boundToFirst)).status == .notFound)
+            // A token acting for any citizen (the portal's own) still sees both.
+            #expect(try await client.execute(uri: location, method: .get).status == .ok)
+            #expect(try await client.execute(uri: secondLocation, method: .get).status == .ok)
         }
     }
 

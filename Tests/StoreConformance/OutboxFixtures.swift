@@ -25,6 +25,9 @@ public enum OutboxFixtures {
         return try! INSZ(parsing: String(firstNine) + (check < 10 ? "0" : "") + String(check), currentYear: 2026)
     }
 
+    /// The pseudonym the server would give the `index`th citizen (32 hex characters).
+    public static func pseudonym(_ index: Int) -> String { String(format: "%032x", index) }
+
     /// A request-for-help payload naming the applicant.
     public static func payload(_ text: String = "steun", name: String = knownName) -> SubmissionPayload {
         SubmissionPayload(
@@ -41,7 +44,7 @@ public enum OutboxFixtures {
     ) -> NewSubmission {
         NewSubmission(
             kind: kind, tenant: tenant, clientID: client, idempotencyKey: key, citizen: citizen(index),
-            payload: payload, warnings: warnings, receivedAt: at(seconds))
+            citizenPseudonym: pseudonym(index), payload: payload, warnings: warnings, receivedAt: at(seconds))
     }
 
     /// A fresh directory under the system's temporary directory.

@@ -79,12 +79,20 @@ extension OutboxStoreConformance {
     }
 
     static let statusOnlyForItsClient = check(
-        "A submission's status is found for the client that submitted it, and for no other"
+        "A submission's status is found for the client that submitted it and its citizen, and for no other"
     ) { store in
-        let id = try #require(try await store.accept(F.submission(client: "mbp-portal")).status?.id)
-        #expect(try await store.status(id: id, clientID: "mbp-portal")?.id == id)
-        #expect(try await store.status(id: id, clientID: "another-portal") == nil)
-        #expect(try await store.status(id: UUID(), clientID: "mbp-portal") == nil)
+        let id = try #require(try await store.accept(F.submission(client: "mbp-portal", citizen: 3)).status?.id)
+        #expect(try await store.status(id: id, clientID: "mbp-portal", citizenPseudonym: nil)?.id == id)
+        #expect(try await store.status(id: id, clientID: "mbp-portal", citizenPseudonym: F.pseudonym(3))?.id == id)
+        #expect(try await store.status(id: id, clientID: "mbp-portal", citizenPseudonym: F.pseudonym(4)) == nil)
+        #expect(try await store.status(id: id, clientID: "another-portal", citizenPseudonym: nil) == nil)
+        #expect(try await store.status(id: UUID(), clientID: "mbp-portal", citizenPseudonym: nil) == nil)
+        // Still found, and still only by its citizen, once the citizen itself is erased.
+        let leased = try await store.lease(tenant: F.gent, owner: "proxy-1", now: F.at(1), leaseDuration: .seconds(60), limit: 1)
+        #expect(leased.map(\.id) == [id])
+        try await store.markDelivered(id: id, owner: "proxy-1", dossierNumber: "2026/7", now: F.at(2))
+        #expect(try await store.status(id: id, clientID: "mbp-portal", citizenPseudonym: F.pseudonym(3))?.state.phase == .delivered)
+        #expect(try await store.status(id: id, clientID: "mbp-portal", citizenPseudonym: F.pseudonym(4)) == nil)
     }
 
     static let deliveredErasesPersonalData = check(

@@ -12,7 +12,8 @@ public enum OutboxStoreConformance {
     /// The checks every store passes.
     public static var checks: [StoreCheck<OutboxStoreFactory>] {
         [
-            sameKeySameBody, sameKeyDifferentBody, sameKeyDifferentClient, concurrentSameKey, leaseOnlyDueRowsOfTenant,
+            sameKeySameBody, sameKeyDifferentBody, sameKeyDifferentClient, sameKeyDifferentCitizen, concurrentSameKey,
+            leaseOnlyDueRowsOfTenant,
             leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, statusOnlyForItsClient,
             deliveredErasesPersonalData,
             failedKeepsPayloadAndRetries, discardFailedPayloads, countsAndLists, keyRotation, unknownKeyID,
@@ -55,7 +56,7 @@ public enum OutboxStoreConformance {
         #expect(
             try await store.accept(F.submission(key: "k1", payload: F.payload("other text")))
                 == .conflict(existingID: first.id))
-        #expect(try await store.accept(F.submission(key: "k1", citizen: 2)) == .conflict(existingID: first.id))
+        // (Another citizen with the same key is another submission: sameKeyDifferentCitizen.)
         #expect(try await store.accept(F.submission(key: "k1", tenant: F.aalst)) == .conflict(existingID: first.id))
         #expect(try await store.counts() == [F.gent: [.accepted: 1]])
     }
@@ -69,6 +70,25 @@ public enum OutboxStoreConformance {
         }
         #expect(one.id != two.id)
         #expect(try await store.counts() == [F.gent: [.accepted: 2]])
+    }
+
+    static let sameKeyDifferentCitizen = check(
+        "The same key from one caller for another citizen is another submission, not a conflict"
+    ) { store in
+        let first = try await store.accept(F.submission(key: "k1", citizen: 1))
+        let second = try await store.accept(F.submission(key: "k1", citizen: 2, payload: F.payload("other")))
+        guard case .accepted(let one) = first, case .accepted(let two) = second else {
+            Issue.record("expected two acceptances: \(first), \(second)")
+            return
+        }
+        #expect(one.id != two.id)
+        #expect(try await store.counts() == [F.gent: [.accepted: 2]])
+        guard case .existing(let again) = try await store.accept(F.submission(key: "k1", citizen: 2, payload: F.payload("other")))
+        else {
+            Issue.record("the repeat for the second citizen is not its original")
+            return
+        }
+        #expect(again.id == two.id)
     }
 
     static let concurrentSameKey = check("Concurrent acceptances of one key insert exactly once") { store in

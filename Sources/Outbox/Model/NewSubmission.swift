@@ -15,6 +15,10 @@ public struct NewSubmission: Sendable {
     public let idempotencyKey: String
     /// Whose request it is. Stored encrypted.
     public let citizen: INSZ
+    /// The citizen's keyed pseudonym (the audit trail's): kept after delivery, when the citizen
+    /// itself is erased, so that idempotency keys are scoped per client *and* citizen and a
+    /// token bound to one citizen finds only that citizen's submissions.
+    public let citizenPseudonym: String
     /// What goes to New Social. Stored encrypted.
     public let payload: SubmissionPayload
     /// Detects "same key, different body".
@@ -28,7 +32,7 @@ public struct NewSubmission: Sendable {
     /// - Parameter fingerprint: Defaults to `RequestFingerprint(kind:tenant:citizen:payload:)`.
     public init(
         id: UUID = UUID(), kind: SubmissionKind, tenant: TenantID, clientID: String, idempotencyKey: String,
-        citizen: INSZ, payload: SubmissionPayload, fingerprint: RequestFingerprint? = nil,
+        citizen: INSZ, citizenPseudonym: String, payload: SubmissionPayload, fingerprint: RequestFingerprint? = nil,
         warnings: [String] = [], receivedAt: Date
     ) {
         self.id = id
@@ -37,6 +41,7 @@ public struct NewSubmission: Sendable {
         self.clientID = clientID
         self.idempotencyKey = idempotencyKey
         self.citizen = citizen
+        self.citizenPseudonym = citizenPseudonym
         self.payload = payload
         self.fingerprint =
             fingerprint

@@ -28,11 +28,15 @@ public protocol OutboxStore: Sendable {
 
     /// The status of one submission as its submitter may see it.
     ///
-    /// A submission of another client is `nil`, exactly as an unknown id: a caller learns
-    /// nothing about submissions that are not its own, not even that they exist.
-    /// - Parameter clientID: The caller's client id, as given to `accept`.
-    /// - Returns: `nil` when no submission has this id or another client submitted it.
-    func status(id: UUID, clientID: String) async throws -> SubmissionStatus?
+    /// A submission of another client, or of another citizen when the caller acts for one, is
+    /// `nil`, exactly as an unknown id: a caller learns nothing about submissions that are not
+    /// its own, not even that they exist.
+    /// - Parameters:
+    ///   - clientID: The caller's client id, as given to `accept`.
+    ///   - citizenPseudonym: The pseudonym of the citizen the caller's token is bound to, as given
+    ///     to `accept`; `nil` for a caller that acts for any citizen.
+    /// - Returns: `nil` when no submission has this id or it is not the caller's.
+    func status(id: UUID, clientID: String, citizenPseudonym: String?) async throws -> SubmissionStatus?
 
     /// Takes up to `limit` due submissions of one tenant for delivery by `owner`.
     ///

@@ -13,7 +13,8 @@ package enum OutboxTable {
         package static let postgres = Types(id: "UUID", bytes: "BYTEA", int64: "BIGINT")
     }
 
-    /// `CREATE TABLE` and its indexes, one statement each.
+    /// `CREATE TABLE` and its index of due rows, one statement each; `citizenPseudonymStatements`
+    /// follow them.
     /// - Parameter ifNotExists: For migrations that run every time (PostgreSQL's), not once.
     package static func statements(_ types: Types, ifNotExists: Bool) -> [String] {
         let guarded = ifNotExists ? " IF NOT EXISTS" : ""
@@ -48,8 +49,29 @@ package enum OutboxTable {
                 CHECK ((lease_owner IS NULL) = (lease_expires_us IS NULL))
             )
             """,
-            "CREATE UNIQUE INDEX\(guarded) outbox_submission_idempotency ON outbox_submission (client_id, idempotency_key)",
             "CREATE INDEX\(guarded) outbox_submission_due ON outbox_submission (tenant, state, next_attempt_us)",
+        ]
+    }
+
+    /// The first version's idempotency index (one key per client), which the second replaces:
+    /// created only by SQLite's first migration, so its second one finds what it expects.
+    package static let firstIdempotencyIndex =
+        "CREATE UNIQUE INDEX outbox_submission_idempotency ON outbox_submission (client_id, idempotency_key)"
+
+    /// The second version: the citizen's keyed pseudonym, kept after delivery, and idempotency
+    /// keys unique per client *and* citizen (rows from before have no pseudonym; they stay
+    /// visible to callers that act for any citizen, and their keys cannot collide with new ones).
+    /// - Parameter ifNotExists: For migrations that run every time (PostgreSQL's), not once.
+    package static func citizenPseudonymStatements(ifNotExists: Bool) -> [String] {
+        let guarded = ifNotExists ? " IF NOT EXISTS" : ""
+        return [
+            "ALTER TABLE outbox_submission ADD COLUMN\(guarded) citizen_pseudonym TEXT NULL",
+            "DROP INDEX IF EXISTS outbox_submission_idempotency",
+            """
+            CREATE UNIQUE INDEX\(guarded) outbox_submission_citizen_idempotency
+                ON outbox_submission (client_id, citizen_pseudonym, idempotency_key)
+            """,
+            "CREATE INDEX\(guarded) outbox_submission_citizen ON outbox_submission (citizen_pseudonym, created_us)",
         ]
     }
 

@@ -9,7 +9,8 @@ enum PostgresOutboxSchema {
     static let migrationLockKey: Int64 = 0x6F63_6D77_6F75_7462
 
     /// Every statement is safe to run again.
-    static let statements = OutboxTable.statements(.postgres, ifNotExists: true)
+    static let statements =
+        OutboxTable.statements(.postgres, ifNotExists: true) + OutboxTable.citizenPseudonymStatements(ifNotExists: true)
 
     static let statusColumns = OutboxTable.statusColumns
     static let submissionColumns = OutboxTable.submissionColumns

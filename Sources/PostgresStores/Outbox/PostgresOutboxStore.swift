@@ -44,18 +44,20 @@ public final class PostgresOutboxStore: OutboxStore {
             """
             INSERT INTO outbox_submission
                 (id, kind, tenant, client_id, idempotency_key, fingerprint, key_id, citizen, payload,
-                 state, attempts, next_attempt_us, created_us, updated_us, warnings)
+                 state, attempts, next_attempt_us, created_us, updated_us, warnings, citizen_pseudonym)
             VALUES (\(new.id), \(new.kind.rawValue), \(new.tenant.rawValue), \(new.clientID), \(new.idempotencyKey),
                     \(Data(new.fingerprint.bytes)), \(sealed.keyID), \(sealed.citizen), \(sealed.payload),
-                    'accepted', 0, \(receivedUs), \(receivedUs), \(receivedUs), \(warnings))
-            ON CONFLICT (client_id, idempotency_key) DO NOTHING
+                    'accepted', 0, \(receivedUs), \(receivedUs), \(receivedUs), \(warnings),
+                    \(new.citizenPseudonym))
+            ON CONFLICT (client_id, citizen_pseudonym, idempotency_key) DO NOTHING
             RETURNING id
             """, logger: logger)
         for try await _ in inserted { return .accepted(OutboxRowCodec.acceptedStatus(new)) }
         let existing = try await client.query(
             """
             SELECT \(unescaped: PostgresOutboxSchema.statusColumns), fingerprint FROM outbox_submission
-            WHERE client_id = \(new.clientID) AND idempotency_key = \(new.idempotencyKey)
+            WHERE client_id = \(new.clientID) AND citizen_pseudonym = \(new.citizenPseudonym)
+              AND idempotency_key = \(new.idempotencyKey)
             """, logger: logger)
         for try await row in existing {
             let status = try PostgresOutboxSchema.status(from: row)
@@ -75,11 +77,12 @@ public final class PostgresOutboxStore: OutboxStore {
         return nil
     }
 
-    public func status(id: UUID, clientID: String) async throws -> SubmissionStatus? {
+    public func status(id: UUID, clientID: String, citizenPseudonym: String?) async throws -> SubmissionStatus? {
         let rows = try await client.query(
             """
             SELECT \(unescaped: PostgresOutboxSchema.statusColumns) FROM outbox_submission
             WHERE id = \(id) AND client_id = \(clientID)
+              AND (\(citizenPseudonym)::text IS NULL OR citizen_pseudonym = \(citizenPseudonym))
             """, logger: logger)
         for try await row in rows { return try PostgresOutboxSchema.status(from: row) }
         return nil

@@ -38,11 +38,13 @@ struct SubmissionRoutes: Sendable {
             try await certificateRequest(request, context)
         }
         router.get("/v1/submissions/:id") { _, context in
-            // Only the client that submitted it sees it; to any other caller it does not exist
-            // (404, not 403), so ids reveal nothing about other clients' submissions.
+            // Only the client that submitted it sees it, and a token bound to a citizen only that
+            // citizen's; to any other caller it does not exist (404, not 403), so ids reveal
+            // nothing about other clients' or citizens' submissions.
             let caller = try context.requireCaller()
             guard let id = UUID(uuidString: try context.parameters.require("id")),
-                let status = try await outbox.status(id: id, clientID: caller.clientID)
+                let status = try await outbox.status(
+                    id: id, clientID: caller.clientID, citizenPseudonym: caller.citizenINSZ.map { audit.pseudonym($0).hex })
             else {
                 throw ProblemDetails(status: .notFound, type: .unknownSubmission, title: "No such submission")
             }
@@ -117,7 +119,8 @@ struct SubmissionRoutes: Sendable {
         let result = try await outbox.accept(
             NewSubmission(
                 kind: kind, tenant: tenant, clientID: caller, idempotencyKey: key, citizen: insz,
-                payload: SubmissionPayload(bytes: try envelope.encoded()), warnings: warnings.map(\.message), receivedAt: Date()))
+                citizenPseudonym: audit.pseudonym(insz).hex, payload: SubmissionPayload(bytes: try envelope.encoded()),
+                warnings: warnings.map(\.message), receivedAt: Date()))
         let status: SubmissionStatus
         switch result {
         case .accepted(let accepted), .existing(let accepted):

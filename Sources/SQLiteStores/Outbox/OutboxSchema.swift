@@ -9,6 +9,10 @@ enum OutboxSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: outbox_submission") { db in
             for statement in OutboxTable.statements(.sqlite, ifNotExists: false) { try db.execute(sql: statement) }
+            try db.execute(sql: OutboxTable.firstIdempotencyIndex)
+        }
+        migrator.registerMigration("v2: citizen_pseudonym") { db in
+            for statement in OutboxTable.citizenPseudonymStatements(ifNotExists: false) { try db.execute(sql: statement) }
         }
         return migrator
     }

@@ -103,8 +103,8 @@ public final class SQLiteOutboxStore: OutboxStore {
                 db,
                 sql: """
                     SELECT \(OutboxSchema.statusColumns), fingerprint FROM outbox_submission
-                    WHERE client_id = ? AND idempotency_key = ?
-                    """, arguments: [new.clientID, new.idempotencyKey])
+                    WHERE client_id = ? AND citizen_pseudonym = ? AND idempotency_key = ?
+                    """, arguments: [new.clientID, new.citizenPseudonym, new.idempotencyKey])
             {
                 let status = try OutboxSchema.status(from: row)
                 let fingerprint: Data = try row.decode(forColumn: "fingerprint")
@@ -114,13 +114,13 @@ public final class SQLiteOutboxStore: OutboxStore {
                 sql: """
                     INSERT INTO outbox_submission
                         (id, kind, tenant, client_id, idempotency_key, fingerprint, key_id, citizen, payload,
-                         state, attempts, next_attempt_us, created_us, updated_us, warnings)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', 0, ?, ?, ?, ?)
+                         state, attempts, next_attempt_us, created_us, updated_us, warnings, citizen_pseudonym)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', 0, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     OutboxSchema.text(new.id), new.kind.rawValue, new.tenant.rawValue, new.clientID,
                     new.idempotencyKey, Data(new.fingerprint.bytes), sealed.keyID, sealed.citizen, sealed.payload,
-                    receivedUs, receivedUs, receivedUs, warnings,
+                    receivedUs, receivedUs, receivedUs, warnings, new.citizenPseudonym,
                 ])
             return .accepted(OutboxRowCodec.acceptedStatus(new))
         }
@@ -135,13 +135,14 @@ public final class SQLiteOutboxStore: OutboxStore {
         }
     }
 
-    public func status(id: UUID, clientID: String) async throws -> SubmissionStatus? {
+    public func status(id: UUID, clientID: String, citizenPseudonym: String?) async throws -> SubmissionStatus? {
         try await writer.read { db in
             try Row.fetchOne(
                 db,
                 sql: """
                     SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ? AND client_id = ?
-                    """, arguments: [OutboxSchema.text(id), clientID]
+                    AND (? IS NULL OR citizen_pseudonym = ?)
+                    """, arguments: [OutboxSchema.text(id), clientID, citizenPseudonym, citizenPseudonym]
             ).map(OutboxSchema.status(from:))
         }
     }
