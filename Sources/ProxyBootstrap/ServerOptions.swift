@@ -69,6 +69,28 @@ package struct ServerOptions: ParsableArguments {
     @Option(help: "Deliveries in flight at once per OCMW (at most half the OCMW's maxInFlight).")
     package var deliveryConcurrency: Int = 8
 
+    @Option(
+        help:
+            "Days a delivered submission stays answerable at /v1/submissions/{id} before its row is deleted (its personal data goes at delivery; the audit trail keeps who submitted what)."
+    )
+    package var outboxRetentionDays: Int = OutboxRetention.defaultDeliveredDays
+
+    @Option(help: "Days a failed submission's personal data is kept for an operator's retry before it is erased.")
+    package var failedSubmissionRetentionDays: Int = OutboxRetention.defaultFailedPayloadDays
+
+    /// The outbox retention the options ask for.
+    package func outboxRetention() throws -> OutboxRetention {
+        guard let retention = OutboxRetention(deliveredDays: outboxRetentionDays, failedPayloadDays: failedSubmissionRetentionDays)
+        else { throw ValidationError("--outbox-retention-days and --failed-submission-retention-days must be at least 1") }
+        return retention
+    }
+
+    @Option(help: "Submissions each caller (client id) may make per second, steadily; past it, 429 rate-limited.")
+    package var submissionRatePerClient: Double = 100
+
+    @Option(help: "Submissions a caller may make at once above its steady rate (the burst).")
+    package var submissionBurstPerClient: Int = 200
+
     /// Delivery settings these options describe.
     package var deliveryConfiguration: DeliveryService.Configuration {
         var configuration = DeliveryService.Configuration()
@@ -84,7 +106,9 @@ package struct ServerOptions: ParsableArguments {
             discovery: DiscoveryConfiguration(
                 enabled: discovery, negativeTTL: .seconds(discoveryNegativeTtlSeconds),
                 maxConcurrentProbes: discoveryConcurrency, deadlineMs: discoveryDeadlineMs),
-            routingCache: .init(ttl: .seconds(max(0, routingCacheTtlSeconds))))
+            routingCache: .init(ttl: .seconds(max(0, routingCacheTtlSeconds))),
+            submissionRatePerClient: .init(
+                ratePerSecond: max(submissionRatePerClient, 0.001), burst: max(1, submissionBurstPerClient)))
     }
 
     /// Opens (creating if needed) the routing index in the data directory.
@@ -124,6 +148,7 @@ package struct ServerOptions: ParsableArguments {
             [
                 TenantFileWatcher(path: tenants, reloader: reloader),
                 TenantSignalReloader(reloader: reloader),
+                OutboxRetentionService(outbox: outbox, retention: try outboxRetention(), logger: logger),
             ] + security.services
         return (proxy, services)
     }

@@ -21,6 +21,7 @@ public enum ProblemType: String, CaseIterable, Sendable {
     case unsupportedDocumentType = "unsupported-document-type"
     case idempotencyKeyReused = "idempotency-key-reused"
     case unknownSubmission = "unknown-submission"
+    case rateLimited = "rate-limited"
     case registrationForOtherOCMW = "registration-for-other-ocmw"
     case unauthorized
     case forbidden

@@ -81,8 +81,11 @@ public struct ProxyApplication: Sendable {
         ).register(on: readers)
         CatalogueRoutes(registry: registry).register(on: readers)
         let submitters = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .submit))
-        SubmissionRoutes(configuration: configuration, registry: registry, outbox: outbox, security: security, audit: audit)
-            .register(on: submitters)
+        SubmissionRoutes(
+            configuration: configuration, registry: registry, outbox: outbox, security: security, audit: audit,
+            rateLimit: SubmissionRateLimit(configuration.submissionRatePerClient)
+        )
+        .register(on: submitters)
         let feed = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .routing))
         RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator, audit: audit)
             .register(on: feed)

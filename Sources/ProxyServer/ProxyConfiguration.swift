@@ -16,6 +16,9 @@ public struct ProxyConfiguration: Sendable {
     public var discovery: DiscoveryConfiguration
     /// The in-memory cache of routing-index look-ups (per citizen and day, short TTL, bounded).
     public var routingCache: RoutingLookupCache<ContinuousClock.Instant>.Configuration
+    /// Submissions each caller (client id) may make: a steady rate with room for a burst; past
+    /// it, 429 `rate-limited` with `Retry-After`.
+    public var submissionRatePerClient: TokenBucketConfiguration
     /// Today's Belgian calendar day: INSZ check digits, running dossiers, payment windows.
     /// Injectable for tests.
     public var today: @Sendable () -> DayDate
@@ -25,6 +28,7 @@ public struct ProxyConfiguration: Sendable {
         requestDeadlineMs: Int = 5_000,
         discovery: DiscoveryConfiguration = .init(),
         routingCache: RoutingLookupCache<ContinuousClock.Instant>.Configuration = .init(),
+        submissionRatePerClient: TokenBucketConfiguration = .init(ratePerSecond: 100, burst: 200),
         today: @escaping @Sendable () -> DayDate = { .inBelgium(at: Date()) }
     ) {
         self.host = host
@@ -34,6 +38,7 @@ public struct ProxyConfiguration: Sendable {
         self.requestDeadlineMs = requestDeadlineMs
         self.discovery = discovery
         self.routingCache = routingCache
+        self.submissionRatePerClient = submissionRatePerClient
         self.today = today
     }
 

@@ -69,9 +69,12 @@ let testDiscovery = DiscoveryConfiguration(deadlineMs: testRequestDeadlineMs)
 /// A test proxy's configuration: port 0, `testToday`, the patient request deadline and discovery.
 func testConfiguration(
     discovery: DiscoveryConfiguration = testDiscovery,
-    requestDeadlineMs: Int = testRequestDeadlineMs
+    requestDeadlineMs: Int = testRequestDeadlineMs,
+    submissionRatePerClient: TokenBucketConfiguration = .init(ratePerSecond: 100, burst: 200)
 ) -> ProxyConfiguration {
-    ProxyConfiguration(port: 0, requestDeadlineMs: requestDeadlineMs, discovery: discovery, today: { testToday })
+    ProxyConfiguration(
+        port: 0, requestDeadlineMs: requestDeadlineMs, discovery: discovery, submissionRatePerClient: submissionRatePerClient,
+        today: { testToday })
 }
 
 /// A live proxy (port 0) in front of simulated Gent and Bonheiden.
@@ -91,6 +94,7 @@ func withProxyAndSimulator(
     security: TestSecurity? = nil,
     outbox: (any OutboxStore)? = nil,
     curl: CurlClient? = nil,
+    submissionRatePerClient: TokenBucketConfiguration = .init(ratePerSecond: 100, burst: 200),
     _ body: @Sendable (AuthorizedClient, NewSocialSimulator) async throws -> Void
 ) async throws {
     let security = if let security { security } else { try await TestSecurity() }
@@ -106,7 +110,8 @@ func withProxyAndSimulator(
         let logger = logs.logger(label: "proxy")
         let client = curl ?? CurlClient(logger: logger)
         let proxy = ProxyApplication(
-            configuration: testConfiguration(discovery: discovery, requestDeadlineMs: requestDeadlineMs),
+            configuration: testConfiguration(
+                discovery: discovery, requestDeadlineMs: requestDeadlineMs, submissionRatePerClient: submissionRatePerClient),
             registry: TenantRegistryStore(registry),
             client: client,
             routingIndex: index,

@@ -73,6 +73,35 @@ import Testing
         }
     }
 
+    /// A caller past its submission rate gets 429 with `Retry-After` before its body is read;
+    /// nothing is stored, and another caller is not held back.
+    @Test func aCallerPastItsSubmissionRateIsRefusedWithRetryAfter() async throws {
+        let security = try await TestSecurity()
+        let other = "Bearer " + (try await security.token(clientID: "another-portal"))
+        let outbox = try TestSecurity.outbox()
+        try await withProxyAndSimulator(
+            security: security, outbox: outbox, submissionRatePerClient: .init(ratePerSecond: 0.001, burst: 2)
+        ) { client, _ in
+            func submit(key: String, as token: String? = nil) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/requests", method: .post,
+                    headers: SubmissionIntakeEndToEndTests.headers(key: key),
+                    body: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form()),
+                    authorization: token.map { .some($0) } ?? .some(nil))
+            }
+            #expect(try await submit(key: "rate-1").status == .accepted)
+            #expect(try await submit(key: "rate-2").status == .accepted)
+            let refused = try await submit(key: "rate-3")
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers[.contentType] == "application/problem+json")
+            #expect(Self.problemType(refused) == "urn:ocmw-proxy:problem:rate-limited")
+            let retryAfter = try #require(refused.headers[.retryAfter].flatMap { Int($0) })
+            #expect(retryAfter >= 1)
+            #expect(try await outbox.counts()[TenantID("gent")!]?.values.reduce(0, +) == 2, "the refused one is not stored")
+            #expect(try await submit(key: "rate-1", as: other).status == .accepted, "another caller has its own allowance")
+        }
+    }
+
     static func problemType(_ response: TestResponse) -> String? {
         let object = try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
         return object?["type"] as? String

@@ -149,6 +149,29 @@ extension OutboxStoreConformance {
         #expect(error?.kind == .payloadDiscarded)
     }
 
+    static let retention = check(
+        "Retention deletes delivered rows after their days and erases failed payloads after theirs; pending rows stay"
+    ) { store in
+        let delivered = try #require(try await store.accept(F.submission(key: "d", citizen: 1)).status?.id)
+        let failed = try #require(try await store.accept(F.submission(key: "f", citizen: 2)).status?.id)
+        let pending = try #require(try await store.accept(F.submission(key: "p", citizen: 3, at: 100)).status?.id)
+        let leased = try await store.lease(tenant: F.gent, owner: "proxy-1", now: F.at(1), leaseDuration: .seconds(60), limit: 2)
+        #expect(Set(leased.map(\.id)) == [delivered, failed])
+        try await store.markDelivered(id: delivered, owner: "proxy-1", dossierNumber: "2026/1", now: F.at(3))
+        try await store.markFailed(id: failed, owner: "proxy-1", reason: "gave up", now: F.at(4))
+        let retention = try #require(OutboxRetention(deliveredDays: 1, failedPayloadDays: 2))
+        // One day after the delivery: not yet; a second later: the delivered row goes.
+        #expect(try await retention.apply(to: store, now: F.at(3 + 86_400)) == .init(deliveredDeleted: 0, failedPayloadsErased: 0))
+        #expect(try await retention.apply(to: store, now: F.at(4 + 86_400)) == .init(deliveredDeleted: 1, failedPayloadsErased: 0))
+        #expect(try await store.status(id: delivered) == nil)
+        #expect(try await store.storedRow(id: failed) == StoredRowFacts(keyID: "key-a", hasCitizen: true, hasPayload: true))
+        #expect(try await retention.apply(to: store, now: F.at(5 + 2 * 86_400)) == .init(deliveredDeleted: 0, failedPayloadsErased: 1))
+        #expect(try await store.storedRow(id: failed) == StoredRowFacts(keyID: nil, hasCitizen: false, hasPayload: false))
+        #expect(try await store.status(id: failed)?.state == .failed(reason: "gave up"))
+        #expect(try await store.status(id: pending)?.state == .accepted, "a pending submission is never removed")
+        #expect(OutboxRetention(deliveredDays: 0) == nil)
+    }
+
     static let countsAndLists = check(
         "Counts, lists and due tenants reflect every state"
     ) { store in

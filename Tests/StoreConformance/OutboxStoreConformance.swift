@@ -16,7 +16,7 @@ public enum OutboxStoreConformance {
             leaseOnlyDueRowsOfTenant,
             leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, statusOnlyForItsClient,
             deliveredErasesPersonalData,
-            failedKeepsPayloadAndRetries, discardFailedPayloads, countsAndLists, keyRotation, unknownKeyID,
+            failedKeepsPayloadAndRetries, discardFailedPayloads, retention, countsAndLists, keyRotation, unknownKeyID,
         ]
     }
 

@@ -81,6 +81,11 @@ public protocol OutboxStore: Sendable {
     /// - Returns: How many were erased.
     func discardFailedPayloads(failedBefore cutoff: Date) async throws -> Int
 
+    /// Retention of delivered submissions: deletes those delivered before `cutoff` (their
+    /// personal data went at delivery; the audit trail keeps who submitted what, and when).
+    /// - Returns: How many were deleted.
+    func pruneDelivered(deliveredBefore cutoff: Date) async throws -> Int
+
     /// Submissions per tenant and phase; tenants and phases without any are absent.
     func counts() async throws -> [TenantID: [SubmissionPhase: Int]]
 

@@ -46,6 +46,19 @@ extension PostgresOutboxStore {
                 """, logger: logger), missing: OutboxStoreError(.corruptRow))
     }
 
+    public func pruneDelivered(deliveredBefore cutoff: Date) async throws -> Int {
+        // `updated_us` of a delivered row is when it was delivered: nothing touches it afterwards.
+        try await PostgresDatabase.singleInt(
+            client.query(
+                """
+                WITH deleted AS (
+                    DELETE FROM outbox_submission
+                    WHERE state = 'delivered' AND updated_us < \(OutboxTime.microseconds(cutoff))
+                    RETURNING 1)
+                SELECT count(*) FROM deleted
+                """, logger: logger), missing: OutboxStoreError(.corruptRow))
+    }
+
     public func counts() async throws -> [TenantID: [SubmissionPhase: Int]] {
         var counts: [TenantID: [SubmissionPhase: Int]] = [:]
         let rows = try await client.query(

@@ -18,6 +18,7 @@ struct SubmissionRoutes: Sendable {
     let outbox: any OutboxStore
     let security: ProxySecurity
     let audit: AuditLog
+    let rateLimit: SubmissionRateLimit
 
     /// The answer to a submission and to a status query.
     struct Answer: Encodable {
@@ -100,6 +101,7 @@ struct SubmissionRoutes: Sendable {
     private func prepare(_ request: Request, _ context: ProxyRequestContext) throws -> (INSZ, String) {
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
         try context.requireCitizen(insz, verifier: security.verifier, scope: .submit)
+        try rateLimit.admit(try context.requireCaller().clientID)
         guard let key = request.headers[.idempotencyKey], (1...200).contains(key.utf8.count),
             key.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
         else {

@@ -48,6 +48,16 @@ extension SQLiteOutboxStore {
         }
     }
 
+    public func pruneDelivered(deliveredBefore cutoff: Date) async throws -> Int {
+        let cutoffUs = OutboxTime.microseconds(cutoff)
+        return try await immediateWrite { db in
+            // `updated_us` of a delivered row is when it was delivered: nothing touches it afterwards.
+            try db.execute(
+                sql: "DELETE FROM outbox_submission WHERE state = 'delivered' AND updated_us < ?", arguments: [cutoffUs])
+            return db.changesCount
+        }
+    }
+
     public func counts() async throws -> [TenantID: [SubmissionPhase: Int]] {
         try await writer.read { db in
             var counts: [TenantID: [SubmissionPhase: Int]] = [:]
