@@ -19,6 +19,7 @@ public final class ProxyMetrics: Sendable {
     private let counters = Mutex<[HandleKey: CoreMetrics.Counter]>([:])
     private let timers = Mutex<[HandleKey: CoreMetrics.Timer]>([:])
     private let meters = Mutex<[HandleKey: CoreMetrics.Meter]>([:])
+    private let auditPendingGauge: Prometheus.Gauge
 
     /// A metric's name and label values; the label names are fixed per metric name.
     private struct HandleKey: Hashable, Sendable {
@@ -31,7 +32,7 @@ public final class ProxyMetrics: Sendable {
     /// The metrics, so that a key holds an enum case instead of a string.
     private enum StaticName: Hashable, Sendable {
         case backendCalls, backendCallDuration, rejections, retries, breakerTransitions, inFlight, reloads
-        case reloadDuration, answersRejected
+        case reloadDuration, answersRejected, auditRefused
     }
 
     public init(
@@ -47,6 +48,10 @@ public final class ProxyMetrics: Sendable {
             .milliseconds(2_500), .seconds(5), .seconds(10),
         ]
         self.factory = factory
+        auditPendingGauge = registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "ocmw", subsystem: "audit", metricName: "pending", unitName: "records",
+                helpText: "Audit records buffered and not yet written to the audit store."))
     }
 
     /// One backend call finished: counted by tenant, part and outcome, timed by tenant and part.
@@ -106,6 +111,16 @@ public final class ProxyMetrics: Sendable {
             HandleKey(name: .answersRejected, first: tenant.rawValue, second: reason),
             "ocmw_backend_answers_rejected_total"
         ) { [("reason", reason), ("tenant", tenant.rawValue)] }.increment()
+    }
+
+    /// A request about citizen data was refused because the audit trail could not record it.
+    package func auditRefused() {
+        counter(HandleKey(name: .auditRefused, first: ""), "ocmw_audit_refused_total") { [] }.increment()
+    }
+
+    /// Audit records buffered and not yet written (set when the metrics are read).
+    package func auditPending(_ count: Int) {
+        auditPendingGauge.set(Double(count))
     }
 
     /// The Prometheus text exposition of everything recorded.

@@ -12,6 +12,7 @@ struct AdminRoutes: Sendable {
     let runtimes: TenantRuntimeRegistry
     let reloader: TenantReloader?
     let metrics: ProxyMetrics
+    let audit: AuditLog
 
     struct TenantsView: Encodable {
         let tenants: [TenantView]
@@ -77,7 +78,8 @@ struct AdminRoutes: Sendable {
             }
         }
         router.get("/metrics") { _, _ in
-            Response(
+            metrics.auditPending(audit.pendingCount)
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }

@@ -46,9 +46,17 @@ struct CertificateDocumentRoutes: Sendable {
 
     private func document(_ request: Request, _ context: ProxyRequestContext) async throws -> Response {
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+        let ocmw = try context.parameters.require("ocmw")
+        return try await audit.recordingRefusals(
+            action: .download, caller: context.caller?.clientID, insz: insz, tenants: TenantID(ocmw).map { [$0] } ?? [],
+            parts: ["certificates"], requestID: context.requestID
+        ) { try await document(insz: insz, ocmw: ocmw, context) }
+    }
+
+    /// The document once the INSZ is known; refusals are recorded by the caller.
+    private func document(insz: INSZ, ocmw: String, _ context: ProxyRequestContext) async throws -> Response {
         try context.requireCitizen(insz, verifier: security.verifier, scope: .read)
         let requestID = context.requestID
-        let ocmw = try context.parameters.require("ocmw")
         guard let id = TenantID(ocmw), let tenant = registry.snapshot.tenant(id), tenant.receivesTraffic else {
             throw ProblemDetails.unknownOCMW(ocmw)
         }
@@ -80,12 +88,11 @@ struct CertificateDocumentRoutes: Sendable {
                 outcome = .failed(.error, reason: "the OCMW's answer is not a PDF")
             }
         }
-        audit.record(
-            action: .download, caller: context.caller?.clientID, insz: insz, tenants: [tenant.id],
-            parts: ["certificates"], outcome: outcome.auditOutcome, status: outcome.isOK ? 200 : 404,
-            requestID: requestID)
         switch outcome {
         case .ok(let stream):
+            audit.record(
+                action: .download, caller: context.caller?.clientID, insz: insz, tenants: [tenant.id],
+                parts: ["certificates"], outcome: .ok, status: 200, requestID: requestID)
             var headers: HTTPFields = [
                 .contentType: "application/pdf",
                 .contentDisposition: "attachment; filename=\"\(Self.fileName(certificateID))\"",
@@ -115,19 +122,6 @@ struct CertificateDocumentRoutes: Sendable {
             throw ProblemDetails(
                 status: status == .timeout ? .gatewayTimeout : .badGateway, type: Self.problemType(status),
                 title: "The OCMW could not deliver the certificate", detail: reason)
-        }
-    }
-}
-
-extension PartOutcome {
-    var isOK: Bool { if case .ok = self { true } else { false } }
-
-    /// The audit trail's word for this outcome.
-    var auditOutcome: AuditOutcome {
-        switch self {
-        case .ok: .ok
-        case .noDossier: .invalid
-        case .failed: .error
         }
     }
 }

@@ -22,6 +22,7 @@ public enum ProblemType: String, CaseIterable, Sendable {
     case idempotencyKeyReused = "idempotency-key-reused"
     case unknownSubmission = "unknown-submission"
     case rateLimited = "rate-limited"
+    case auditUnavailable = "audit-unavailable"
     case registrationForOtherOCMW = "registration-for-other-ocmw"
     case unauthorized
     case forbidden

@@ -69,7 +69,9 @@ public struct ProxyApplication: Sendable {
         let locator = CitizenLocator(
             index: routingIndex, gateway: gateway, configuration: configuration.discovery,
             today: configuration.today, logger: logger)
-        let readers = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))
+        let auditCapacity = AuditCapacityMiddleware<ProxyRequestContext>(audit: audit, metrics: metrics)
+        let readers = router.group().add(middleware: auditCapacity)
+            .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))
         CitizenRoutes(
             configuration: configuration, registry: registry, locator: locator,
             dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit
@@ -80,16 +82,18 @@ public struct ProxyApplication: Sendable {
             security: security, audit: audit
         ).register(on: readers)
         CatalogueRoutes(registry: registry).register(on: readers)
-        let submitters = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .submit))
+        let submitters = router.group().add(middleware: auditCapacity)
+            .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .submit))
         SubmissionRoutes(
             configuration: configuration, registry: registry, outbox: outbox, security: security, audit: audit,
             rateLimit: SubmissionRateLimit(configuration.submissionRatePerClient)
         )
         .register(on: submitters)
-        let feed = router.group().add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .routing))
+        let feed = router.group().add(middleware: auditCapacity)
+            .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .routing))
         RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator, audit: audit)
             .register(on: feed)
-        HealthRoutes(registry: registry, client: client).register(on: router)
+        HealthRoutes(registry: registry, client: client, audit: audit).register(on: router)
         if let demoPages {
             DemoCitizenRoutes(pages: demoPages, client: client, configuration: configuration).register(on: router)
         }
@@ -121,7 +125,7 @@ public struct ProxyApplication: Sendable {
         router.add(middleware: ProblemMiddleware())
         let sessions = AdminSessions(credential: security.admin)
         router.add(middleware: AdminAuthMiddleware(security: security, sessions: sessions))
-        AdminRoutes(registry: registry, runtimes: runtimes, reloader: reloader, metrics: metrics).register(on: router)
+        AdminRoutes(registry: registry, runtimes: runtimes, reloader: reloader, metrics: metrics, audit: audit).register(on: router)
         OutboxAdminRoutes(outbox: outbox).register(on: router)
         let reporter = StatusReporter(
             registry: registry, runtimes: runtimes, recentCalls: metrics.recentCalls,

@@ -13,12 +13,15 @@ public struct TestSecurity: Sendable {
     public let security: ProxySecurity
     public let audit: AuditLog
     public let auditStore: InMemoryAuditStore
+    /// The store behind the writer: `auditStore`, which a test can take down.
+    public let switchableAuditStore: SwitchableAuditStore
     public let auditWriter: AuditWriter
     public let adminToken: String
 
     public static let allScopes = ["ocmw.dossier.read", "ocmw.dossier.submit", "ocmw.routing.write"]
 
-    public init() async throws {
+    /// - Parameter auditCapacity: Records the audit writer buffers before it is full.
+    public init(auditCapacity: Int = 100_000) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocmw-auth-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         key = try DevSigningKey(directory: directory.path)
@@ -30,7 +33,9 @@ public struct TestSecurity: Sendable {
         adminToken = "test-admin-token-\(UUID().uuidString)"
         security = try ProxySecurity(verifier: verifier, adminToken: adminToken)
         auditStore = InMemoryAuditStore()
-        auditWriter = AuditWriter(store: auditStore, batchSize: 1, flushInterval: .milliseconds(5))
+        switchableAuditStore = SwitchableAuditStore(records: auditStore)
+        auditWriter = AuditWriter(
+            store: switchableAuditStore, batchSize: 1, flushInterval: .milliseconds(5), capacity: auditCapacity)
         audit = AuditLog(writer: auditWriter, pseudonymizer: try INSZPseudonymizer(keyBytes: Array(repeating: 7, count: 32)))
     }
 

@@ -19,6 +19,37 @@ public struct AuditLog: Sendable {
     /// The pseudonym the audit trail records for a citizen (for operators correlating records).
     public func pseudonymOf(_ insz: INSZ) -> INSZPseudonym { pseudonym(insz) }
 
+    /// Whether the audit trail cannot take more records now (its store has been failing and the
+    /// buffer is at capacity): requests about citizen data are refused until it can.
+    var isFull: Bool { writer.isFull }
+
+    /// Records buffered, not yet written.
+    var pendingCount: Int { writer.pendingCount }
+
+    /// Runs `decide`, the handling of a request about `insz`'s data; a refusal it throws is
+    /// recorded with the status the caller gets (401/403/429: denied; other 4xx: invalid; 5xx:
+    /// error) before it goes on to the caller. `decide` records its own successes.
+    func recordingRefusals<Result>(
+        action: AuditAction, caller: String?, insz: INSZ, tenants: [TenantID], parts: [String], requestID: String,
+        _ decide: () async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await decide()
+        } catch {
+            let status = (error as? ProblemDetails)?.status.code ?? 500
+            let outcome: AuditOutcome =
+                switch status {
+                case 401, 403, 429: .denied
+                case 400..<500: .invalid
+                default: .error
+                }
+            record(
+                action: action, caller: caller, insz: insz, tenants: tenants, parts: parts, outcome: outcome, status: status,
+                requestID: requestID)
+            throw error
+        }
+    }
+
     /// Records one access; never waits for the database (the writer batches in the background).
     func record(
         action: AuditAction, caller: String?, insz: INSZ?, tenants: [TenantID], parts: [String],

@@ -33,10 +33,18 @@ struct SubmissionRoutes: Sendable {
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.post("/v1/citizens/:insz/requests") { request, context in
-            try await helpRequest(request, context)
+            let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+            return try await audit.recordingRefusals(
+                action: .submit, caller: context.caller?.clientID, insz: insz, tenants: [], parts: ["requests"],
+                requestID: context.requestID
+            ) { try await helpRequest(insz, request, context) }
         }
         router.post("/v1/citizens/:insz/certificates") { request, context in
-            try await certificateRequest(request, context)
+            let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+            return try await audit.recordingRefusals(
+                action: .submit, caller: context.caller?.clientID, insz: insz, tenants: [], parts: ["certificates"],
+                requestID: context.requestID
+            ) { try await certificateRequest(insz, request, context) }
         }
         router.get("/v1/submissions/:id") { _, context in
             // Only the client that submitted it sees it, and a token bound to a citizen only that
@@ -53,8 +61,8 @@ struct SubmissionRoutes: Sendable {
         }
     }
 
-    private func helpRequest(_ request: Request, _ context: ProxyRequestContext) async throws -> Response {
-        let (insz, key) = try prepare(request, context)
+    private func helpRequest(_ insz: INSZ, _ request: Request, _ context: ProxyRequestContext) async throws -> Response {
+        let key = try prepare(insz, request, context)
         let intake: MultipartIntake.Result
         let validated: Validated<ValidatedHelpRequest>
         do {
@@ -70,8 +78,8 @@ struct SubmissionRoutes: Sendable {
             warnings: validated.warnings, insz: insz, key: key, context: context)
     }
 
-    private func certificateRequest(_ request: Request, _ context: ProxyRequestContext) async throws -> Response {
-        let (insz, key) = try prepare(request, context)
+    private func certificateRequest(_ insz: INSZ, _ request: Request, _ context: ProxyRequestContext) async throws -> Response {
+        let key = try prepare(insz, request, context)
         let validated: Validated<ValidatedCertificateRequest>
         do {
             let body: ByteBuffer
@@ -97,9 +105,9 @@ struct SubmissionRoutes: Sendable {
             warnings: validated.warnings, insz: insz, key: key, context: context)
     }
 
-    /// The citizen (bound to the token when it names one) and the idempotency key.
-    private func prepare(_ request: Request, _ context: ProxyRequestContext) throws -> (INSZ, String) {
-        let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
+    /// Checks the caller may act for the citizen (bound to the token when it names one) and is
+    /// within its rate; returns the idempotency key.
+    private func prepare(_ insz: INSZ, _ request: Request, _ context: ProxyRequestContext) throws -> String {
         try context.requireCitizen(insz, verifier: security.verifier, scope: .submit)
         try rateLimit.admit(try context.requireCaller().clientID)
         guard let key = request.headers[.idempotencyKey], (1...200).contains(key.utf8.count),
@@ -109,7 +117,7 @@ struct SubmissionRoutes: Sendable {
                 status: .badRequest, type: .idempotencyKeyRequired,
                 title: "An Idempotency-Key header (1-200 printable characters) is required")
         }
-        return (insz, key)
+        return key
     }
 
     /// Commits the submission to the outbox, then answers 202 (or the original answer to a repeat).
