@@ -86,7 +86,8 @@ public struct ProxyApplication: Sendable {
             .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .submit))
         SubmissionRoutes(
             configuration: configuration, registry: registry, outbox: outbox, security: security, audit: audit,
-            rateLimit: SubmissionRateLimit(configuration.submissionRatePerClient)
+            rateLimit: SubmissionRateLimit(configuration.submissionRatePerClient),
+            applications: ApplicationRouting(index: routingIndex, locator: locator, today: configuration.today, logger: logger)
         )
         .register(on: submitters)
         let feed = router.group().add(middleware: auditCapacity)

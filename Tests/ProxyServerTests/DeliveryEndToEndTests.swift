@@ -123,6 +123,28 @@ import Testing
         }
     }
 
+    /// A valid INSZ no OCMW knows: its reads find nothing (and that is cached), it submits to
+    /// Gent, and from then on its reads ask Gent and show the request once Gent has it.
+    @Test func aNewApplicantFollowsTheRequestAtTheOCMWItWentTo() async throws {
+        try await withDelivery { fixture in
+            let requests = "/v1/citizens/\(DemoCitizens.unknownINSZ)/requests"
+            #expect((try await fixture.client.json(requests)["ocmws"] as? [Any])?.isEmpty == true)
+            let response = try await fixture.client.execute(
+                uri: requests, method: .post, headers: SubmissionIntakeEndToEndTests.headers(key: "new-applicant"),
+                body: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form()))
+            #expect(response.status == .accepted)
+            let status = try await settled(fixture.client, try #require(response.headers[.location]))
+            #expect(status["status"] as? String == "delivered")
+            let dossierNumber = try #require(status["dossierNumber"] as? String)
+            let answer = try await fixture.client.json(requests)
+            let ocmws = try #require(answer["ocmws"] as? [[String: Any]])
+            #expect(ocmws.compactMap { ($0["ocmw"] as? [String: Any])?["id"] as? String } == ["gent"])
+            #expect(ocmws.first?["status"] as? String == "ok")
+            let listed = try #require(ocmws.first?["requests"] as? [[String: Any]])
+            #expect(listed.contains { $0["dossierNumber"] as? String == dossierNumber }, "\(listed)")
+        }
+    }
+
     @Test func downOCMWGetsItOnceItIsBack() async throws {
         try await withDelivery { fixture in
             let (client, simulator, gent) = (fixture.client, fixture.simulator, TenantID("gent")!)

@@ -19,6 +19,7 @@ struct SubmissionRoutes: Sendable {
     let security: ProxySecurity
     let audit: AuditLog
     let rateLimit: SubmissionRateLimit
+    let applications: ApplicationRouting
 
     /// The answer to a submission and to a status query.
     struct Answer: Encodable {
@@ -133,7 +134,10 @@ struct SubmissionRoutes: Sendable {
                 warnings: warnings.map(\.message), receivedAt: Date()))
         let status: SubmissionStatus
         switch result {
-        case .accepted(let accepted), .existing(let accepted):
+        case .accepted(let accepted):
+            status = accepted
+            await applications.submitted(insz: insz, to: tenant, requestID: context.requestID)
+        case .existing(let accepted):
             status = accepted
         case .conflict:
             throw ProblemDetails(
