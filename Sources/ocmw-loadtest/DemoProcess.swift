@@ -55,6 +55,9 @@ final class DemoProcess: Sendable {
             "--simulator-admin-port", String(options.demoSimulatorAdminPort), "--tenants", tenants.path,
             "--data-dir", directory.appendingPathComponent("data").path, "--log-level", "warning",
             "--seed", String(scenario.seed), "--citizens", String(scenario.citizens),
+            // The harness is one caller standing for many: it measures the proxy, not the limit
+            // that protects it from one caller.
+            "--submission-rate-per-client", "1000000", "--submission-burst-per-client", "1000000",
         ]
         let log = directory.appendingPathComponent("demo.log")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else {

@@ -232,6 +232,14 @@ import Testing
                 #expect(text.contains(id))
                 #expect(text.contains(#""gent":{"failed":1}"#))
                 #expect(!text.contains(DemoCitizens.wireframeINSZ), "no national number in the operators' view")
+                // What the runbooks look for, on every entry.
+                let object = try JSONSerialization.jsonObject(with: Data(buffer: listing.body)) as? [String: Any]
+                let entry = try #require((object?["submissions"] as? [[String: Any]])?.first)
+                for field in ["state", "attempts", "lastError", "nextAttemptAt", "createdAt", "updatedAt"] {
+                    #expect(entry[field] != nil, "\(field) in \(entry)")
+                }
+                #expect(entry["state"] as? String == "failed")
+                #expect((entry["attempts"] as? Int ?? 0) >= 1)
                 simulator.setFault(.none, for: TenantID("gent")!)
                 let retry = try await adminClient.execute(uri: "/admin/outbox/\(id)/retry", method: .post, headers: admin)
                 #expect(retry.status == .ok)

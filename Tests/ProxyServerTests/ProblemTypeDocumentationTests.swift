@@ -29,4 +29,14 @@ import Testing
         #expect(answered.subtracting(documented).isEmpty, "answered but not documented")
         #expect(documented.subtracting(answered).isEmpty, "documented but never answered")
     }
+
+    /// The admin API's and the demo page's problem types are in the operator guide.
+    @Test func theOperatorGuideNamesEveryOtherProblemType() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let guide = try String(contentsOf: root.appendingPathComponent("docs/operator-guide.md"), encoding: .utf8)
+        for type in ProblemType.allCases where !type.isPublicAPI {
+            #expect(guide.contains("`\(type.rawValue)`"), "\(type.rawValue) is not in docs/operator-guide.md")
+        }
+    }
 }

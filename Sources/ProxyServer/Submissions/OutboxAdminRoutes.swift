@@ -11,7 +11,48 @@ struct OutboxAdminRoutes: Sendable {
 
     struct View: Encodable {
         let counts: [String: [String: Int]]
-        let submissions: [SubmissionRoutes.Answer]
+        let submissions: [Entry]
+    }
+
+    /// One submission as operators see it: what the caller sees, and its delivery history.
+    struct Entry: Encodable {
+        let id: String
+        let kind: String
+        let ocmw: String
+        /// `accepted`, `delivering`, `delivered` or `failed`.
+        let state: String
+        let dossierNumber: String?
+        /// Why it failed, when it did.
+        let reason: String?
+        /// Delivery attempts started so far.
+        let attempts: Int
+        /// The last transient delivery error.
+        let lastError: String?
+        /// When it is due for its next attempt (meaningful while pending).
+        let nextAttemptAt: String
+        let createdAt: String
+        let updatedAt: String
+        let warnings: [String]
+
+        init(_ status: SubmissionStatus) {
+            let answer = SubmissionRoutes.answer(status)
+            id = answer.id
+            kind = answer.kind
+            ocmw = answer.ocmw
+            state = answer.status
+            dossierNumber = answer.dossierNumber
+            reason = answer.reason
+            attempts = status.attempts
+            lastError = status.lastError
+            nextAttemptAt = Self.text(status.nextAttemptAt)
+            createdAt = Self.text(status.createdAt)
+            updatedAt = Self.text(status.updatedAt)
+            warnings = answer.warnings
+        }
+
+        private static func text(_ date: Date) -> String {
+            date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        }
     }
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
@@ -33,7 +74,7 @@ struct OutboxAdminRoutes: Sendable {
                     uniqueKeysWithValues: counts.map { tenant, phases in
                         (tenant.rawValue, Dictionary(uniqueKeysWithValues: phases.map { ($0.key.rawValue, $0.value) }))
                     }),
-                submissions: listed.map(SubmissionRoutes.answer))
+                submissions: listed.map(Entry.init))
             return try Response.json(view)
         }
         router.post("/admin/outbox/:id/retry") { _, context in
@@ -41,7 +82,7 @@ struct OutboxAdminRoutes: Sendable {
                 throw ProblemDetails(status: .notFound, type: .unknownSubmission, title: "No such submission")
             }
             do {
-                return try Response.json(SubmissionRoutes.answer(try await outbox.retryFailed(id: id, now: Date())))
+                return try Response.json(Entry(try await outbox.retryFailed(id: id, now: Date())))
             } catch let error as OutboxStoreError {
                 throw ProblemDetails(
                     status: error.kind == .notFound ? .notFound : .conflict, type: .retryRefused,
