@@ -49,20 +49,31 @@ package final class CitizenLocator: Sendable {
         requestID: String
     ) async -> Location {
         let day = today()
+        // A suspended OCMW that holds the citizen's dossier is reported unavailable, not left
+        // out: the citizen has a dossier there, the proxy just does not ask it now.
+        var suspended: [(tenant: Tenant, status: PartStatus, reason: String)] = []
         do {
             let ids = Set(try await index.lookup(insz: insz, on: day).map(\.tenant))
-            // Rows for suspended or removed OCMWs do not count: the citizen may be elsewhere too.
+            suspended = registry.tenants.filter { $0.state == .suspended && ids.contains($0.id) }
+                .map { ($0, .unavailable, Self.suspendedReason) }
+            // Rows for suspended or removed OCMWs do not make discovery unneeded: the citizen
+            // may be elsewhere too.
             let tenants = registry.activeTenants.filter { ids.contains($0.id) }
             if !tenants.isEmpty || !configuration.enabled {
-                return Location(tenants: tenants, unreachable: [])
+                return Location(tenants: tenants, unreachable: suspended)
             }
         } catch {
             // A broken index must not hide dossiers: fall back to asking the OCMWs.
             logger.error("routing index lookup failed", metadata: ["error": "\(error)"])
         }
-        guard configuration.enabled else { return Location(tenants: [], unreachable: []) }
-        return await discover(insz, in: registry, day: day, deadline: deadline, requestID: requestID)
+        guard configuration.enabled else { return Location(tenants: [], unreachable: suspended) }
+        var found = await discover(insz, in: registry, day: day, deadline: deadline, requestID: requestID)
+        found.unreachable += suspended
+        return found
     }
+
+    /// Why a suspended OCMW is not asked, as its parts say.
+    package static let suspendedReason = "this OCMW is suspended for now; its data cannot be shown"
 
     /// Remembers a registration pushed by an OCMW, so a cached "unknown" does not outlive it.
     package func registrationArrived(insz: INSZ, tenant: TenantID) {

@@ -64,6 +64,37 @@ import Testing
         }
     }
 
+    /// A suspended OCMW that holds the citizen's dossier is listed as unavailable, with why, and
+    /// not asked; the answer is not complete. (Left out, the citizen could not tell it from "no
+    /// dossier there".)
+    @Test func aSuspendedOCMWIsReportedUnavailableNotLeftOut() async throws {
+        try await withSimulator([("gent", .v2), ("bonheiden", .v1)]) { simulator, ports in
+            let registry = try TenantRegistry(
+                validating: TenantsDocument(tenants: [
+                    TestTenants.entry(id: "gent", dialect: .v2, port: ports[Self.gent] ?? 0, index: 0),
+                    TestTenants.entry(id: "bonheiden", dialect: .v1, port: ports[Self.bonheiden] ?? 0, index: 1, state: .suspended),
+                ]))
+            let index = InMemoryRoutingIndex()
+            for tenant in [Self.gent, Self.bonheiden] {
+                try await index.register(
+                    RoutingRegistration(
+                        insz: INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: testCurrentYear), tenant: tenant,
+                        capacity: "LL", start: DayDate(year: 2024, month: 1, day: 1)!, end: nil))
+            }
+            try await withProxy(registry: registry, index: index) { client in
+                let response = try await client.execute(uri: "/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts", method: .get)
+                #expect(response.status == .ok)
+                let answer = try JSONDecoder().decode(DebtsAnswer.self, from: Data(buffer: response.body))
+                #expect(answer.ocmws.map(\.ocmw.id).sorted() == ["bonheiden", "gent"])
+                let bonheiden = try #require(answer.ocmws.first { $0.ocmw.id == "bonheiden" })
+                #expect(bonheiden.status == "unavailable")
+                #expect(bonheiden.reason?.contains("suspended") == true)
+                #expect(answer.complete == false)
+                #expect(served(simulator).bonheiden == 0, "a suspended OCMW is not asked")
+            }
+        }
+    }
+
     @Test func expiredIndexRowsAreNotUsed() async throws {
         let index = InMemoryRoutingIndex()
         let insz = try INSZ(parsing: DemoCitizens.twoOCMWINSZ, currentYear: testCurrentYear)
