@@ -190,6 +190,7 @@ let package = Package(
                 "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload", "AdminUI", "DemoSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
