@@ -189,6 +189,7 @@ let package = Package(
                 "OCMWCore", "OCMWDomain", "CurlClient", "CallerAuth", "AuditTrail", "Outbox", "SubmissionIntake",
                 "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload", "AdminUI", "DemoSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
