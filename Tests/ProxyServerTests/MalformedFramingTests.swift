@@ -48,9 +48,26 @@ import Glibc
         #expect(records.contains { $0.level == .info && $0.message == "malformed request" && $0.line.contains("status=\(status)") })
     }
 
-    /// Writes `request` on a fresh connection and reads the first answer (head and
-    /// `Content-Length` body), giving up after a minute of silence.
+    @Test func aMalformedRequestPipelinedAfterAGoodOneIsAnsweredAfterItAndTheConnectionClosed() async throws {
+        try await withProxyAndSimulator { client, _ in
+            let port = try #require(client.port)
+            let good = "GET /v1/ocmws HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(client.token)\r\n\r\n"
+            let bad = Self.request("Transfer-Encoding: xchunked", body: "5\r\nhello\r\n0\r\n\r\n", token: client.token)
+            let answers = try Self.exchange(port: port, good + bad, untilClosed: true)
+            #expect(answers.map(\.status) == [200, 400], "in the order of the requests, nothing after the problem")
+            #expect(answers.last?.body.contains("urn:ocmw-proxy:problem:bad-request") == true)
+        }
+    }
+
+    /// Writes `request` on a fresh connection and reads the first answer.
     static func exchange(port: Int, _ request: String) throws -> RawAnswer {
+        try #require(try exchange(port: port, request, untilClosed: false).first)
+    }
+
+    /// Writes `request` on a fresh connection and reads the answers (head and `Content-Length`
+    /// body): the first, or with `untilClosed` every one until the proxy closes the connection.
+    /// Gives up after a minute of silence.
+    static func exchange(port: Int, _ request: String, untilClosed: Bool) throws -> [RawAnswer] {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         defer { close(fd) }
@@ -68,27 +85,32 @@ import Glibc
         var sent = 0
         while sent < bytes.count {
             let written = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard written > 0 else { break }  // the server may close once it has answered
+            guard written > 0 else { break }  // the proxy may close once it has answered
             sent += written
         }
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4_096)
-        while Self.parse(received) == nil {
+        while untilClosed || Self.parse(received[...]) == nil {
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else {
-                print("DEBUG3 recv", count, errno)
-                break
-            }
+            guard count > 0 else { break }
             received += buffer[0..<count]
         }
-        return try #require(Self.parse(received), "a complete answer: \(String(decoding: received, as: UTF8.self))")
+        var answers: [RawAnswer] = []
+        var rest = received[...]
+        while let (answer, used) = Self.parse(rest) {
+            answers.append(answer)
+            rest = rest.dropFirst(used)
+        }
+        #expect(!answers.isEmpty, "a complete answer: \(String(decoding: received, as: UTF8.self))")
+        return answers
     }
 
-    /// The first complete answer in `bytes`, or nil while it is incomplete.
-    static func parse(_ bytes: [UInt8]) -> RawAnswer? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let end = text.range(of: "\r\n\r\n") else { return nil }
-        let lines = text[..<end.lowerBound].components(separatedBy: "\r\n")
+    /// The first complete answer in `bytes` and how many bytes it took, or nil while it is
+    /// incomplete.
+    static func parse(_ bytes: ArraySlice<UInt8>) -> (RawAnswer, Int)? {
+        let separator = Array("\r\n\r\n".utf8)
+        guard let headEnd = bytes.indices.first(where: { bytes[$0...].starts(with: separator) }) else { return nil }
+        let lines = String(decoding: bytes[bytes.startIndex..<headEnd], as: UTF8.self).components(separatedBy: "\r\n")
         guard let statusLine = lines.first, let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "") else {
             return nil
         }
@@ -98,8 +120,9 @@ import Glibc
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         let length = Int(headers["content-length"] ?? "0") ?? 0
-        let body = Array(text[end.upperBound...].utf8)
-        guard body.count >= length else { return nil }
-        return RawAnswer(status: status, headers: headers, body: String(decoding: body.prefix(length), as: UTF8.self))
+        let bodyStart = headEnd + separator.count
+        guard bytes.endIndex - bodyStart >= length else { return nil }
+        let body = String(decoding: bytes[bodyStart..<(bodyStart + length)], as: UTF8.self)
+        return (RawAnswer(status: status, headers: headers, body: body), bodyStart + length - bytes.startIndex)
     }
 }

@@ -11,8 +11,9 @@ import NIOHTTP1
 /// Left to the application, such a request raced the parser's error against the route's answer:
 /// the caller got a 500, a bare 400, or nothing until the connection timed out. Here it gets one
 /// `application/problem+json` answer (400, or 501 for a coding the proxy does not implement,
-/// RFC 9112 §6.1 and §6.3) with `Connection: close`, then the connection is closed, and nothing
-/// the client sent after the fault is read. It is logged at info: the client's mistake, not ours.
+/// RFC 9112 §6.1 and §6.3) with `Connection: close`, after the answers to any earlier pipelined
+/// requests; then the connection is closed, and nothing the client sent after the fault is read.
+/// It is logged at info: the client's mistake, not ours.
 final class MalformedFramingGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -20,8 +21,15 @@ final class MalformedFramingGuard: ChannelDuplexHandler, RemovableChannelHandler
     typealias OutboundOut = HTTPServerResponsePart
 
     private let logger: Logger
-    /// A problem was answered here: the connection only waits to close.
+    /// A problem was decided here: nothing more is read, and the connection closes once it is out.
     private var refused = false
+    /// The problem waiting for the answers to earlier (pipelined) requests to go out first.
+    private var pending: (problem: ProblemDetails, requestID: String)?
+    /// Requests passed on whose answer has not ended yet.
+    private var awaiting = 0
+    /// A request passed on whose body has not ended: after a fault it never will, and the
+    /// problem is its answer.
+    private var bodyOpen = false
     /// A response head went out and its end did not yet.
     private var responding = false
 
@@ -31,11 +39,18 @@ final class MalformedFramingGuard: ChannelDuplexHandler, RemovableChannelHandler
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !refused else { return }
-        if case .head(let head) = unwrapInboundIn(data),
-            let problem = Self.transferCodingProblem(head.headers[canonicalForm: "transfer-encoding"].map(String.init))
-        {
-            refuse(problem, reason: "transfer-encoding", context: context)
-            return
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            if let problem = Self.transferCodingProblem(head.headers[canonicalForm: "transfer-encoding"].map(String.init)) {
+                refuse(problem, reason: "transfer-encoding", context: context)
+                return
+            }
+            awaiting += 1
+            bodyOpen = true
+        case .end:
+            bodyOpen = false
+        case .body:
+            break
         }
         context.fireChannelRead(data)
     }
@@ -46,13 +61,6 @@ final class MalformedFramingGuard: ChannelDuplexHandler, RemovableChannelHandler
             return
         }
         guard !refused else { return }
-        guard !responding else {
-            // Half an answer is out: it cannot be taken back, and nothing more can follow it.
-            refused = true
-            logger.info("malformed request", metadata: ["error": "\(parserError)", "status": "closed"])
-            context.close(promise: nil)
-            return
-        }
         refuse(
             ProblemDetails(
                 status: .badRequest, type: .badRequest, title: "The request is not well-formed HTTP/1.1",
@@ -61,22 +69,45 @@ final class MalformedFramingGuard: ChannelDuplexHandler, RemovableChannelHandler
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        switch unwrapOutboundIn(data) {
-        case .head(let head) where head.status.code >= 200: responding = true
-        case .end: responding = false
-        case .head, .body: break
-        }
+        let part = unwrapOutboundIn(data)
         context.write(data, promise: promise)
+        switch part {
+        case .head(let head) where head.status.code >= 200:
+            responding = true
+        case .end:
+            responding = false
+            awaiting = max(awaiting - 1, 0)
+            if let waiting = pending, mayAnswer {
+                pending = nil
+                answer(waiting.problem, requestID: waiting.requestID, context: context)
+            }
+        case .head, .body:
+            break
+        }
     }
 
-    /// Writes `problem` with `Connection: close`, then closes the connection; whatever the client
-    /// sends meanwhile is dropped. Closing also ends a route still waiting for the request's body.
+    /// Whether the problem may go out now: every answer the application still owes is out, but
+    /// the one to a request whose body broke off (it would wait for that body forever).
+    private var mayAnswer: Bool { !responding && awaiting - (bodyOpen ? 1 : 0) <= 0 }
+
+    /// Decides on `problem`: answered now, or once the answers to earlier requests are out, so
+    /// that answers keep the order of the requests.
     private func refuse(_ problem: ProblemDetails, reason: String, context: ChannelHandlerContext) {
         refused = true
         let requestID = UUID().uuidString
         logger.info(
             "malformed request",
             metadata: ["error": "\(reason)", "status": "\(problem.status.code)", "request_id": "\(requestID)"])
+        if mayAnswer {
+            answer(problem, requestID: requestID, context: context)
+        } else {
+            pending = (problem, requestID)
+        }
+    }
+
+    /// Writes `problem` with `Connection: close`, then closes the connection. Closing also ends a
+    /// route still waiting for the broken request's body.
+    private func answer(_ problem: ProblemDetails, requestID: String, context: ChannelHandlerContext) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = context.channel.allocator.buffer(bytes: (try? encoder.encode(problem)) ?? Data())
