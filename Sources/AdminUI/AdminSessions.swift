@@ -6,17 +6,24 @@ import Synchronization
 /// header from a bookmark, so an operator signs in once (with the admin token in a form, or with
 /// a one-time link) and gets a cookie.
 ///
-/// A session cookie is `<expiry>.<HMAC-SHA256 of the expiry under the admin token>`: nothing is
-/// stored server-side, a restart keeps sessions valid, and a new admin token ends them all. It is
-/// HttpOnly, SameSite=Strict and limited to `/admin`, and is accepted for reads (GET/HEAD) only,
-/// so a forged cross-site POST (a reload) can never ride on it.
+/// A session cookie is 256 random bits; the proxy keeps the open sessions (the cookie's SHA-256
+/// and its expiry) in memory, and only those are signed in. Signing out removes the session at
+/// once, so a copy of the cookie is worthless from then on; a restart ends every session. At
+/// most `maxOpenSessions` are open: a new one beyond that ends the one closest to expiry. The
+/// cookie is HttpOnly, SameSite=Strict and limited to `/admin`, and is accepted for reads
+/// (GET/HEAD) only, so a forged cross-site POST (a reload) can never ride on it.
 package final class AdminSessions: Sendable {
     package static let cookieName = "ocmw_admin_session"
+    /// Sessions open at once; operators are few, and the table must stay small whatever happens.
+    package static let maxOpenSessions = 64
     /// How long a session lasts.
     package let lifetime: Duration
     /// How long a one-time link may wait to be used.
     package let linkLifetime: Duration
     private let credential: AdminCredential
+    /// Open sessions: the SHA-256 of the cookie value (the value itself is kept nowhere) and
+    /// when the session expires.
+    private let sessions = Mutex<[Data: Date]>([:])
     /// Unused one-time link codes and when they expire. Bounded: the oldest goes first.
     private let links = Mutex<[String: Date]>([:])
     private static let maxOpenLinks = 64
@@ -27,24 +34,43 @@ package final class AdminSessions: Sendable {
         self.linkLifetime = linkLifetime
     }
 
-    /// A new session's cookie value.
+    /// Opens a session; its cookie value.
     package func newSession(now: Date = Date()) -> String {
-        let expiry = Int(now.timeIntervalSince1970) + Int(lifetime.components.seconds)
-        return "\(expiry).\(signature(expiry: expiry).base64URL)"
+        let value = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64URL }
+        let expiry = now.addingTimeInterval(TimeInterval(lifetime.components.seconds))
+        sessions.withLock { sessions in
+            sessions = sessions.filter { $0.value > now }
+            if sessions.count >= Self.maxOpenSessions, let first = sessions.min(by: { $0.value < $1.value })?.key {
+                sessions.removeValue(forKey: first)
+            }
+            sessions[Self.digest(value)] = expiry
+        }
+        return value
     }
 
-    /// Whether `value` is a session cookie this proxy issued that has not expired.
+    /// Whether `value` is the cookie of a session that is open: issued here, not signed out,
+    /// not expired.
     package func isValidSession(_ value: String, now: Date = Date()) -> Bool {
-        let pieces = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard pieces.count == 2, let expiry = Int(pieces[0]), expiry > Int(now.timeIntervalSince1970),
-            let mac = Data(base64URL: String(pieces[1]))
-        else { return false }
-        return credential.key.withUnsafeBytes { token in
-            HMAC<SHA256>.isValidAuthenticationCode(
-                mac, authenticating: Self.message(expiry: expiry),
-                using: SymmetricKey(data: Data(token)))
+        let key = Self.digest(value)
+        return sessions.withLock { sessions in
+            guard let expiry = sessions[key] else { return false }
+            guard expiry > now else {
+                sessions.removeValue(forKey: key)
+                return false
+            }
+            return true
         }
     }
+
+    /// Signs the session of cookie `value` out: from now on that cookie is refused. Unknown
+    /// values are ignored.
+    package func endSession(_ value: String) {
+        let key = Self.digest(value)
+        sessions.withLock { _ = $0.removeValue(forKey: key) }
+    }
+
+    /// Sessions open now (expired ones not yet swept included).
+    package var openSessionCount: Int { sessions.withLock { $0.count } }
 
     /// A one-time sign-in code, valid for `linkLifetime`.
     package func newLinkCode(now: Date = Date()) -> String {
@@ -70,13 +96,8 @@ package final class AdminSessions: Sendable {
     /// Whether `presented` is the admin token itself.
     package func isAdminToken(_ presented: String) -> Bool { credential.matches(presented) }
 
-    private func signature(expiry: Int) -> Data {
-        credential.key.withUnsafeBytes { token in
-            Data(HMAC<SHA256>.authenticationCode(for: Self.message(expiry: expiry), using: SymmetricKey(data: Data(token))))
-        }
-    }
-
-    private static func message(expiry: Int) -> Data { Data("ocmw-proxy admin session|\(expiry)".utf8) }
+    /// The table's key for a cookie value: a digest, so a memory dump holds no usable cookie.
+    private static func digest(_ value: String) -> Data { Data(SHA256.hash(data: Data(value.utf8))) }
 }
 
 extension Data {

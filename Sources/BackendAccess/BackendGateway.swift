@@ -61,15 +61,20 @@ package struct BackendGateway: Sendable {
     /// Sends one write (a submission: POST with a body and its idempotency key) through the same
     /// guards, once: the outbox schedules any retry. Every HTTP answer comes back as `.ok` for
     /// the caller to read; only transport failures and the guards' refusals are `.failed`.
+    ///
+    /// A delivery has its own timeout (the tenant's `deliveryTimeoutMs`, not the reads'
+    /// `totalTimeoutMs`: documents take long to upload) and its own circuit breaker, so that
+    /// slow or refused uploads never open the circuit guarding the citizens' reads. It shares
+    /// the tenant's bulkhead, rate limit and credentials with the reads.
     package func send(
-        _ tenant: Tenant, path: String, body: [UInt8], idempotencyKey: String,
-        deadline: ContinuousClock.Instant, requestID: String
+        _ tenant: Tenant, path: String, body: [UInt8], idempotencyKey: String, requestID: String
     ) async -> PartOutcome<HTTPResponse> {
         let resilience = runtimes.resilience(for: tenant)
         let headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Idempotency-Key", idempotencyKey)]
+        let deadline = ContinuousClock.now + .milliseconds(tenant.limits.deliveryTimeoutMs)
         return await attemptOnce(
             tenant, resilience, purpose: .submission, method: .post, path: path, body: body,
-            extraHeaders: headers, deadline: deadline, requestID: requestID
+            extraHeaders: headers, deadline: deadline, requestID: requestID, circuit: .deliveries
         ) { response in
             (.ok(response), response.status >= 500 ? .failure : .success, false)
         }.0
@@ -79,19 +84,20 @@ package struct BackendGateway: Sendable {
     private func attemptOnce<Value: Sendable>(
         _ tenant: Tenant, _ resilience: TenantResilience, purpose: BackendCallPurpose, method: HTTPRequest.Method, path: String,
         body: [UInt8]?, extraHeaders: [HTTPHeader], deadline: ContinuousClock.Instant, requestID: String,
+        circuit: Circuit = .reads,
         interpret: (HTTPResponse) -> (PartOutcome<Value>, CallOutcome, retryable: Bool)
     ) async -> (PartOutcome<Value>, retryable: Bool) {
-        guard case .allow(let ticket) = resilience.permit() else {
+        guard case .allow(let ticket) = resilience.permit(circuit) else {
             metrics.rejected(tenant: tenant.id, reason: "circuitOpen")
             return (.failed(.circuitOpen, reason: "circuit open after repeated failures"), false)
         }
         guard resilience.takeRateToken() else {
-            _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
+            _ = resilience.record(.ignored, duration: .zero, ticket: ticket, circuit: circuit)
             metrics.rejected(tenant: tenant.id, reason: "rateLimited")
             return (.failed(.unavailable, reason: "rate limit toward this OCMW reached"), false)
         }
         guard await resilience.enter() else {
-            _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
+            _ = resilience.record(.ignored, duration: .zero, ticket: ticket, circuit: circuit)
             metrics.rejected(tenant: tenant.id, reason: "bulkhead")
             return (.failed(.unavailable, reason: "too many calls in flight to this OCMW"), false)
         }
@@ -101,8 +107,13 @@ package struct BackendGateway: Sendable {
         defer { inFlight.decrement() }
 
         let started = ContinuousClock.now
-        guard let budget = tenant.limits.deadlineBudget(deadline: deadline, now: started) else {
-            _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
+        let budget =
+            switch circuit {
+            case .reads: tenant.limits.deadlineBudget(deadline: deadline, now: started)
+            case .deliveries: tenant.limits.deliveryBudget(deadline: deadline, now: started)
+            }
+        guard let budget else {
+            _ = resilience.record(.ignored, duration: .zero, ticket: ticket, circuit: circuit)
             return (.failed(.timeout, reason: "no time left before the request deadline"), false)
         }
         var request = HTTPRequest(
@@ -122,7 +133,7 @@ package struct BackendGateway: Sendable {
         } catch let error as CredentialError {
             // Never call a backend unauthenticated: the part is unavailable until the secret is.
             logger.error("backend credentials not available", metadata: ["tenant": "\(tenant.id)", "error": "\(error.label)"])
-            _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
+            _ = resilience.record(.ignored, duration: .zero, ticket: ticket, circuit: circuit)
             metrics.rejected(tenant: tenant.id, reason: "credentials")
             return (.failed(.unavailable, reason: CredentialError.unavailableReason), false)
         } catch let error as CurlClientError {
@@ -137,10 +148,10 @@ package struct BackendGateway: Sendable {
             result = (.failed(.error, reason: "transport"), .failure, false)
         }
         let duration = started.duration(to: .now)
-        if let transition = resilience.record(result.1, duration: duration, ticket: ticket) {
+        if let transition = resilience.record(result.1, duration: duration, ticket: ticket, circuit: circuit) {
             let state = if case .closed = transition { "closed" } else { "open" }
             metrics.breakerTransition(tenant: tenant.id, to: state)
-            logger.warning("circuit breaker \(state)", metadata: ["tenant": "\(tenant.id)"])
+            logger.warning("circuit breaker \(state)", metadata: ["tenant": "\(tenant.id)", "circuit": "\(circuit)"])
         }
         metrics.backendCall(tenant: tenant.id, purpose: purpose, outcome: result.0.metricLabel, duration: duration)
         return (result.0, result.retryable)

@@ -3,29 +3,35 @@ import Logging
 import OCMWCore
 import Outbox
 
-/// How a delivery attempt ends when the OCMW did not take it: later, or never.
+/// How a delivery attempt ends when the OCMW did not take it: later, or never. Only the
+/// category is logged and stored, never a text of the OCMW's (see `DeliveryFailure`).
 extension DeliveryService {
-    package func retryLater(_ submission: Submission, error: String, now: Date) async {
+    package func retryLater(_ submission: Submission, because failure: DeliveryFailure, now: Date) async {
         failing.withLock { _ = $0.insert(submission.status.tenant) }
         let age = now.timeIntervalSince(submission.status.createdAt)
         if submission.status.attempts >= configuration.maxAttempts || age >= Double(configuration.maxAge.components.seconds) {
-            await fail(submission, reason: "not delivered after \(submission.status.attempts) attempts: \(error)", now: now)
+            await fail(submission, because: .retriesExhausted, lastAttempt: failure, now: now)
             return
         }
         let exponent = Double(min(max(submission.status.attempts - 1, 0), 30))
         let ceiling = min(configuration.backoffCap.inSeconds, configuration.backoffBase.inSeconds * pow(2, exponent))
         let next = now.addingTimeInterval(Double.random(in: 0...ceiling))
-        await record { try await outbox.markRetry(id: submission.id, owner: owner, error: error, nextAttemptAt: next, now: now) }
+        await record {
+            try await outbox.markRetry(id: submission.id, owner: owner, error: failure.rawValue, nextAttemptAt: next, now: now)
+        }
     }
 
-    package func fail(_ submission: Submission, reason: String, now: Date) async {
-        logger.warning(
-            "submission failed",
-            metadata: [
-                "tenant": "\(submission.status.tenant)", "submission": "\(submission.id)",
-                "reason": "\(reason)",
-            ])
-        await record { try await outbox.markFailed(id: submission.id, owner: owner, reason: reason, now: now) }
+    /// - Parameter lastAttempt: For `retriesExhausted`: what the last attempt ran into.
+    package func fail(
+        _ submission: Submission, because failure: DeliveryFailure, lastAttempt: DeliveryFailure? = nil, now: Date
+    ) async {
+        var metadata: Logger.Metadata = [
+            "tenant": "\(submission.status.tenant)", "submission": "\(submission.id)", "reason": "\(failure.rawValue)",
+            "attempts": "\(submission.status.attempts)",
+        ]
+        if let lastAttempt { metadata["last_attempt"] = "\(lastAttempt.rawValue)" }
+        logger.warning("submission failed", metadata: metadata)
+        await record { try await outbox.markFailed(id: submission.id, owner: owner, reason: failure.rawValue, now: now) }
     }
 
     package func record(_ write: () async throws -> Void) async {

@@ -25,8 +25,6 @@ public final class DeliveryService: Service, Sendable {
         /// Backoff between attempts: exponential from `backoffBase`, capped, full jitter.
         public var backoffBase: Duration = .seconds(1)
         public var backoffCap: Duration = .seconds(300)
-        /// Time allowed for one delivery call.
-        public var callDeadline: Duration = .seconds(30)
         /// Deliveries in flight at once per tenant; never more than half the tenant's
         /// `maxInFlight`, so its reads keep the other half while a backlog drains.
         public var maxConcurrentDeliveries: Int = 8
@@ -129,7 +127,7 @@ public final class DeliveryService: Service, Sendable {
     private func deliver(_ submission: Submission) async -> Bool {
         let now = Date()
         guard let tenant = registry.snapshot.tenant(submission.status.tenant), tenant.receivesTraffic else {
-            await retryLater(submission, error: "OCMW not active", now: now)
+            await retryLater(submission, because: .ocmwInactive, now: now)
             return false
         }
         let wire: (path: String, body: [UInt8])?
@@ -137,41 +135,58 @@ public final class DeliveryService: Service, Sendable {
             let envelope = try JSONDecoder().decode(SubmissionEnvelope.self, from: submission.payload.bytes)
             wire = try SubmissionWire.request(for: submission, envelope: envelope, dialect: tenant.backend.dialect)
         } catch {
-            await fail(submission, reason: "stored submission unreadable", now: now)
+            await fail(submission, because: .unreadable, now: now)
             return false
         }
         guard let wire else {
-            await fail(submission, reason: "this OCMW does not take this kind of submission online", now: now)
+            await fail(submission, because: .notOffered, now: now)
+            return false
+        }
+        // Accepted before the door measured it (or the tenant's dialect changed since): the OCMW
+        // would refuse it every time.
+        guard wire.body.count <= SubmissionWire.maxBodyBytes else {
+            await fail(submission, because: .tooLarge, now: now)
             return false
         }
         let outcome = await gateway.send(
             tenant, path: wire.path, body: wire.body,
-            idempotencyKey: submission.id.uuidString.lowercased(),
-            deadline: .now + configuration.callDeadline, requestID: submission.id.uuidString)
+            idempotencyKey: submission.id.uuidString.lowercased(), requestID: submission.id.uuidString)
         switch outcome {
         case .ok(let response) where response.status == 200 || response.status == 201:
             // An answer we cannot read may hide a created submission: ask again with the same
             // key, and the OCMW answers with the original number.
             guard let number = SubmissionWire.number(in: response.body) else {
-                await retryLater(submission, error: "answer unreadable", now: now)
+                await retryLater(submission, because: .backendError, now: now)
                 return false
             }
             await record { try await outbox.markDelivered(id: submission.id, owner: owner, dossierNumber: number, now: Date()) }
             logger.info("submission delivered", metadata: ["tenant": "\(tenant.id)", "submission": "\(submission.id)"])
             return true
-        case .ok(let response) where response.status == 409:
-            await fail(submission, reason: "idempotency conflict at the OCMW", now: now)
-        case .ok(let response) where (400..<500).contains(response.status) && ![408, 429].contains(response.status):
-            await fail(
-                submission, reason: "refused by the OCMW: \(SubmissionWire.error(in: response.body) ?? "status \(response.status)")",
-                now: now)
         case .ok(let response):
-            await retryLater(submission, error: "status \(response.status)", now: now)
+            // Only the status is read: the body of a refusal is the installation's own text, which
+            // may name the citizen, and goes no further than this.
+            let failure = Self.failure(status: response.status)
+            if failure.isRetried {
+                await retryLater(submission, because: failure, now: now)
+            } else {
+                await fail(submission, because: failure, now: now)
+            }
         case .noDossier:
-            await retryLater(submission, error: "status 404", now: now)
-        case .failed(let status, let reason):
-            await retryLater(submission, error: "\(status.rawValue): \(reason)", now: now)
+            await retryLater(submission, because: .backendError, now: now)
+        case .failed(let status, _):
+            await retryLater(submission, because: DeliveryFailure(status), now: now)
         }
         return false
+    }
+
+    /// The category of an answer other than 200/201 (docs/newsocial-api.md, "Submissions").
+    package static func failure(status: Int) -> DeliveryFailure {
+        switch status {
+        case 409: .idempotencyConflict
+        case 413: .tooLarge
+        case 408, 429: .backendError
+        case 400..<500: .refused
+        default: .backendError
+        }
     }
 }

@@ -5,12 +5,27 @@ import Outbox
 /// A submission in the words of the tenant's New Social dialect (docs/newsocial-api.md,
 /// "Submissions"), and the reading of its answer.
 package enum SubmissionWire {
-    /// The path and JSON body for `tenant`, or nil when the dialect does not take this kind.
+    /// The largest body a New Social installation must accept (docs/newsocial-api.md,
+    /// "Submissions": at least 16 MiB; a larger one gets 413). Documents travel in base64, a
+    /// third larger than the files: a submission whose body would exceed this is refused at the
+    /// door, since the OCMW would refuse it for good after it was accepted.
+    package static let maxBodyBytes = 16 * 1024 * 1024
+
+    /// The path and JSON body for `submission` in `dialect`, or nil when the dialect does not
+    /// take this kind.
     package static func request(
         for submission: Submission, envelope: SubmissionEnvelope, dialect: Dialect
     ) throws -> (path: String, body: [UInt8])? {
-        let insz = submission.citizen.digits
-        switch (submission.status.kind, dialect) {
+        try request(kind: submission.status.kind, citizen: submission.citizen, envelope: envelope, dialect: dialect)
+    }
+
+    /// The path and JSON body of a `kind` submission for `citizen` in `dialect`, or nil when the
+    /// dialect does not take this kind.
+    package static func request(
+        kind: SubmissionKind, citizen: INSZ, envelope: SubmissionEnvelope, dialect: Dialect
+    ) throws -> (path: String, body: [UInt8])? {
+        let insz = citizen.digits
+        switch (kind, dialect) {
         case (.helpRequest, .v2):
             guard let help = envelope.helpRequest else { return nil }
             let body = V2Request(
@@ -35,14 +50,6 @@ package enum SubmissionWire {
             if let value = object[key] as? String, !value.isEmpty { return value }
         }
         return nil
-    }
-
-    /// The installation's own explanation of a refusal, shortened; it names a field, never data.
-    package static func error(in body: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-            let text = object["error"] as? String
-        else { return nil }
-        return String(text.prefix(200))
     }
 
     private static func encode(_ value: some Encodable) throws -> [UInt8] {

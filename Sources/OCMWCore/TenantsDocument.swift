@@ -92,6 +92,7 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
         public var rateLimitPerSecond: Double?
         public var rateLimitBurst: Int?
         public var maxConnections: Int?
+        public var deliveryTimeoutMs: Int?
 
         public init(
             connectTimeoutMs: Int? = nil, totalTimeoutMs: Int? = nil,
@@ -102,7 +103,8 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
             breakerOpenMs: Int? = nil, breakerHalfOpenCalls: Int? = nil,
             retryBudgetPercent: Double? = nil, retryMinConcurrency: Int? = nil, retryMaxAttempts: Int? = nil,
             retryBackoffBaseMs: Int? = nil, retryBackoffMaxMs: Int? = nil,
-            rateLimitPerSecond: Double? = nil, rateLimitBurst: Int? = nil, maxConnections: Int? = nil
+            rateLimitPerSecond: Double? = nil, rateLimitBurst: Int? = nil, maxConnections: Int? = nil,
+            deliveryTimeoutMs: Int? = nil
         ) {
             self.connectTimeoutMs = connectTimeoutMs
             self.totalTimeoutMs = totalTimeoutMs
@@ -125,6 +127,7 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
             self.rateLimitPerSecond = rateLimitPerSecond
             self.rateLimitBurst = rateLimitBurst
             self.maxConnections = maxConnections
+            self.deliveryTimeoutMs = deliveryTimeoutMs
         }
     }
 

@@ -27,6 +27,7 @@ struct AdminRoutes: Sendable {
         let baseURL: String
         let maxInFlight: Int
         let totalTimeoutMs: Int
+        let deliveryTimeoutMs: Int
         /// Live state since the tenant's limits last changed; nil before its first call.
         let runtime: TenantResilience.Status?
     }
@@ -50,7 +51,7 @@ struct AdminRoutes: Sendable {
                     id: tenant.id.rawValue, name: tenant.name, state: tenant.state.rawValue,
                     dialect: tenant.backend.dialect.rawValue, baseURL: tenant.backend.baseURL,
                     maxInFlight: tenant.limits.maxInFlight, totalTimeoutMs: tenant.limits.totalTimeoutMs,
-                    runtime: runtimes.existing(tenant.id)?.status)
+                    deliveryTimeoutMs: tenant.limits.deliveryTimeoutMs, runtime: runtimes.existing(tenant.id)?.status)
             }
             return try Response.json(TenantsView(tenants: views, reload: reloader?.status))
         }

@@ -81,11 +81,13 @@ extension HTTPField.Name {
 
 /// The id that correlates a request with its backend calls and log lines.
 enum RequestID {
-    /// The caller's `X-Request-Id` when it is a sane token (printable ASCII, at most 128 bytes),
-    /// else a fresh UUID.
+    /// The caller's `X-Request-Id` when it is a sane token (printable ASCII, at most 128 bytes)
+    /// that holds no national number, else a fresh UUID. The id goes into log lines and the
+    /// audit trail, which never hold a national number: one in a caller's id (`rid-90031204551`)
+    /// would put it there.
     static func of(_ request: Request) -> String {
         if let given = request.headers[.requestID], (1...128).contains(given.utf8.count),
-            given.utf8.allSatisfy({ (0x21...0x7E).contains($0) })
+            given.utf8.allSatisfy({ (0x21...0x7E).contains($0) }), !INSZ.isContained(in: given)
         {
             return given
         }

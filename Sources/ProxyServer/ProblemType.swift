@@ -18,6 +18,8 @@ public enum ProblemType: String, CaseIterable, Sendable {
     case invalidSubmission = "invalid-submission"
     case malformedSubmission = "malformed-submission"
     case payloadTooLarge = "payload-too-large"
+    /// A submission whose New Social form (documents in base64) is over the contract's limit.
+    case submissionTooLargeForOCMW = "submission-too-large-for-ocmw"
     case unsupportedDocumentType = "unsupported-document-type"
     case idempotencyKeyReused = "idempotency-key-reused"
     case unknownSubmission = "unknown-submission"
@@ -31,6 +33,8 @@ public enum ProblemType: String, CaseIterable, Sendable {
     /// Any other request the server could not take as sent (a 4xx without a type of its own).
     case badRequest = "bad-request"
     case uriTooLong = "uri-too-long"
+    /// A `Transfer-Encoding` with a coding other than `chunked` (501).
+    case transferCodingNotImplemented = "transfer-coding-not-implemented"
     case `internal`
     /// Admin API: a reload while reloads are not configured.
     case reloadUnavailable = "reload-unavailable"

@@ -142,7 +142,7 @@ public struct ProxyApplication: Sendable {
         Application(
             router: makeRouter(),
             // An idle (or slowloris) client is disconnected after 30 s.
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            server: .guardedHTTP1(configuration: .init(idleTimeout: .seconds(30)), logger: logger),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port),
                 serverName: "ocmw-proxy"),
@@ -156,6 +156,7 @@ public struct ProxyApplication: Sendable {
     public func makeAdminApplication(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             router: makeAdminRouter(),
+            server: .guardedHTTP1(logger: logger),
             configuration: .init(
                 address: .hostname(configuration.adminHost, port: configuration.adminPort),
                 serverName: "ocmw-proxy-admin"),

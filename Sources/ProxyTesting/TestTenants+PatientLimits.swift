@@ -7,7 +7,8 @@ extension TestTenants {
     /// `unavailable` or an open breaker. A test that wants a tenant to time out makes its backend
     /// hang (which times out whatever the machine's speed) and gives that tenant short limits.
     public static let patientLimits = TenantsDocument.LimitsEntry(
-        connectTimeoutMs: 10_000, totalTimeoutMs: 30_000, queueSize: 64, queueTimeoutMs: 30_000)
+        connectTimeoutMs: 10_000, totalTimeoutMs: 30_000, queueSize: 64, queueTimeoutMs: 30_000,
+        deliveryTimeoutMs: 60_000)
 
     /// `limits` with every field it leaves out taken from `patientLimits`.
     public static func patient(_ limits: TenantsDocument.LimitsEntry?) -> TenantsDocument.LimitsEntry {
@@ -36,6 +37,7 @@ extension TestTenants {
             retryBackoffMaxMs: limits.retryBackoffMaxMs ?? base.retryBackoffMaxMs,
             rateLimitPerSecond: limits.rateLimitPerSecond ?? base.rateLimitPerSecond,
             rateLimitBurst: limits.rateLimitBurst ?? base.rateLimitBurst,
-            maxConnections: limits.maxConnections ?? base.maxConnections)
+            maxConnections: limits.maxConnections ?? base.maxConnections,
+            deliveryTimeoutMs: limits.deliveryTimeoutMs ?? base.deliveryTimeoutMs)
     }
 }

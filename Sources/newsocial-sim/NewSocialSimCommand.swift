@@ -14,7 +14,7 @@ struct NewSocialSimCommand: AsyncParsableCommand {
         discussion: """
             Each tenant of the file (whatever its state) is served on the port of its backend.baseURL, in its \
             dialect, until SIGINT or SIGTERM. Fault specs: comma-separated items among none, hang, reset, \
-            garbage, otherCitizen, trickle[:BYTES_PER_SECOND], latency:MS, errors:RATE; e.g. --fault gent=hang \
+            garbage, otherCitizen, refuseNamingTheCitizen, trickle[:BYTES_PER_SECOND], latency:MS, errors:RATE; e.g. --fault gent=hang \
             --fault bonheiden=latency:200,errors:0.1.
             """)
 

@@ -11,8 +11,9 @@ struct ResilienceConfigurationTests {
             limits.queueSize, limits.queueTimeoutMs, limits.breakerSlowCallMs, limits.breakerMinimumCalls,
             limits.breakerWindowMs, limits.breakerOpenMs, limits.breakerHalfOpenCalls, limits.retryMinConcurrency,
             limits.retryMaxAttempts, limits.retryBackoffBaseMs, limits.retryBackoffMaxMs, limits.maxConnections,
+            limits.deliveryTimeoutMs,
         ]
-        #expect(integers == [16, 100, 2_400, 20, 10_000, 5_000, 3, 3, 2, 25, 250, 32])
+        #expect(integers == [16, 100, 2_400, 20, 10_000, 5_000, 3, 3, 2, 25, 250, 32, 30_000])
         let rates: [Double] = [limits.breakerFailureRate, limits.breakerSlowCallRate, limits.retryBudgetPercent]
         #expect(rates == [0.5, 0.8, 20])
         #expect(limits.rateLimitPerSecond == nil && limits.rateLimitBurst == nil && limits.rateLimit == nil)
@@ -52,6 +53,14 @@ struct ResilienceConfigurationTests {
         #expect(limits.circuitBreaker == CircuitBreakerConfiguration(slowCallDuration: .milliseconds(600)))
         #expect(limits.retryBudget == RetryBudgetConfiguration(backoffBase: .milliseconds(10)))
         #expect(limits.rateLimit == TokenBucketConfiguration(ratePerSecond: 2.5, burst: 3))
+        // Deliveries: the reads' rates and window, slow only near their own, longer timeout.
+        #expect(
+            limits.deliveryCircuitBreaker == CircuitBreakerConfiguration(slowCallDuration: .milliseconds(24_000)))
+        #expect(
+            limits.deliveryBudget(deadline: nil, now: ContinuousClock.now)
+                == DeadlineBudget(
+                    totalTimeout: .milliseconds(30_000), connectTimeout: .milliseconds(200), deadline: ContinuousClock.Instant?.none,
+                    now: ContinuousClock.now))
     }
 
     struct Broken: Sendable, CustomTestStringConvertible {
@@ -80,6 +89,9 @@ struct ResilienceConfigurationTests {
         .init(field: "rateLimitBurst", limits: .init(rateLimitPerSecond: 5, rateLimitBurst: 0)),
         .init(field: "rateLimitBurst", limits: .init(rateLimitBurst: 5)),
         .init(field: "maxConnections", limits: .init(maxConnections: 0)),
+        .init(field: "deliveryTimeoutMs", limits: .init(deliveryTimeoutMs: 999)),
+        .init(field: "deliveryTimeoutMs", limits: .init(deliveryTimeoutMs: 300_001)),
+        .init(field: "deliveryTimeoutMs", limits: .init(connectTimeoutMs: 2_000, deliveryTimeoutMs: 1_500)),
     ]
 
     @Test("An out-of-range setting is rejected with one problem naming tenant and field", arguments: broken)

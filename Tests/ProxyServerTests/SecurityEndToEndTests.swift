@@ -1,11 +1,13 @@
 import AuditTrail
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NewSocialSimulator
 import OCMWCore
 import ProxyServer
 import ProxyTesting
+import Synchronization
 import Testing
 
 /// Callers through the real server: 401 and 403 answers, the citizen binding of token-exchange
@@ -110,6 +112,35 @@ import Testing
             #expect(unknown.status == .notFound)
             #expect(unknown.headers[.contentType] == "application/problem+json")
         }
+    }
+
+    /// A caller's id holding a national number would carry it into the log lines, the audit
+    /// trail and every backend call: it is replaced by a fresh one; other ids pass unchanged.
+    @Test(arguments: ["rid-90031204551", "90.03.12-045.51", "trace-x90031204551-17"])
+    func aRequestIDHoldingANationalNumberIsReplaced(given: String) async throws {
+        let security = try await TestSecurity()
+        let logs = LogCapture()
+        let requestID = HTTPTypes.HTTPField.Name("X-Request-Id")!
+        let echoed = Mutex<String?>(nil)
+        try await withProxyAndSimulator(logs: logs, security: security) { client, _ in
+            let response = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get, headers: [requestID: given])
+            #expect(response.status == .ok)
+            let kept = try await client.execute(
+                uri: "/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts", method: .get, headers: [requestID: "rid-12345"])
+            #expect(kept.headers[requestID] == "rid-12345", "an id without a national number is kept")
+            echoed.withLock { $0 = response.headers[requestID] }
+        }
+        let replaced = try #require(echoed.withLock { $0 })
+        #expect(UUID(uuidString: replaced) != nil, "a fresh id in its place")
+        #expect(!replaced.contains("90031204551") && !replaced.contains("045.51"))
+        try await security.auditWriter.flush()
+        let records = try await security.auditStore.records(from: .distantPast, to: .distantFuture)
+        #expect(records.map(\.requestID) == [replaced, "rid-12345"], "the audit trail has the replacement")
+        let lines = logs.records.map(\.line)
+        #expect(lines.contains { $0.contains(replaced) }, "the log lines have the replacement")
+        #expect(!lines.contains { $0.contains(given) })
+        #expect(lines.flatMap(ErrorAnswerTests.nationalNumbers).isEmpty)
     }
 }
 

@@ -1,6 +1,14 @@
 import OCMWCore
 import Synchronization
 
+/// Which of a tenant's two circuit breakers a call answers to: citizen reads (and probes and
+/// documents) share one; deliveries of submissions have their own, so that long uploads and a
+/// backend refusing them never open the circuit that guards the citizens' reads.
+package enum Circuit: Sendable {
+    case reads
+    case deliveries
+}
+
 /// One tenant's live resilience state: bulkhead, circuit breaker, retry budget and rate limit,
 /// driven by the pure state machines of OCMWCore under one lock. The lock is never held across an
 /// `await`: waiting for a bulkhead slot parks a continuation that `release` resumes.
@@ -13,6 +21,8 @@ package final class TenantResilience: Sendable {
     private struct State {
         var bulkhead: Bulkhead<Instant, UInt64>
         var breaker: CircuitBreaker<Instant>
+        /// Deliveries' own breaker: a slow or failing upload never opens the reads' circuit.
+        var deliveryBreaker: CircuitBreaker<Instant>
         var retries: RetryBudget
         var rateLimit: TokenBucket<Instant>?
         var waiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
@@ -32,19 +42,33 @@ package final class TenantResilience: Sendable {
             State(
                 bulkhead: Bulkhead(configuration: limits.bulkhead),
                 breaker: CircuitBreaker(configuration: limits.circuitBreaker),
+                deliveryBreaker: CircuitBreaker(configuration: limits.deliveryCircuitBreaker),
                 retries: RetryBudget(configuration: limits.retryBudget),
                 rateLimit: limits.rateLimit.map { TokenBucket(configuration: $0) }))
     }
 
     // MARK: Circuit breaker and rate limit
 
-    package func permit() -> CircuitBreaker<Instant>.Permit {
-        state.withLock { $0.breaker.permit(now: .now) }
+    /// Asks `circuit`'s breaker whether a call may go out.
+    package func permit(_ circuit: Circuit = .reads) -> CircuitBreaker<Instant>.Permit {
+        state.withLock { state in
+            switch circuit {
+            case .reads: state.breaker.permit(now: .now)
+            case .deliveries: state.deliveryBreaker.permit(now: .now)
+            }
+        }
     }
 
-    /// Records a call's outcome; returns the breaker's state change, if any.
-    package func record(_ outcome: CallOutcome, duration: Duration, ticket: CircuitTicket) -> CircuitBreaker<Instant>.Transition? {
-        state.withLock { $0.breaker.record(outcome: outcome, duration: duration, now: .now, ticket: ticket) }
+    /// Records a call's outcome in `circuit`'s breaker; returns its state change, if any.
+    package func record(
+        _ outcome: CallOutcome, duration: Duration, ticket: CircuitTicket, circuit: Circuit = .reads
+    ) -> CircuitBreaker<Instant>.Transition? {
+        state.withLock { state in
+            switch circuit {
+            case .reads: state.breaker.record(outcome: outcome, duration: duration, now: .now, ticket: ticket)
+            case .deliveries: state.deliveryBreaker.record(outcome: outcome, duration: duration, now: .now, ticket: ticket)
+            }
+        }
     }
 
     /// Takes a token toward the backend; false when the tenant's rate limit is exhausted.
@@ -145,6 +169,8 @@ package final class TenantResilience: Sendable {
     /// What the admin endpoint shows for this tenant.
     package struct Status: Encodable, Sendable {
         package let breaker: String
+        /// The deliveries' breaker (`closed`, `open`, `halfOpen`).
+        package let deliveryBreaker: String
         package let breakerOpenedCount: Int
         package let breakerRejected: Int
         package let windowCalls: Int
@@ -162,7 +188,8 @@ package final class TenantResilience: Sendable {
         state.withLock { state in
             let breaker = state.breaker.snapshot(now: .now)
             return Status(
-                breaker: breaker.state.rawValue, breakerOpenedCount: breaker.openedCount,
+                breaker: breaker.state.rawValue,
+                deliveryBreaker: state.deliveryBreaker.snapshot(now: .now).state.rawValue, breakerOpenedCount: breaker.openedCount,
                 breakerRejected: breaker.rejectedCount, windowCalls: breaker.window.calls,
                 windowFailures: breaker.window.failures, windowSlowCalls: breaker.window.slowCalls,
                 inFlight: state.bulkhead.inFlight, queued: state.bulkhead.queued,

@@ -19,6 +19,10 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
         /// Answer a citizen's read with the records of another citizen this backend knows (their
         /// national number in the body): the proxy must refuse the answer, never pass it on.
         case otherCitizen
+        /// Refuse every submission with a 422 whose error text names the citizen (national
+        /// number and name), as an installation may word a refusal; reads are answered normally.
+        /// The proxy must keep none of that text: not in a log line, a row or an answer.
+        case refuseNamingTheCitizen
     }
 
     /// Added delay before anything else happens, in milliseconds.
@@ -63,7 +67,8 @@ public struct Fault: Codable, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses the command-line form: comma-separated items among `none`, `hang`, `reset`,
-    /// `garbage`, `otherCitizen`, `trickle[:BYTES_PER_SECOND]`, `latency:MS`, `errors:RATE`, `document:BYTES`.
+    /// `garbage`, `otherCitizen`,
+    /// `refuseNamingTheCitizen`, `trickle[:BYTES_PER_SECOND]`, `latency:MS`, `errors:RATE`, `document:BYTES`.
     /// Example: `latency:200,errors:0.1` or `trickle:32`.
     /// - Returns: `nil` when an item is not understood.
     public init?(spec: String) {

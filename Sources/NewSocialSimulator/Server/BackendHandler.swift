@@ -110,10 +110,12 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
             socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).assumeIsolated().whenComplete { _ in
                 context.close(promise: nil)
             }
-        case .none, .garbage, .trickle, .otherCitizen:
+        case .none, .garbage, .trickle, .otherCitizen, .refuseNamingTheCitizen:
             var response: WireResponse
             if fail {
                 response = .json(500, DialectBodies.error("simulated failure"))
+            } else if let route = request.submission, fault.mode == .refuseNamingTheCitizen {
+                response = .json(422, DialectBodies.error(Self.refusalNaming(route, body: request.body)))
             } else if let route = request.submission {
                 response = backend.submissions.answer(
                     route, idempotencyKey: head.headers.first(name: "Idempotency-Key"), body: request.body,
@@ -132,6 +134,16 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
             let trickle = fault.mode == .trickle ? fault.trickleBytesPerSecond : nil
             write(response, for: head, trickle: trickle, context: context)
         }
+    }
+
+    /// The `refuseNamingTheCitizen` fault's error text: the citizen's number and name, as the
+    /// body gave them (`applicant` in v2, `aanvrager` in v1).
+    private static func refusalNaming(_ route: SubmissionRoute, body: [UInt8]) -> String {
+        let object = SubmissionForm.object(body)
+        let person = (object?["applicant"] ?? object?["aanvrager"]) as? [String: Any]
+        let first = (person?["firstName"] ?? person?["voornaam"]) as? String ?? ""
+        let last = (person?["lastName"] ?? person?["naam"]) as? String ?? ""
+        return "citizen \(route.insz) (\(first) \(last)) refused: domicile outside this municipality"
     }
 
     /// The `garbage` fault's answer: 200, announced as JSON, that is not JSON.

@@ -13,6 +13,17 @@ extension TenantLimits {
             halfOpenTrialCalls: breakerHalfOpenCalls)
     }
 
+    /// The breaker of the tenant's deliveries, apart from the one guarding reads: the same rates,
+    /// window and pauses, with slow calls judged against `deliveryTimeoutMs` (an upload is slow
+    /// by nature, and must not count against the citizens' reads).
+    public var deliveryCircuitBreaker: CircuitBreakerConfiguration {
+        CircuitBreakerConfiguration(
+            failureRateThreshold: breakerFailureRate, slowCallRateThreshold: breakerSlowCallRate,
+            slowCallDuration: .milliseconds(Self.defaultSlowCallMs(totalTimeoutMs: deliveryTimeoutMs)),
+            minimumCalls: breakerMinimumCalls, windowDuration: .milliseconds(breakerWindowMs),
+            openDuration: .milliseconds(breakerOpenMs), halfOpenTrialCalls: breakerHalfOpenCalls)
+    }
+
     /// The tenant's retry budget settings.
     public var retryBudget: RetryBudgetConfiguration {
         RetryBudgetConfiguration(
@@ -35,6 +46,15 @@ extension TenantLimits {
     where Instant.Duration == Duration {
         DeadlineBudget(
             totalTimeout: .milliseconds(totalTimeoutMs), connectTimeout: .milliseconds(connectTimeoutMs),
+            deadline: deadline, now: now)
+    }
+
+    /// The timeouts for a delivery starting `now`: `deliveryTimeoutMs` for the whole call, the
+    /// usual connect timeout; `nil` when `deadline` leaves nothing.
+    public func deliveryBudget<Instant: InstantProtocol>(deadline: Instant?, now: Instant) -> DeadlineBudget?
+    where Instant.Duration == Duration {
+        DeadlineBudget(
+            totalTimeout: .milliseconds(deliveryTimeoutMs), connectTimeout: .milliseconds(connectTimeoutMs),
             deadline: deadline, now: now)
     }
 }

@@ -32,7 +32,8 @@ extension TenantLimits {
             retryBackoffBaseMs: pick(\.retryBackoffBaseMs) ?? base.retryBackoffBaseMs,
             retryBackoffMaxMs: pick(\.retryBackoffMaxMs) ?? base.retryBackoffMaxMs,
             rateLimitPerSecond: pick(\.rateLimitPerSecond), rateLimitBurst: pick(\.rateLimitBurst),
-            maxConnections: pick(\.maxConnections) ?? base.maxConnections)
+            maxConnections: pick(\.maxConnections) ?? base.maxConnections,
+            deliveryTimeoutMs: pick(\.deliveryTimeoutMs) ?? base.deliveryTimeoutMs)
         var problems = limits.rangeProblems
         if pick(\.rateLimitBurst) != nil, pick(\.rateLimitPerSecond) == nil {
             problems.append(.init(field: "rateLimitBurst", message: "needs rateLimitPerSecond"))
@@ -81,6 +82,11 @@ extension TenantLimits {
         if let rateLimitPerSecond { check("rateLimitPerSecond", rateLimitPerSecond, 0.001...1_000_000) }
         if let rateLimitBurst { check("rateLimitBurst", rateLimitBurst, 1...1_000_000) }
         check("maxConnections", maxConnections, 1...10_000)
+        check("deliveryTimeoutMs", deliveryTimeoutMs, 1_000...300_000)
+        // The connection is part of the delivery: a shorter delivery timeout could never connect.
+        if deliveryTimeoutMs < connectTimeoutMs {
+            problems.append(.init(field: "deliveryTimeoutMs", message: "must not be below connectTimeoutMs"))
+        }
         return problems
     }
 }

@@ -47,6 +47,9 @@ public struct TenantLimits: Sendable, Equatable {
     public let rateLimitBurst: Int?
     /// Connections curl may open to the tenant's host; built-in 32.
     public let maxConnections: Int
+    /// Whole timeout of one delivery (a submission's `POST`, documents included); built-in
+    /// 30000. Apart from `totalTimeoutMs`: a 16 MiB upload needs far longer than a read.
+    public let deliveryTimeoutMs: Int
 
     /// Built-in defaults, used when neither the tenant nor the file's `defaults` set a value.
     public static let builtIn = TenantLimits(
@@ -63,7 +66,8 @@ public struct TenantLimits: Sendable, Equatable {
         breakerHalfOpenCalls: Int = 3,
         retryBudgetPercent: Double = 20, retryMinConcurrency: Int = 3, retryMaxAttempts: Int = 2,
         retryBackoffBaseMs: Int = 25, retryBackoffMaxMs: Int = 250,
-        rateLimitPerSecond: Double? = nil, rateLimitBurst: Int? = nil, maxConnections: Int = 32
+        rateLimitPerSecond: Double? = nil, rateLimitBurst: Int? = nil, maxConnections: Int = 32,
+        deliveryTimeoutMs: Int = 30_000
     ) {
         self.connectTimeoutMs = connectTimeoutMs
         self.totalTimeoutMs = totalTimeoutMs
@@ -87,6 +91,7 @@ public struct TenantLimits: Sendable, Equatable {
         // A burst means nothing without a rate; dropping it keeps equal settings equal.
         self.rateLimitBurst = rateLimitPerSecond.map { rateLimitBurst ?? Self.defaultBurst(ratePerSecond: $0) }
         self.maxConnections = maxConnections
+        self.deliveryTimeoutMs = deliveryTimeoutMs
     }
 
     /// 80%, rounded down, in integers so that no `totalTimeoutMs` can overflow.

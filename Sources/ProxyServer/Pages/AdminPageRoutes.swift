@@ -56,7 +56,9 @@ struct AdminPageRoutes: Sendable {
                     expiresInSeconds: sessions.linkLifetime.components.seconds),
                 status: .created)
         }
-        router.post(RouterPath(Self.logoutPath)) { _, _ in
+        router.post(RouterPath(Self.logoutPath)) { request, _ in
+            // Ended here, not only in this browser: a copy of the cookie is refused from now on.
+            if let cookie = request.cookies[AdminSessions.cookieName] { sessions.endSession(cookie.value) }
             var response = Response(status: .seeOther, headers: [.location: Self.loginPath])
             response.setCookie(Self.cookie(value: "", maxAge: 0))
             return response

@@ -127,6 +127,7 @@ struct SubmissionRoutes: Sendable {
         insz: INSZ, key: String, context: ProxyRequestContext
     ) async throws -> Response {
         let caller = try context.requireCaller().clientID
+        try checkFitsTheOCMW(kind, tenant: tenant, envelope: envelope, insz: insz)
         let result = try await outbox.accept(
             NewSubmission(
                 kind: kind, tenant: tenant, clientID: caller, idempotencyKey: key, citizen: insz,
@@ -152,12 +153,30 @@ struct SubmissionRoutes: Sendable {
         return response
     }
 
+    /// Refuses (413) a submission whose New Social form, documents in base64, is larger than an
+    /// installation must take: accepted, it could only fail after the citizen was told it is on
+    /// its way. Measured on the very bytes the delivery would send.
+    private func checkFitsTheOCMW(_ kind: SubmissionKind, tenant: TenantID, envelope: SubmissionEnvelope, insz: INSZ) throws {
+        guard let dialect = registry.snapshot.tenant(tenant)?.backend.dialect,
+            let wire = try SubmissionWire.request(kind: kind, citizen: insz, envelope: envelope, dialect: dialect),
+            wire.body.count > SubmissionWire.maxBodyBytes
+        else { return }
+        let mebibytes = { (bytes: Int) in String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
+        throw ProblemDetails(
+            status: .contentTooLarge, type: .submissionTooLargeForOCMW,
+            title: "The submission is too large for the OCMW",
+            detail:
+                "sent to the OCMW with its documents in base64 it would take \(mebibytes(wire.body.count)); "
+                + "New Social takes at most \(mebibytes(SubmissionWire.maxBodyBytes))")
+    }
+
     static func answer(_ status: SubmissionStatus) -> Answer {
         var dossierNumber: String?
         var reason: String?
         switch status.state {
         case .delivered(let number): dossierNumber = number
-        case .failed(let why): reason = why
+        // Only a category of the closed set leaves the proxy, whatever the row holds.
+        case .failed(let why): reason = DeliveryFailure(stored: why).rawValue
         case .accepted, .delivering: break
         }
         return Answer(

@@ -54,6 +54,7 @@ struct TenantCheck: Sendable {
         let limits = tenant.limits
         var details = [
             "limits: connect \(limits.connectTimeoutMs) ms, total \(limits.totalTimeoutMs) ms, "
+                + "delivery \(limits.deliveryTimeoutMs) ms, "
                 + "maxInFlight \(limits.maxInFlight) (queue \(limits.queueSize), \(limits.queueTimeoutMs) ms), "
                 + "maxConnections \(limits.maxConnections), maxResponseBytes \(limits.maxResponseBytes)",
             "breaker: opens at \(Self.percent(limits.breakerFailureRate)) failures or "

@@ -52,20 +52,34 @@ import Testing
         #expect(summary.p50Ms == 8, "the newest four: 7, 8, 9, 10")
     }
 
-    @Test func sessionsExpireAndCannotBeForgedOrReusedUnderAnotherToken() async throws {
+    @Test func sessionsExpireEndAtSignOutAndLiveOnlyWhereTheyWereOpened() async throws {
         let security = try await TestSecurity()
         let sessions = AdminSessions(credential: security.security.admin, lifetime: .seconds(60))
         let now = Date()
         let value = sessions.newSession(now: now)
         #expect(sessions.isValidSession(value, now: now))
         #expect(!sessions.isValidSession(value, now: now.addingTimeInterval(61)))
-        let expiry = value.prefix { $0 != "." }
-        #expect(
-            !sessions.isValidSession("\(Int(expiry)! + 3600)" + value.drop { $0 != "." }, now: now),
-            "a longer expiry breaks the signature")
-        let other = AdminSessions(credential: try await TestSecurity().security.admin)
-        #expect(!other.isValidSession(value, now: now), "another admin token ends every session")
+        let kept = sessions.newSession(now: now)
+        let ended = sessions.newSession(now: now)
+        sessions.endSession(ended)
+        #expect(!sessions.isValidSession(ended, now: now), "signed out: the cookie is refused")
+        #expect(sessions.isValidSession(kept, now: now), "other sessions stay open")
+        let other = AdminSessions(credential: security.security.admin)
+        #expect(!other.isValidSession(kept, now: now), "a session is known only where it was opened (a restart ends it)")
         #expect(!sessions.isValidSession("garbage", now: now))
+    }
+
+    @Test func openSessionsAreBoundedAndTheOldestGoesFirst() async throws {
+        let sessions = AdminSessions(credential: try await TestSecurity().security.admin, lifetime: .seconds(60))
+        let start = Date()
+        let first = sessions.newSession(now: start)
+        var last = first
+        for second in 1...(AdminSessions.maxOpenSessions + 10) {
+            last = sessions.newSession(now: start.addingTimeInterval(Double(second) / 100))
+        }
+        #expect(sessions.openSessionCount == AdminSessions.maxOpenSessions)
+        #expect(!sessions.isValidSession(first, now: start), "the oldest made room")
+        #expect(sessions.isValidSession(last, now: start))
     }
 
     @Test func aLinkCodeWorksOnceAndNotAfterItExpires() async throws {

@@ -61,6 +61,25 @@ import Testing
         }
     }
 
+    @Test func signingOutEndsTheSessionForEveryCopyOfItsCookie() async throws {
+        try await withPagesProxy { fixture in
+            let signIn = try await fixture.admin.execute(
+                uri: "/admin/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "token=\(fixture.adminToken)"))
+            let setCookie = try #require(signIn.headers[.setCookie])
+            let cookie: HTTPFields = [.cookie: String(setCookie.prefix { $0 != ";" })]
+            #expect(try await fixture.admin.execute(uri: "/admin/status.json", method: .get, headers: cookie).status == .ok)
+            let signOut = try await fixture.admin.execute(uri: "/admin/logout", method: .post, headers: cookie)
+            #expect(signOut.status == .seeOther)
+            // A browser drops the cookie; a copy of it (another tab, a stolen one) must not work.
+            let page = try await fixture.admin.execute(uri: "/admin", method: .get, headers: cookie)
+            #expect(page.status == .seeOther, "sent to the sign-in form")
+            #expect(page.headers[.location] == "/admin/login")
+            let json = try await fixture.admin.execute(uri: "/admin/status.json", method: .get, headers: cookie)
+            #expect(json.status == .unauthorized)
+        }
+    }
+
     @Test func aOneTimeLinkSignsInOnce() async throws {
         try await withPagesProxy { fixture in
             let refused = try await fixture.admin.execute(uri: "/admin/login-links", method: .post)
