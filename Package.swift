@@ -347,7 +347,7 @@ let package = Package(
             dependencies: [
                 "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient", "CallerAuth", "AuditTrail", "Outbox",
                 "PostgresStores", "PostgresTesting", "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
-                "OCMWDomain", "AdminUI", "DemoSupport",
+                "OCMWDomain", "AdminUI", "DemoSupport", "SQLiteStores",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -10,6 +10,7 @@ import Observability
 import Outbox
 import ProxyServer
 import ProxyTesting
+import SQLiteStores
 import TenantReload
 
 /// Everything a running proxy does, for tests that follow data through all of it: the public
