@@ -65,13 +65,16 @@ package struct BackendGateway: Sendable {
     /// A delivery has its own timeout (the tenant's `deliveryTimeoutMs`, not the reads'
     /// `totalTimeoutMs`: documents take long to upload) and its own circuit breaker, so that
     /// slow or refused uploads never open the circuit guarding the citizens' reads. It shares
-    /// the tenant's bulkhead, rate limit and credentials with the reads.
+    /// the tenant's bulkhead, rate limit and credentials with the reads. `notAfter` ends the call
+    /// sooner when the caller must be done by then (its lease of the submission ends).
     package func send(
-        _ tenant: Tenant, path: String, body: [UInt8], idempotencyKey: String, requestID: String
+        _ tenant: Tenant, path: String, body: [UInt8], idempotencyKey: String, requestID: String,
+        notAfter: ContinuousClock.Instant? = nil
     ) async -> PartOutcome<HTTPResponse> {
         let resilience = runtimes.resilience(for: tenant)
         let headers = [HTTPHeader("Content-Type", "application/json"), HTTPHeader("Idempotency-Key", idempotencyKey)]
-        let deadline = ContinuousClock.now + .milliseconds(tenant.limits.deliveryTimeoutMs)
+        let timeout = ContinuousClock.now + .milliseconds(tenant.limits.deliveryTimeoutMs)
+        let deadline = notAfter.map { min($0, timeout) } ?? timeout
         return await attemptOnce(
             tenant, resilience, purpose: .submission, method: .post, path: path, body: body,
             extraHeaders: headers, deadline: deadline, requestID: requestID, circuit: .deliveries

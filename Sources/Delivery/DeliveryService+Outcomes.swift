@@ -35,8 +35,14 @@ extension DeliveryService {
     }
 
     package func record(_ write: () async throws -> Void) async {
-        do { try await write() } catch {
+        do { try await write() } catch let error as OutboxStoreError where error.kind == .leaseNotHeld {
+            // Another round holds it now; it sends with the same Idempotency-Key, so the OCMW
+            // answers it with the original, and records that outcome.
+            events(.leaseLost)
+            logger.warning("delivery outcome not recorded: the lease was lost", metadata: ["error": "\(error)"])
+        } catch {
             // The lease will expire and the delivery be retried; the OCMW deduplicates on the key.
+            events(.outboxUnavailable)
             logger.error("outbox update failed", metadata: ["error": "\(error)"])
         }
     }

@@ -42,11 +42,17 @@ public final class DeliveryService: Service, Sendable {
     private let busy = Mutex<Set<TenantID>>([])
     /// Tenants with a delivery put off for a retry since their last successful one.
     package let failing = Mutex<Set<TenantID>>([])
+    /// Whether the last look at the outbox for due work failed (logged once per outage).
+    private let storeFailing = Mutex(false)
+    /// Told of delivery events operators watch (a lost lease, an outbox the loop cannot read).
+    package let events: @Sendable (DeliveryEvent) -> Void
 
     package init(
         outbox: any OutboxStore, registry: TenantRegistryStore, gateway: BackendGateway,
-        configuration: Configuration, owner: String, logger: Logger
+        configuration: Configuration, owner: String, logger: Logger,
+        events: @escaping @Sendable (DeliveryEvent) -> Void = { _ in }
     ) {
+        self.events = events
         self.outbox = outbox
         self.registry = registry
         self.gateway = gateway
@@ -58,7 +64,7 @@ public final class DeliveryService: Service, Sendable {
     public func run() async throws {
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled, !Task.isShuttingDownGracefully {
-                let due = (try? await outbox.tenantsWithDueWork(now: Date())) ?? []
+                let due = await dueTenants()
                 for tenant in due where busy.withLock({ $0.insert(tenant).inserted }) {
                     group.addTask {
                         await self.drain(tenant)
@@ -71,39 +77,75 @@ public final class DeliveryService: Service, Sendable {
         }
     }
 
+    /// The tenants with due work; an outbox that cannot be read is logged (once per outage) and
+    /// reported as an event, and the loop tries again at its next poll.
+    private func dueTenants() async -> [TenantID] {
+        do {
+            let due = try await outbox.tenantsWithDueWork(now: Date())
+            if storeFailing.withLock({ failing in
+                defer { failing = false }
+                return failing
+            }) {
+                logger.notice("outbox readable again: deliveries resume")
+            }
+            return due
+        } catch {
+            events(.outboxUnavailable)
+            if !storeFailing.withLock({ failing in
+                defer { failing = true }
+                return failing
+            }) {
+                logger.error("outbox cannot be read: deliveries wait until it can", metadata: ["error": "\(error)"])
+            }
+            return []
+        }
+    }
+
     /// Delivers everything due for one tenant, `width` at a time, until nothing is due.
     ///
     /// One at a time, a backlog of 10 000 waits for 10 000 round trips in a row; the tenant's
-    /// bulkhead would allow more. A window of `width` deliveries keeps that many calls in flight
-    /// (a slow one does not hold up the rest) and leases a few windows at once, so the lease
-    /// transaction is not paid per submission.
+    /// bulkhead would allow more. A window of `width` deliveries keeps that many calls in flight.
+    /// Only what is sent at once is leased, for longer than the longest call can take (see
+    /// `leaseDuration(for:)`), and each call's deadline ends before its lease does: a lease never
+    /// lapses while its delivery is in flight, so no other instance (or later round) sends it
+    /// again meanwhile.
     package func drain(_ tenant: TenantID) async {
         while !Task.isCancelled {
+            guard let current = registry.snapshot.tenant(tenant) else { return }
             let width = deliveryWidth(tenant)
+            let leaseDuration = Self.leaseDuration(for: current.limits, configured: configuration.leaseDuration)
+            let leasedAt = ContinuousClock.now
             let batch: [LeasedSubmission]
             do {
                 batch = try await outbox.lease(
-                    tenant: tenant, owner: owner, now: Date(),
-                    leaseDuration: configuration.leaseDuration, limit: width * 4)
+                    tenant: tenant, owner: owner, now: Date(), leaseDuration: leaseDuration, limit: width)
             } catch {
+                events(.outboxUnavailable)
                 logger.error("outbox lease failed", metadata: ["tenant": "\(tenant)", "error": "\(error)"])
                 return
             }
             guard !batch.isEmpty else { return }
+            let leaseEnds = leasedAt + leaseDuration
             let delivered = await withTaskGroup(of: Bool.self) { group in
-                for leased in batch.prefix(width) {
-                    group.addTask { await self.deliver(leased.submission) }
+                for leased in batch {
+                    group.addTask { await self.deliver(leased.submission, leaseEnds: leaseEnds) }
                 }
-                var waiting = batch.dropFirst(width)
-                var delivered = false
-                while let done = await group.next() {
-                    delivered = delivered || done
-                    if let leased = waiting.popFirst() { group.addTask { await self.deliver(leased.submission) } }
-                }
-                return delivered
+                return await group.reduce(false) { $0 || $1 }
             }
             if delivered, failing.withLock({ $0.remove(tenant) != nil }) { await expedite(tenant) }
         }
+    }
+
+    /// Time kept between a delivery call's deadline and the end of its lease, for recording the
+    /// outcome.
+    static let leaseMargin: Duration = .seconds(5)
+
+    /// How long a delivery is leased: the configured duration, or longer when the tenant's
+    /// delivery timeout plus its bulkhead wait and the margin need more, so a call never
+    /// outlives its lease.
+    package static func leaseDuration(for limits: TenantLimits, configured: Duration) -> Duration {
+        let longestCall = Duration.milliseconds(limits.deliveryTimeoutMs + limits.queueTimeoutMs)
+        return max(configured, longestCall + leaseMargin * 2)
     }
 
     /// The OCMW took a submission after failing: whatever waits out a backoff for it goes now,
@@ -123,8 +165,10 @@ public final class DeliveryService: Service, Sendable {
         return max(1, min(configuration.maxConcurrentDeliveries, bulkhead / 2))
     }
 
+    /// - Parameter leaseEnds: When this instance's lease of the submission ends: the call is
+    ///   not started, or is cut off, so that it ends well before.
     /// - Returns: Whether the OCMW took it.
-    private func deliver(_ submission: Submission) async -> Bool {
+    private func deliver(_ submission: Submission, leaseEnds: ContinuousClock.Instant) async -> Bool {
         let now = Date()
         guard let tenant = registry.snapshot.tenant(submission.status.tenant), tenant.receivesTraffic else {
             await retryLater(submission, because: .ocmwInactive, now: now)
@@ -148,9 +192,17 @@ public final class DeliveryService: Service, Sendable {
             await fail(submission, because: .tooLarge, now: now)
             return false
         }
+        let callEnds = leaseEnds - Self.leaseMargin
+        guard callEnds > ContinuousClock.now else {
+            // The lease is (nearly) gone: leave the submission to whoever leases it next.
+            events(.leaseLost)
+            logger.warning("delivery not started: its lease ends too soon", metadata: ["submission": "\(submission.id)"])
+            return false
+        }
         let outcome = await gateway.send(
             tenant, path: wire.path, body: wire.body,
-            idempotencyKey: submission.id.uuidString.lowercased(), requestID: submission.id.uuidString)
+            idempotencyKey: submission.id.uuidString.lowercased(), requestID: submission.id.uuidString,
+            notAfter: callEnds)
         switch outcome {
         case .ok(let response) where response.status == 200 || response.status == 201:
             // An answer we cannot read may hide a created submission: ask again with the same

@@ -32,7 +32,7 @@ public final class ProxyMetrics: Sendable {
     /// The metrics, so that a key holds an enum case instead of a string.
     private enum StaticName: Hashable, Sendable {
         case backendCalls, backendCallDuration, rejections, retries, breakerTransitions, inFlight, reloads
-        case reloadDuration, answersRejected, auditRefused
+        case reloadDuration, answersRejected, auditRefused, deliveryEvents
     }
 
     public init(
@@ -116,6 +116,11 @@ public final class ProxyMetrics: Sendable {
     /// A request about citizen data was refused because the audit trail could not record it.
     package func auditRefused() {
         counter(HandleKey(name: .auditRefused, first: ""), "ocmw_audit_refused_total") { [] }.increment()
+    }
+
+    /// A delivery event operators watch: `leaseLost`, `outboxUnavailable`.
+    package func deliveryEvent(_ event: String) {
+        counter(HandleKey(name: .deliveryEvents, first: event), "ocmw_delivery_events_total") { [("event", event)] }.increment()
     }
 
     /// Audit records buffered and not yet written (set when the metrics are read).

@@ -62,7 +62,7 @@ package struct ServerOptions: ParsableArguments {
 
     @Option(
         help:
-            "How long a delivery in progress is reserved for this instance, in seconds; after a crash another instance (or this one, restarted) takes over once it expires."
+            "How long a delivery in progress is reserved for this instance, in seconds (at least the OCMW's deliveryTimeoutMs plus queueTimeoutMs plus 10 s); after a crash another instance (or this one, restarted) takes over once it expires."
     )
     package var deliveryLeaseSeconds: Int = 60
 

@@ -114,7 +114,7 @@ public struct ProxyApplication: Sendable {
     ) -> DeliveryService {
         DeliveryService(
             outbox: outbox, registry: registry, gateway: gateway, configuration: configuration,
-            owner: owner, logger: logger)
+            owner: owner, logger: logger, events: { [metrics] in metrics.deliveryEvent($0.rawValue) })
     }
 
     /// The operators' router: tenant status, reload, metrics, and the status page (`/admin`).

@@ -58,7 +58,13 @@ import Testing
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let tenants = directory.appendingPathComponent("tenants.json")
-            let registry = TenantsDocument(tenants: [TestTenants.entry(id: "gent", dialect: .v2, port: ports[gent] ?? 0)])
+            // A delivery lasts at most 2 s plus 0.5 s in the bulkhead, so its lease (12.5 s) runs
+            // out soon after the kill and the restarted process takes the submissions over.
+            let registry = TenantsDocument(tenants: [
+                TestTenants.entry(
+                    id: "gent", dialect: .v2, port: ports[gent] ?? 0,
+                    limits: .init(connectTimeoutMs: 2_000, queueTimeoutMs: 500, deliveryTimeoutMs: 2_000))
+            ])
             try JSONEncoder().encode(registry).write(to: tenants)
             let port = FreePorts.pair()
             let arguments = [

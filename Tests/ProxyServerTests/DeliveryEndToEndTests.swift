@@ -31,15 +31,17 @@ import Testing
     /// A live proxy with its delivery service, in front of simulated Gent (v2) and Bonheiden (v1).
     /// - Parameter delivering: Whether the service runs from the start; else `startDelivery` starts it.
     /// - Parameter limits: Both tenants' limits; what they leave out is patient.
+    /// - Parameter instances: Delivery services on the one outbox, as proxy instances on one database.
     func withDelivery(
         maxAttempts: Int = 12, backoff: Duration = .milliseconds(20), delivering: Bool = true,
-        limits: TenantsDocument.LimitsEntry? = nil,
+        limits: TenantsDocument.LimitsEntry? = nil, leaseDuration: Duration = .seconds(60), instances: Int = 1,
+        outbox: (any OutboxStore)? = nil,
         _ body: @Sendable (Fixture) async throws -> Void
     ) async throws {
         try await withSimulator([("gent", .v2), ("bonheiden", .v1)]) { simulator, ports in
             let security = try await TestSecurity()
             let token = try await security.token()
-            let outbox = try TestSecurity.outbox()
+            let outbox = try outbox ?? TestSecurity.outbox()
             let registry = try TestTenants.registry(
                 [
                     ("gent", .v2, ports[TenantID("gent")!] ?? 0),
@@ -57,14 +59,17 @@ import Testing
             delivery.backoffCap = max(backoff, .milliseconds(100))
             delivery.pollInterval = .milliseconds(20)
             delivery.maxAttempts = maxAttempts
-            let service = proxy.makeDeliveryService(configuration: delivery, owner: "test-instance")
+            delivery.leaseDuration = leaseDuration
+            let services = (0..<instances).map { proxy.makeDeliveryService(configuration: delivery, owner: "test-instance-\($0)") }
             let (gate, opener) = AsyncStream<Void>.makeStream()
             if delivering { opener.finish() }
             try await proxy.makeApplication().test(.live) { raw in
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for await _ in gate { break }
-                        try await service.run()
+                    for service in services {
+                        group.addTask {
+                            for await _ in gate { break }
+                            try await service.run()
+                        }
                     }
                     defer { group.cancelAll() }
                     try await body(
@@ -145,6 +150,33 @@ import Testing
             #expect(ocmws.first?["status"] as? String == "ok")
             let listed = try #require(ocmws.first?["requests"] as? [[String: Any]])
             #expect(listed.contains { $0["dossierNumber"] as? String == dossierNumber }, "\(listed)")
+        }
+    }
+
+    /// Two instances deliver from one outbox with a configured lease (1 s) shorter than Gent's
+    /// answer (at least 1.5 s): the lease is taken for as long as the tenant's delivery can take,
+    /// so the second instance never sends the submission while the first is still at it.
+    @Test func aLeaseOutlivesItsDeliveryEvenWhenConfiguredShorter() async throws {
+        try await withDelivery(leaseDuration: .seconds(1), instances: 2) { fixture in
+            fixture.simulator.setFault(Fault(latencyMs: 1_500), for: TenantID("gent")!)
+            let location = try await submit(fixture.client, ocmw: "gent", key: "long-call")
+            let status = try await settled(fixture.client, location)
+            #expect(status["status"] as? String == "delivered")
+            Self.expectEachSentOnce(fixture.simulator, "gent", count: 1)
+        }
+    }
+
+    /// The delivery loop cannot read its outbox: operators see it (a metric, besides the log),
+    /// and deliveries go on once it can.
+    @Test func anOutboxTheLoopCannotReadIsCountedAndDeliveryResumes() async throws {
+        let outbox = SwitchableOutboxStore(base: try TestSecurity.outbox())
+        try await withDelivery(outbox: outbox) { fixture in
+            outbox.setDown(true)
+            try await Self.eventually { fixture.proxy.metrics.exposition().contains(#"event="outboxUnavailable""#) }
+            #expect(fixture.proxy.metrics.exposition().contains(#"ocmw_delivery_events_total{event="outboxUnavailable"}"#))
+            outbox.setDown(false)
+            let status = try await settled(fixture.client, try await submit(fixture.client, ocmw: "gent", key: "after-outage"))
+            #expect(status["status"] as? String == "delivered")
         }
     }
 
