@@ -45,6 +45,25 @@ struct SQLiteOutboxStoreTests {
         #expect(afterClose.range(of: Data("mbp-portal".utf8)) != nil)
     }
 
+    @Test("A delivered submission's dossier number is sealed in the file, and read back with its key only")
+    func dossierNumberSealedAtRest() async throws {
+        let directory = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent(SQLiteOutboxStore.defaultFileName).path
+        let store = try SQLiteOutboxStore(path: path, keyRing: F.ringA)
+        let id = try #require(try await store.accept(F.submission()).status?.id)
+        _ = try await store.lease(tenant: F.gent, owner: "p", now: F.at(1), leaseDuration: .seconds(60), limit: 1)
+        try await store.markDelivered(id: id, owner: "p", dossierNumber: "2026/98765", now: F.at(2))
+        #expect(try await store.status(id: id)?.state == .delivered(dossierNumber: "2026/98765"))
+        try store.close()
+        let bytes = try databaseBytes(in: directory)
+        #expect(bytes.range(of: Data("2026/98765".utf8)) == nil)
+        #expect(bytes.range(of: Data("sealed:v1:key-a:".utf8)) != nil, "the check would find a stored text")
+        // With the key gone from the ring, the submission still reads as delivered, without its number.
+        let rotated = try SQLiteOutboxStore(path: path, keyRing: try OutboxKeyRing(current: F.keyB))
+        #expect(try await rotated.status(id: id)?.state == .delivered(dossierNumber: ""))
+    }
+
     @Test("Every connection runs with synchronous FULL, in WAL mode, and the file is private")
     func durabilitySettings() async throws {
         let directory = try F.temporaryDirectory()

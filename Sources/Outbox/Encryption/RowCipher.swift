@@ -3,7 +3,7 @@ import Foundation
 
 /// The personal-data columns of a row, each encrypted on its own.
 package enum SealedColumn: String {
-    case citizen, payload
+    case citizen, payload, dossierNumber
 }
 
 /// AES-256-GCM for one column of one row.

@@ -5,11 +5,13 @@ import OCMWCore
 /// status from stored values, the submission from its sealed columns, the sealing at acceptance.
 /// Package-wide so the PostgreSQL store reads and writes rows exactly as the SQLite one does.
 package enum OutboxRowCodec {
-    /// A status from the stored values of its columns.
+    /// A status from the stored values of its columns; a sealed dossier number is opened with
+    /// `ring` (see `sealDossierNumber`).
     /// - Throws: `OutboxStoreError.corruptRow` when a value is not one the stores write.
     package static func status(
         id: UUID, kind: String, tenant: String, state: String, dossierNumber: String?, failureReason: String?,
-        attempts: Int, nextAttemptUs: Int64, createdUs: Int64, updatedUs: Int64, warnings: String, lastError: String?
+        attempts: Int, nextAttemptUs: Int64, createdUs: Int64, updatedUs: Int64, warnings: String, lastError: String?,
+        ring: OutboxKeyRing
     ) throws -> SubmissionStatus {
         guard let kind = SubmissionKind(rawValue: kind), let tenant = TenantID(tenant),
             let phase = SubmissionPhase(rawValue: state)
@@ -20,7 +22,7 @@ package enum OutboxRowCodec {
         case .delivering: detailed = .delivering
         case .delivered:
             guard let dossierNumber else { throw OutboxStoreError(.corruptRow, submissionID: id) }
-            detailed = .delivered(dossierNumber: dossierNumber)
+            detailed = .delivered(dossierNumber: openDossierNumber(dossierNumber, rowID: id, ring: ring))
         case .failed:
             guard let failureReason else { throw OutboxStoreError(.corruptRow, submissionID: id) }
             detailed = .failed(reason: failureReason)
@@ -59,6 +61,30 @@ package enum OutboxRowCodec {
             keyID: key.id,
             citizen: try RowCipher.seal(Data(new.citizen.digits.utf8), column: .citizen, rowID: new.id, with: key),
             payload: try RowCipher.seal(new.payload.bytes, column: .payload, rowID: new.id, with: key))
+    }
+
+    /// The text stored for a delivered submission's dossier number: sealed under the ring's
+    /// current key (`sealed:v1:<key id>:<base64>`), since together with the OCMW it names a
+    /// citizen's dossier. The row keeps no key id once delivered; the text carries its own.
+    package static func sealDossierNumber(_ number: String, rowID: UUID, ring: OutboxKeyRing) throws -> String {
+        let key = ring.current
+        let sealed = try RowCipher.seal(Data(number.utf8), column: .dossierNumber, rowID: rowID, with: key)
+        return "\(sealedPrefix)\(key.id):\(sealed.base64EncodedString())"
+    }
+
+    private static let sealedPrefix = "sealed:v1:"
+
+    /// The dossier number a stored text holds: opened when sealed, as is when written by a
+    /// version that stored it in clear, and empty when its key is no longer in the ring (the
+    /// submission still reads as delivered; only its number is not shown).
+    static func openDossierNumber(_ stored: String, rowID: UUID, ring: OutboxKeyRing) -> String {
+        guard stored.hasPrefix(sealedPrefix) else { return stored }
+        let rest = stored.dropFirst(sealedPrefix.count)
+        guard let colon = rest.lastIndex(of: ":"), let sealed = Data(base64Encoded: String(rest[rest.index(after: colon)...])),
+            let opened = try? RowCipher.open(
+                sealed, column: .dossierNumber, rowID: rowID, keyID: String(rest[..<colon]), ring: ring)
+        else { return "" }
+        return String(decoding: opened, as: UTF8.self)
     }
 
     /// The status `accept` reports for a row it inserted.

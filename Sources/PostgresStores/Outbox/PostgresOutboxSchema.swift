@@ -15,12 +15,12 @@ enum PostgresOutboxSchema {
     static let statusColumns = OutboxTable.statusColumns
     static let submissionColumns = OutboxTable.submissionColumns
 
-    static func status(from row: PostgresRow) throws -> SubmissionStatus {
+    static func status(from row: PostgresRow, ring: OutboxKeyRing) throws -> SubmissionStatus {
         let cells = row.makeRandomAccess()
-        return try status(from: cells)
+        return try status(from: cells, ring: ring)
     }
 
-    static func status(from cells: PostgresRandomAccessRow) throws -> SubmissionStatus {
+    static func status(from cells: PostgresRandomAccessRow, ring: OutboxKeyRing) throws -> SubmissionStatus {
         try OutboxRowCodec.status(
             id: cells["id"].decode(UUID.self), kind: cells["kind"].decode(String.self),
             tenant: cells["tenant"].decode(String.self), state: cells["state"].decode(String.self),
@@ -28,14 +28,14 @@ enum PostgresOutboxSchema {
             failureReason: cells["failure_reason"].decode(String?.self), attempts: Int(cells["attempts"].decode(Int32.self)),
             nextAttemptUs: cells["next_attempt_us"].decode(Int64.self), createdUs: cells["created_us"].decode(Int64.self),
             updatedUs: cells["updated_us"].decode(Int64.self), warnings: cells["warnings"].decode(String.self),
-            lastError: cells["last_error"].decode(String?.self))
+            lastError: cells["last_error"].decode(String?.self), ring: ring)
     }
 
     /// A leased row's submission, decrypted with `ring`.
     static func submission(from row: PostgresRow, ring: OutboxKeyRing, currentYear: Int) throws -> Submission {
         let cells = row.makeRandomAccess()
         return try OutboxRowCodec.submission(
-            status: status(from: cells), clientID: cells["client_id"].decode(String.self),
+            status: status(from: cells, ring: ring), clientID: cells["client_id"].decode(String.self),
             idempotencyKey: cells["idempotency_key"].decode(String.self), fingerprint: cells["fingerprint"].decode(Data.self),
             keyID: cells["key_id"].decode(String?.self), citizen: cells["citizen"].decode(Data?.self),
             payload: cells["payload"].decode(Data?.self), ring: ring, currentYear: currentYear)

@@ -28,7 +28,7 @@ extension PostgresOutboxStore {
                 WHERE id = \(id)
                 RETURNING \(unescaped: PostgresOutboxSchema.statusColumns)
                 """, logger: logger)
-            for try await row in updated { return try PostgresOutboxSchema.status(from: row) }
+            for try await row in updated { return try PostgresOutboxSchema.status(from: row, ring: keyRing) }
             throw OutboxStoreError(.notFound, submissionID: id)
         }
     }
@@ -84,7 +84,7 @@ extension PostgresOutboxStore {
             ORDER BY updated_us DESC, id LIMIT \(max(limit, 0))
             """, logger: logger)
         var statuses: [SubmissionStatus] = []
-        for try await row in rows { statuses.append(try PostgresOutboxSchema.status(from: row)) }
+        for try await row in rows { statuses.append(try PostgresOutboxSchema.status(from: row, ring: keyRing)) }
         return statuses
     }
 

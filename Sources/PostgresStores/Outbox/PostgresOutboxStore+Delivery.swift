@@ -45,12 +45,14 @@ extension PostgresOutboxStore {
     }
 
     public func markDelivered(id: UUID, owner: String, dossierNumber: String, now: Date) async throws {
-        // The personal data goes in the same statement that records the delivery.
+        // The personal data goes in the same statement that records the delivery; the dossier
+        // number is kept sealed.
+        let sealed = try OutboxRowCodec.sealDossierNumber(dossierNumber, rowID: id, ring: keyRing)
         try await updateLeased(
             id: id, owner: owner,
             """
             UPDATE outbox_submission
-            SET state = 'delivered', dossier_number = \(dossierNumber), citizen = NULL, payload = NULL, key_id = NULL,
+            SET state = 'delivered', dossier_number = \(sealed), citizen = NULL, payload = NULL, key_id = NULL,
                 lease_owner = NULL, lease_expires_us = NULL, last_error = NULL, updated_us = \(OutboxTime.microseconds(now))
             """)
     }

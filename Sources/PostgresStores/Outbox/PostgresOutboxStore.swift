@@ -60,7 +60,7 @@ public final class PostgresOutboxStore: OutboxStore {
               AND idempotency_key = \(new.idempotencyKey)
             """, logger: logger)
         for try await row in existing {
-            let status = try PostgresOutboxSchema.status(from: row)
+            let status = try PostgresOutboxSchema.status(from: row, ring: keyRing)
             let fingerprint = try row.makeRandomAccess()["fingerprint"].decode(Data.self)
             return Array(fingerprint) == new.fingerprint.bytes ? .existing(status) : .conflict(existingID: status.id)
         }
@@ -73,7 +73,7 @@ public final class PostgresOutboxStore: OutboxStore {
             """
             SELECT \(unescaped: PostgresOutboxSchema.statusColumns) FROM outbox_submission WHERE id = \(id)
             """, logger: logger)
-        for try await row in rows { return try PostgresOutboxSchema.status(from: row) }
+        for try await row in rows { return try PostgresOutboxSchema.status(from: row, ring: keyRing) }
         return nil
     }
 
@@ -84,7 +84,7 @@ public final class PostgresOutboxStore: OutboxStore {
             WHERE id = \(id) AND client_id = \(clientID)
               AND (\(citizenPseudonym)::text IS NULL OR citizen_pseudonym = \(citizenPseudonym))
             """, logger: logger)
-        for try await row in rows { return try PostgresOutboxSchema.status(from: row) }
+        for try await row in rows { return try PostgresOutboxSchema.status(from: row, ring: keyRing) }
         return nil
     }
 }

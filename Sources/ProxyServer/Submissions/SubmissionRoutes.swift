@@ -174,7 +174,8 @@ struct SubmissionRoutes: Sendable {
         var dossierNumber: String?
         var reason: String?
         switch status.state {
-        case .delivered(let number): dossierNumber = number
+        // Empty when the key that sealed it has left the key ring: delivered, number not shown.
+        case .delivered(let number): dossierNumber = number.isEmpty ? nil : number
         // Only a category of the closed set leaves the proxy, whatever the row holds.
         case .failed(let why): reason = DeliveryFailure(stored: why).rawValue
         case .accepted, .delivering: break

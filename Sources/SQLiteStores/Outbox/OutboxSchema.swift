@@ -26,7 +26,7 @@ enum OutboxSchema {
         AND (lease_expires_us IS NULL OR lease_expires_us <= ?)
         """
 
-    static func status(from row: Row) throws -> SubmissionStatus {
+    static func status(from row: Row, ring: OutboxKeyRing) throws -> SubmissionStatus {
         guard let id = UUID(uuidString: try row.decode(forColumn: "id")) else { throw OutboxStoreError(.corruptRow) }
         return try OutboxRowCodec.status(
             id: id, kind: try row.decode(forColumn: "kind"), tenant: try row.decode(forColumn: "tenant"),
@@ -34,7 +34,7 @@ enum OutboxSchema {
             failureReason: try row.decode(forColumn: "failure_reason"), attempts: try row.decode(forColumn: "attempts"),
             nextAttemptUs: try row.decode(forColumn: "next_attempt_us"), createdUs: try row.decode(forColumn: "created_us"),
             updatedUs: try row.decode(forColumn: "updated_us"), warnings: try row.decode(forColumn: "warnings"),
-            lastError: try row.decode(forColumn: "last_error"))
+            lastError: try row.decode(forColumn: "last_error"), ring: ring)
     }
 
     /// The canonical text of an id in the `id` column (lowercase, as PostgreSQL prints uuids).

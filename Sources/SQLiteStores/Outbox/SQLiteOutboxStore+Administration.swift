@@ -31,7 +31,7 @@ extension SQLiteOutboxStore {
                 let updated = try Row.fetchOne(
                     db, sql: "SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ?", arguments: [idText])
             else { throw OutboxStoreError(.notFound, submissionID: id) }
-            return try OutboxSchema.status(from: updated)
+            return try OutboxSchema.status(from: updated, ring: self.keyRing)
         }
     }
 
@@ -95,7 +95,7 @@ extension SQLiteOutboxStore {
             """
         let boundArguments = arguments
         return try await writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: boundArguments).map(OutboxSchema.status(from:))
+            try Row.fetchAll(db, sql: sql, arguments: boundArguments).map { try OutboxSchema.status(from: $0, ring: self.keyRing) }
         }
     }
 

@@ -45,14 +45,16 @@ extension SQLiteOutboxStore {
     }
 
     public func markDelivered(id: UUID, owner: String, dossierNumber: String, now: Date) async throws {
-        // The personal data goes in the same statement that records the delivery.
+        // The personal data goes in the same statement that records the delivery; the dossier
+        // number is kept sealed.
+        let sealed = try OutboxRowCodec.sealDossierNumber(dossierNumber, rowID: id, ring: keyRing)
         try await updateLeased(
             id: id, owner: owner,
             sql: """
                 UPDATE outbox_submission
                 SET state = 'delivered', dossier_number = ?, citizen = NULL, payload = NULL, key_id = NULL,
                     lease_owner = NULL, lease_expires_us = NULL, last_error = NULL, updated_us = ?
-                """, arguments: [dossierNumber, OutboxTime.microseconds(now)])
+                """, arguments: [sealed, OutboxTime.microseconds(now)])
     }
 
     public func expediteRetries(tenant: TenantID, now: Date) async throws -> Int {
@@ -108,7 +110,7 @@ extension SQLiteOutboxStore {
 
     private static func submission(from row: Row, ring: OutboxKeyRing, currentYear: Int) throws -> Submission {
         try OutboxRowCodec.submission(
-            status: try OutboxSchema.status(from: row), clientID: try row.decode(forColumn: "client_id"),
+            status: try OutboxSchema.status(from: row, ring: ring), clientID: try row.decode(forColumn: "client_id"),
             idempotencyKey: try row.decode(forColumn: "idempotency_key"), fingerprint: try row.decode(forColumn: "fingerprint"),
             keyID: try row.decode(forColumn: "key_id"), citizen: try row.decode(forColumn: "citizen"),
             payload: try row.decode(forColumn: "payload"), ring: ring, currentYear: currentYear)

@@ -106,7 +106,7 @@ public final class SQLiteOutboxStore: OutboxStore {
                     WHERE client_id = ? AND citizen_pseudonym = ? AND idempotency_key = ?
                     """, arguments: [new.clientID, new.citizenPseudonym, new.idempotencyKey])
             {
-                let status = try OutboxSchema.status(from: row)
+                let status = try OutboxSchema.status(from: row, ring: self.keyRing)
                 let fingerprint: Data = try row.decode(forColumn: "fingerprint")
                 return Array(fingerprint) == new.fingerprint.bytes ? .existing(status) : .conflict(existingID: status.id)
             }
@@ -131,7 +131,7 @@ public final class SQLiteOutboxStore: OutboxStore {
             try Row.fetchOne(
                 db, sql: "SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ?",
                 arguments: [OutboxSchema.text(id)]
-            ).map(OutboxSchema.status(from:))
+            ).map { try OutboxSchema.status(from: $0, ring: self.keyRing) }
         }
     }
 
@@ -143,7 +143,7 @@ public final class SQLiteOutboxStore: OutboxStore {
                     SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ? AND client_id = ?
                     AND (? IS NULL OR citizen_pseudonym = ?)
                     """, arguments: [OutboxSchema.text(id), clientID, citizenPseudonym, citizenPseudonym]
-            ).map(OutboxSchema.status(from:))
+            ).map { try OutboxSchema.status(from: $0, ring: self.keyRing) }
         }
     }
 }
