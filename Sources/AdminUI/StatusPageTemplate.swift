@@ -18,6 +18,7 @@ package enum StatusPageTemplate {
         <dt>Tenants</dt><dd>{{tenantCount}}: {{stateCounts}}</dd>
         <dt>Sick now</dt><dd id="sick-count">{{sickCount}}</dd>
         <dt>Routing index</dt><dd id="routing-index">{{routingIndex}}</dd>
+        <dt>Door</dt><dd id="admission">{{admission}}</dd>
         {{#hasOutboxError}}<dt>Outbox</dt><dd>{{outboxError}}</dd>{{/hasOutboxError}}
         <dt>Last reload</dt><dd id="reload">{{#hasReload}}{{#hasReloaded}}<strong>{{reloadResult}}</strong> at {{reloadAt}} ({{reloadTrigger}}); {{/hasReloaded}}{{^hasReloaded}}none since start; {{/hasReloaded}}{{reloadCounts}}{{/hasReload}}{{^hasReload}}not started from a tenants file{{/hasReload}}
         {{#hasReloadProblems}}<ul>{{#reloadProblems}}<li>{{.}}</li>{{/reloadProblems}}</ul>{{/hasReloadProblems}}</dd>

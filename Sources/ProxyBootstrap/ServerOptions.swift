@@ -68,6 +68,9 @@ package struct ServerOptions: ParsableArguments {
     @Option(help: "Deliveries in flight at once per OCMW (at most half the OCMW's maxInFlight).")
     package var deliveryConcurrency: Int = 8
 
+    @OptionGroup(title: "Overload")
+    package var admission: AdmissionOptions
+
     /// Delivery settings these options describe.
     package var deliveryConfiguration: DeliveryService.Configuration {
         var configuration = DeliveryService.Configuration()
@@ -83,6 +86,7 @@ package struct ServerOptions: ParsableArguments {
             discovery: DiscoveryConfiguration(
                 enabled: discovery, negativeTTL: .seconds(discoveryNegativeTtlSeconds),
                 maxConcurrentProbes: discoveryConcurrency, deadlineMs: discoveryDeadlineMs),
+            admission: admission.configuration,
             routingCache: .init(ttl: .seconds(max(0, routingCacheTtlSeconds))))
     }
 

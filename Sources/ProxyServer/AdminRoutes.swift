@@ -1,3 +1,4 @@
+import Admission
 import BackendAccess
 import Foundation
 import Hummingbird
@@ -12,6 +13,7 @@ struct AdminRoutes: Sendable {
     let runtimes: TenantRuntimeRegistry
     let reloader: TenantReloader?
     let metrics: ProxyMetrics
+    let admission: AdmissionGate
 
     struct TenantsView: Encodable {
         let tenants: [TenantView]
@@ -77,7 +79,9 @@ struct AdminRoutes: Sendable {
             }
         }
         router.get("/metrics") { _, _ in
-            Response(
+            let door = admission.status
+            metrics.admissionState(limit: door.limit, inFlight: door.inFlight, queued: door.queued, shedding: door.shedding)
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }

@@ -1,18 +1,23 @@
+import Admission
 import CurlClient
 import Hummingbird
 import OCMWCore
 
 /// Health for orchestrators: `/health/live` (the process answers), `/health/ready` (it can serve:
 /// a tenant registry with active tenants and a running curl client), and `/health` (readiness with
-/// a little detail, for people).
+/// a little detail, for people). While the door sheds, readiness answers 503 `shedding`, so a load
+/// balancer can move traffic to an instance with room.
 struct HealthRoutes: Sendable {
     let registry: TenantRegistryStore
     let client: CurlClient
+    let admission: AdmissionGate
 
     private struct Health: Encodable {
         let status: String
         let activeTenants: Int
         let backendClient: String
+        /// `admitting` or `shedding` (requests refused at the door within the last second).
+        let admission: String
     }
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
@@ -26,11 +31,15 @@ struct HealthRoutes: Sendable {
     private func readiness() throws -> Response {
         let active = registry.snapshot.activeTenants.count
         let clientRunning = client.isRunning
-        let ready = active > 0 && clientRunning
-        return try Response.json(
+        let shedding = admission.isShedding
+        let ready = active > 0 && clientRunning && !shedding
+        let status = if ready { "ok" } else if shedding && active > 0 && clientRunning { "shedding" } else { "unavailable" }
+        var response = try Response.json(
             Health(
-                status: ready ? "ok" : "unavailable", activeTenants: active,
-                backendClient: clientRunning ? "running" : "stopped"),
+                status: status, activeTenants: active, backendClient: clientRunning ? "running" : "stopped",
+                admission: shedding ? "shedding" : "admitting"),
             status: ready ? .ok : .serviceUnavailable)
+        if shedding { response.headers[.retryAfter] = String(admission.configuration.retryAfterSeconds) }
+        return response
     }
 }

@@ -14,6 +14,8 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
     var requestID: String?
     /// The `WWW-Authenticate` challenge of a 401 or 403.
     var wwwAuthenticate: String?
+    /// The `Retry-After` of a 503, in seconds.
+    var retryAfterSeconds: Int?
 
     public init(status: HTTPResponse.Status, type: ProblemType, title: String, detail: String? = nil) {
         self.status = status
@@ -46,6 +48,7 @@ public struct ProblemDetails: HTTPResponseError, Encodable, Sendable {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         if let requestID { headers[.requestID] = requestID }
         if let wwwAuthenticate { headers[.wwwAuthenticate] = wwwAuthenticate }
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         return Response(
             status: status,
             headers: headers,

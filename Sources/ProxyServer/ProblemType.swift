@@ -29,6 +29,8 @@ public enum ProblemType: String, CaseIterable, Sendable {
     /// Any other request the server could not take as sent (a 4xx without a type of its own).
     case badRequest = "bad-request"
     case uriTooLong = "uri-too-long"
+    /// The proxy is serving all it can: the request was not started (retry after `Retry-After`).
+    case overloaded
     case `internal`
     /// Admin API: a reload while reloads are not configured.
     case reloadUnavailable = "reload-unavailable"
