@@ -336,6 +336,7 @@ let package = Package(
         .testTarget(
             name: "ProxyServerTests",
             dependencies: [
+                "Admission",
                 "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient", "CallerAuth", "AuditTrail", "Outbox",
                 "PostgresStores", "PostgresTesting", "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
                 "OCMWDomain", "AdminUI", "DemoSupport",

@@ -26,14 +26,18 @@ public struct AdmissionConfiguration: Sendable, Equatable {
     public var retryAfterSeconds: Int
     /// A request whose deadline leaves less than this when its route starts is not started.
     public var minimumTimeLeft: Duration
+    /// How long after the last refusal readiness still says `shedding`.
+    public var sheddingSignal: Duration
 
     public init(
         enabled: Bool = true, limit: GradientLimitConfiguration = .init(), queueSize: Int = 64,
         maxQueueWait: Duration = .milliseconds(50), queueTarget: Duration = .milliseconds(5),
         queueInterval: Duration = .milliseconds(100), maxDiscoveries: Int = 16, maxDiscoveriesPerClient: Int = 4,
         maxUploadBytesInFlight: Int = 128 * 1024 * 1024, uploadBodyTimeout: Duration = .seconds(30),
-        retryAfterSeconds: Int = 1, minimumTimeLeft: Duration = .milliseconds(100)
+        retryAfterSeconds: Int = 1, minimumTimeLeft: Duration = .milliseconds(100),
+        sheddingSignal: Duration = .seconds(1)
     ) {
+        self.sheddingSignal = sheddingSignal
         self.minimumTimeLeft = minimumTimeLeft
         self.enabled = enabled
         self.limit = limit

@@ -119,12 +119,9 @@ public final class AdmissionGate: Sendable {
     // MARK: Budgets
 
     /// Takes a discovery place for `client`; false (and counted as shed) when none is left.
+    /// Not a sign of overload for readiness: one client's searches say nothing of the proxy.
     public func takeDiscovery(client: String) -> Bool {
-        let taken = state.withLock { state in
-            let taken = state.discovery.take(client: client)
-            if !taken { state.controller.shedAfterAdmission(now: .now) }
-            return taken
-        }
+        let taken = state.withLock { $0.discovery.take(client: client) }
         if !taken { recordShed(.discovery, keys: []) }
         return taken
     }
@@ -133,13 +130,10 @@ public final class AdmissionGate: Sendable {
         state.withLock { $0.discovery.giveBack(client: client) }
     }
 
-    /// Reserves upload bytes; false (and counted as shed) past the cap.
+    /// Reserves upload bytes; false (and counted as shed) past the cap. Not a sign of overload
+    /// for readiness: reads are still served.
     public func reserveUpload(bytes: Int) -> Bool {
-        let reserved = state.withLock { state in
-            let reserved = state.uploads.reserve(bytes)
-            if !reserved { state.controller.shedAfterAdmission(now: .now) }
-            return reserved
-        }
+        let reserved = state.withLock { $0.uploads.reserve(bytes) }
         if !reserved { recordShed(.uploads, keys: []) }
         return reserved
     }
@@ -150,18 +144,18 @@ public final class AdmissionGate: Sendable {
 
     // MARK: Status
 
-    /// Whether the door shed a request within the last second.
+    /// Whether the door refused a request within `sheddingSignal`.
     public var isShedding: Bool {
         state.withLock { state in
             guard let last = state.controller.lastShed else { return false }
-            return last.duration(to: .now) < .seconds(1)
+            return last.duration(to: .now) < configuration.sheddingSignal
         }
     }
 
     public var status: Status {
         state.withLock { state in
             let controller = state.controller
-            let shedding = controller.lastShed.map { $0.duration(to: .now) < .seconds(1) } ?? false
+            let shedding = controller.lastShed.map { $0.duration(to: .now) < configuration.sheddingSignal } ?? false
             return Status(
                 enabled: configuration.enabled, limit: configuration.enabled ? controller.limit : 0,
                 inFlight: controller.inFlight, queued: controller.queued, shedding: shedding,
