@@ -102,11 +102,13 @@ public final class AdmissionGate: Sendable {
     }
 
     /// A request admitted with `ticket` ended.
-    /// - Parameter sample: Whether its latency says something about the proxy's speed (false
-    ///   for a request its caller gave up, or one that streams a document at the caller's pace).
-    public func finished(_ ticket: Ticket, sample: Bool = true) {
+    /// - Parameter excluding: The part of its latency that was not the proxy's (its longest
+    ///   backend call), taken off before the limit learns from it; nil when its latency says
+    ///   nothing about the proxy's speed (a request its caller gave up, a document streamed at
+    ///   the caller's pace).
+    public func finished(_ ticket: Ticket, excluding: Duration? = .zero) {
         let now = Instant.now
-        let latency = sample ? ticket.admitted.duration(to: now) : nil
+        let latency = excluding.map { max(.zero, ticket.admitted.duration(to: now) - $0) }
         apply(state.withLock { $0.controller.finished(id: ticket.id, latency: latency, now: now) })
     }
 

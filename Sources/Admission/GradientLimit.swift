@@ -16,11 +16,16 @@ public struct GradientLimitConfiguration: Sendable, Equatable {
     public var minLatencyWindow: Duration
     /// Weight of one sample in the current latency (an exponential moving average).
     public var sampleWeight: Double
+    /// A minimum latency below this is taken as this: a few milliseconds of jitter over a
+    /// sub-millisecond minimum is not overload.
+    public var latencyFloor: Duration
 
     public init(
         minLimit: Int = 8, maxLimit: Int = 512, initialLimit: Int = 64, tolerance: Double = 2.0,
-        smoothing: Double = 0.2, minLatencyWindow: Duration = .seconds(10), sampleWeight: Double = 0.1
+        smoothing: Double = 0.2, minLatencyWindow: Duration = .seconds(10), sampleWeight: Double = 0.1,
+        latencyFloor: Duration = .milliseconds(5)
     ) {
+        self.latencyFloor = max(.zero, latencyFloor)
         self.minLimit = max(1, minLimit)
         self.maxLimit = max(self.minLimit, maxLimit)
         self.initialLimit = min(max(initialLimit, self.minLimit), self.maxLimit)
@@ -76,7 +81,8 @@ public struct GradientLimit<Instant: InstantProtocol>: Sendable where Instant.Du
         }
         let seconds = Self.seconds(latency)
         current = current.map { $0 + configuration.sampleWeight * (seconds - $0) } ?? seconds
-        guard let current, let minimum = minimumLatency.map(Self.seconds), current > 0 else { return }
+        guard let current, let measured = minimumLatency, current > 0 else { return }
+        let minimum = Self.seconds(max(measured, configuration.latencyFloor))
         // The limit only grows while it is being used: an idle proxy proves nothing about more.
         let used = Double(inFlight) >= estimate / 2
         let gradient = min(1, max(0.5, configuration.tolerance * minimum / current))

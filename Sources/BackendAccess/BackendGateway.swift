@@ -150,6 +150,7 @@ package struct BackendGateway: Sendable {
             result = (.failed(.error, reason: "transport"), .failure, false)
         }
         let duration = started.duration(to: .now)
+        BackendTimeLedger.current?.record(backendTime ?? duration)
         if let transition = resilience.record(breakerOutcome ?? result.1, duration: backendTime ?? duration, ticket: ticket) {
             let state = if case .closed = transition { "closed" } else { "open" }
             metrics.breakerTransition(tenant: tenant.id, to: state)

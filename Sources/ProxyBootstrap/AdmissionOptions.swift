@@ -17,6 +17,9 @@ package struct AdmissionOptions: ParsableArguments {
     @Option(help: "How much slower than the minimum latency answers may get before the limit shrinks (2.0: twice).")
     package var admissionTolerance: Double = 2.0
 
+    @Option(help: "Proxy latency (a request's time less its longest backend call) never judged too slow, in milliseconds.")
+    package var admissionLatencyFloorMs: Int = 5
+
     @Option(help: "Requests that may wait at the door for a place.")
     package var admissionQueueSize: Int = 64
 
@@ -44,7 +47,7 @@ package struct AdmissionOptions: ParsableArguments {
             enabled: admission,
             limit: GradientLimitConfiguration(
                 minLimit: admissionMinLimit, maxLimit: admissionMaxLimit, initialLimit: min(64, admissionMaxLimit),
-                tolerance: admissionTolerance),
+                tolerance: admissionTolerance, latencyFloor: .milliseconds(max(0, admissionLatencyFloorMs))),
             queueSize: admissionQueueSize, maxQueueWait: .milliseconds(max(1, admissionQueueWaitMs)),
             queueTarget: .milliseconds(max(1, admissionQueueTargetMs)),
             maxDiscoveries: discoveryMaxInFlight, maxDiscoveriesPerClient: discoveryMaxPerClient,

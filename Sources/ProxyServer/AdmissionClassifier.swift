@@ -31,10 +31,10 @@ struct AdmissionClassifier: Sendable {
             let rows = try? await routingIndex.lookup(insz: insz, on: configuration.today())
         else { return (.read, []) }
         let ids = Set(rows.map(\.tenant))
+        // Reads may fill the OCMW's slots; its bulkhead queue is left for what the door does not
+        // see (discovery probes, deliveries), so a healthy OCMW's bulkhead does not overflow.
         let shares = registry.snapshot.activeTenants.filter { ids.contains($0.id) }.map { tenant in
-            AdmissionShare(
-                key: tenant.id.rawValue, calls: calls, weight: tenant.weight,
-                capacity: tenant.limits.maxInFlight + tenant.limits.queueSize)
+            AdmissionShare(key: tenant.id.rawValue, calls: calls, weight: tenant.weight, capacity: tenant.limits.maxInFlight)
         }
         return (.read, shares)
     }

@@ -1,4 +1,5 @@
 import Admission
+import BackendAccess
 import HTTPTypes
 import Hummingbird
 
@@ -23,13 +24,19 @@ struct AdmissionMiddleware: RouterMiddleware {
         case .shed(let reason):
             throw ProblemDetails.overloaded(reason, retryAfterSeconds: gate.configuration.retryAfterSeconds)
         case .admitted(let ticket):
+            // The limit adapts to the proxy's own share of the latency: the request's time less
+            // its longest backend call, so that a slow OCMW does not shrink everyone's limit.
+            let ledger = BackendTimeLedger()
             do {
-                let response = try await next(request, context)
+                let response = try await BackendTimeLedger.$current.withValue(ledger) {
+                    try await next(request, context)
+                }
                 // A streamed document runs at the caller's pace: its time says nothing about ours.
-                gate.finished(ticket, sample: !Self.streams(path))
+                gate.finished(ticket, excluding: Self.streams(path) ? nil : ledger.longestCall)
                 return response
             } catch {
-                gate.finished(ticket, sample: !(error is CancellationError) && !Task.isCancelled)
+                let sample = !(error is CancellationError) && !Task.isCancelled
+                gate.finished(ticket, excluding: sample ? ledger.longestCall : nil)
                 throw error
             }
         }

@@ -60,10 +60,13 @@ struct CitizenRoutes: Sendable {
         }
         let snapshot = registry.snapshot
         let client = context.caller?.clientID ?? "anonymous"
-        let location = await locator.locate(insz, in: snapshot, deadline: deadline, requestID: requestID) {
-            [admission] in
-            admission.takeDiscovery(client: client) ? { admission.giveBackDiscovery(client: client) } : nil
+        let admission = self.admission
+        let discoveryBudget: @Sendable () -> (@Sendable () -> Void)? = {
+            guard admission.takeDiscovery(client: client) else { return nil }
+            return { admission.giveBackDiscovery(client: client) }
         }
+        let location = await locator.locate(
+            insz, in: snapshot, deadline: deadline, requestID: requestID, discoveryBudget: discoveryBudget)
         if location.discoveryRefused {
             throw ProblemDetails.overloaded(.discovery, retryAfterSeconds: admission.configuration.retryAfterSeconds)
         }

@@ -58,4 +58,18 @@ struct GradientLimitTests {
         limit.sampled(latency: .milliseconds(40), inFlight: 1, now: .ms(20_000))
         #expect(limit.minimumLatency == .milliseconds(30))
     }
+
+    @Test("Below the latency floor, jitter over a tiny minimum does not shrink the limit; without the floor it does")
+    func latencyFloor() {
+        var floored = GradientLimit<TestInstant>(configuration: configuration)
+        var bare = GradientLimit<TestInstant>(
+            configuration: .init(minLimit: 4, maxLimit: 100, initialLimit: 20, smoothing: 0.5, latencyFloor: .zero))
+        for step in 0..<50 {
+            let latency: Duration = step == 0 ? .milliseconds(1) : .milliseconds(8)
+            floored.sampled(latency: latency, inFlight: 20, now: .ms(step))
+            bare.sampled(latency: latency, inFlight: 20, now: .ms(step))
+        }
+        #expect(floored.limit >= 20)
+        #expect(bare.limit < 20)
+    }
 }

@@ -59,16 +59,11 @@ struct AdmissionEndToEndTests {
             let port = try #require(client.port)
             let held = try HeldRequest.upload(port: port, token: client.token, insz: Self.insz, key: "held", contentLength: 10_000)
             defer { held.release() }
-            // Until the held upload has its place, reads pass; then they are refused.
-            var refused: TestResponse?
-            for _ in 0..<3_000 {
-                let response = try await client.execute(uri: "/v1/citizens/\(Self.insz)/debts", method: .get)
-                if response.status == .serviceUnavailable {
-                    refused = response
-                    break
-                }
-                try await Task.sleep(for: .milliseconds(20))
-            }
+            // Wait until the held upload has the one place (its body is still to come).
+            try await DeliveryEndToEndTests.eventually { proxy.admission.status.inFlight == 1 }
+            #expect(proxy.admission.status.inFlight == 1)
+            let refused: TestResponse? = try await client.execute(uri: "/v1/citizens/\(Self.insz)/debts", method: .get)
+            #expect(refused?.status == .serviceUnavailable)
             let response = try #require(refused)
             #expect(response.headers[.contentType] == "application/problem+json")
             #expect(response.headers[.retryAfter] == "1")
