@@ -113,29 +113,53 @@ struct AdmissionEndToEndTests {
         }
     }
 
+    @Test("The deadline counts from arrival: a read that waited at the door past its deadline is not started")
+    func deadlineFromArrival() async throws {
+        var admission = Self.oneAtATime
+        admission.queueSize = 8
+        admission.maxQueueWait = .seconds(600)
+        admission.queueTarget = .seconds(600)
+        admission.queueInterval = .seconds(600)
+        try await withDoor(admission, requestDeadlineMs: 300) { client, simulator, proxy, _ in
+            let port = try #require(client.port)
+            let held = try HeldRequest.upload(port: port, token: client.token, insz: Self.insz, key: "held", contentLength: 10_000)
+            defer { held.release() }
+            try await DeliveryEndToEndTests.eventually { proxy.admission.status.inFlight == 1 }
+            async let read = client.execute(uri: "/v1/citizens/\(Self.insz)/debts", method: .get)
+            try await DeliveryEndToEndTests.eventually { proxy.admission.status.queued == 1 }
+            #expect(proxy.admission.status.queued == 1)
+            // The read has now waited longer than its whole deadline (a lower bound, whatever the machine).
+            try await Task.sleep(for: .milliseconds(400))
+            held.release()
+            let response = try await read
+            #expect(response.status == .serviceUnavailable)
+            #expect(String(buffer: response.body).contains("deadline"))
+            #expect(simulator.statistics(for: TenantID("gent")!).requestsServed == 0)
+        }
+    }
+
     @Test("Upload bytes in flight are capped: past the cap an upload is refused 503 overloaded")
     func uploadBytesCapped() async throws {
         var admission = testAdmission
         admission.maxUploadBytesInFlight = 15_000
-        try await withDoor(admission) { client, _, _, _ in
+        try await withDoor(admission) { client, _, proxy, _ in
             let port = try #require(client.port)
             let held = try HeldRequest.upload(port: port, token: client.token, insz: Self.insz, key: "held", contentLength: 10_000)
             defer { held.release() }
-            var refused = false
-            for attempt in 0..<3_000 where !refused {
-                let response = try await client.execute(
-                    uri: "/v1/citizens/\(Self.insz)/requests", method: .post,
-                    headers: SubmissionIntakeEndToEndTests.headers(key: "second-\(attempt)"),
-                    body: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form(), files: [Self.filler]))
-                refused = response.status == .serviceUnavailable
-                if refused {
-                    #expect(String(buffer: response.body).contains("uploads"))
-                    #expect(response.headers[.retryAfter] == "1")
-                } else {
-                    try await Task.sleep(for: .milliseconds(20))
-                }
-            }
-            #expect(refused)
+            // Wait until the held upload has reserved its bytes (its body is still to come).
+            try await DeliveryEndToEndTests.eventually { proxy.admission.status.uploadBytesReserved == 10_000 }
+            #expect(proxy.admission.status.uploadBytesReserved == 10_000)
+            let response = try await client.execute(
+                uri: "/v1/citizens/\(Self.insz)/requests", method: .post,
+                headers: SubmissionIntakeEndToEndTests.headers(key: "second"),
+                body: SubmissionIntakeEndToEndTests.multipart(json: SubmissionIntakeEndToEndTests.form(), files: [Self.filler]))
+            #expect(response.status == .serviceUnavailable)
+            #expect(String(buffer: response.body).contains("uploads"))
+            #expect(response.headers[.retryAfter] == "1")
+            // Once the held upload is gone, its bytes are free again.
+            held.release()
+            try await DeliveryEndToEndTests.eventually { proxy.admission.status.uploadBytesReserved == 0 }
+            #expect(proxy.admission.status.uploadBytesReserved == 0)
         }
     }
 

@@ -10,6 +10,7 @@ import Glibc
 final class HeldRequest: @unchecked Sendable {
     // Only the test that made it touches it, one call at a time.
     private let socket: Int32
+    private var closed = false
 
     /// Connects to 127.0.0.1:`port` and sends `head` (the request line and headers, ending in an
     /// empty line) and the first bytes of the body.
@@ -68,8 +69,11 @@ final class HeldRequest: @unchecked Sendable {
         return nil
     }
 
-    /// Lets the request go: the connection closes with the body unfinished.
+    /// Lets the request go: the connection closes with the body unfinished. Once only: the
+    /// descriptor number may be another file's afterwards.
     func release() {
+        guard !closed else { return }
+        closed = true
         close(socket)
     }
 }
