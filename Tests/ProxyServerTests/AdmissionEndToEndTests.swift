@@ -138,6 +138,29 @@ struct AdmissionEndToEndTests {
         }
     }
 
+    @Test("A slow OCMW does not shrink the limit: the door learns from the proxy's own share of the latency")
+    func slowOCMWDoesNotShrinkTheLimit() async throws {
+        // Tolerant enough that the machine's own noise never shrinks it; a 3 s backend would.
+        let admission = AdmissionConfiguration(
+            limit: .init(minLimit: 1, maxLimit: 100, initialLimit: 50, tolerance: 50, sampleWeight: 0.5), queueSize: 64,
+            maxDiscoveries: 1_000, maxDiscoveriesPerClient: 1_000, maxUploadBytesInFlight: 1 << 40, uploadBodyTimeout: .seconds(600))
+        try await withDoor(admission) { client, simulator, proxy, _ in
+            for _ in 0..<5 {
+                #expect(try await client.execute(uri: "/v1/citizens/\(Self.insz)/debts", method: .get).status == .ok)
+            }
+            simulator.setFault(Fault(latencyMs: 3_000), for: TenantID("gent")!)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<5 {
+                    group.addTask {
+                        #expect(try await client.execute(uri: "/v1/citizens/\(Self.insz)/debts", method: .get).status == .ok)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(proxy.admission.status.limit == 50)
+        }
+    }
+
     @Test("Upload bytes in flight are capped: past the cap an upload is refused 503 overloaded")
     func uploadBytesCapped() async throws {
         var admission = testAdmission
