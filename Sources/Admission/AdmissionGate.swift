@@ -102,13 +102,18 @@ public final class AdmissionGate: Sendable {
     }
 
     /// A request admitted with `ticket` ended.
-    /// - Parameter excluding: The part of its latency that was not the proxy's (its longest
-    ///   backend call), taken off before the limit learns from it; nil when its latency says
-    ///   nothing about the proxy's speed (a request its caller gave up, a document streamed at
-    ///   the caller's pace).
-    public func finished(_ ticket: Ticket, excluding: Duration? = .zero) {
+    /// - Parameters:
+    ///   - excluding: The part of its latency that was not the proxy's (its longest backend
+    ///     call), taken off before the limit learns from it; nil when its latency says nothing
+    ///     about the proxy's speed (a request its caller gave up, a document streamed at the
+    ///     caller's pace).
+    ///   - arrived: When the request arrived, if known: then its latency counts from there, so
+    ///     that the wait before the door (for the event loop, a thread, a place) tells the limit
+    ///     the machine is saturated; else from its admission.
+    public func finished(_ ticket: Ticket, excluding: Duration? = .zero, arrived: Instant? = nil) {
         let now = Instant.now
-        let latency = excluding.map { max(.zero, ticket.admitted.duration(to: now) - $0) }
+        let start = min(arrived ?? ticket.admitted, ticket.admitted)
+        let latency = excluding.map { max(.zero, start.duration(to: now) - $0) }
         apply(state.withLock { $0.controller.finished(id: ticket.id, latency: latency, now: now) })
     }
 

@@ -24,19 +24,20 @@ struct AdmissionMiddleware: RouterMiddleware {
         case .shed(let reason):
             throw ProblemDetails.overloaded(reason, retryAfterSeconds: gate.configuration.retryAfterSeconds)
         case .admitted(let ticket):
-            // The limit adapts to the proxy's own share of the latency: the request's time less
-            // its longest backend call, so that a slow OCMW does not shrink everyone's limit.
+            // The limit adapts to the proxy's own share of the latency: the request's time from
+            // its arrival (the wait before the door is the machine's saturation showing) less its
+            // longest backend call, so that a slow OCMW does not shrink everyone's limit.
             let ledger = BackendTimeLedger()
             do {
                 let response = try await BackendTimeLedger.$current.withValue(ledger) {
                     try await next(request, context)
                 }
                 // A streamed document runs at the caller's pace: its time says nothing about ours.
-                gate.finished(ticket, excluding: Self.streams(path) ? nil : ledger.longestCall)
+                gate.finished(ticket, excluding: Self.streams(path) ? nil : ledger.longestCall, arrived: context.arrival)
                 return response
             } catch {
                 let sample = !(error is CancellationError) && !Task.isCancelled
-                gate.finished(ticket, excluding: sample ? ledger.longestCall : nil)
+                gate.finished(ticket, excluding: sample ? ledger.longestCall : nil, arrived: context.arrival)
                 throw error
             }
         }
