@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "PrivateFiles"),
         // Pure core: INSZ, KBO, tenants and their validated registry snapshot. No I/O.
         .target(name: "OCMWCore"),
+        // The door: adaptive concurrency limit, CoDel queue, fair share, discovery and upload budgets.
+        .target(name: "Admission"),
         // Shared dossier model and one normaliser per New Social dialect: pure functions bytes -> model.
         .target(name: "OCMWDomain", dependencies: ["OCMWCore"]),
         // One libcurl multi handle driven by a service thread, behind an async API.
@@ -178,6 +180,7 @@ let package = Package(
         .target(
             name: "AdminUI",
             dependencies: [
+                "Admission",
                 "OCMWCore", "Outbox", "Observability", "BackendAccess", "TenantReload",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -197,6 +200,7 @@ let package = Package(
             dependencies: [
                 "OCMWCore", "OCMWDomain", "CurlClient", "CallerAuth", "AuditTrail", "Outbox", "SubmissionIntake",
                 "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload", "AdminUI", "DemoSupport",
+                "Admission",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -240,7 +244,7 @@ let package = Package(
             dependencies: [
                 "OCMWCore", "ProxyServer", "CurlClient", "RoutingImport", "SQLiteStores", "CallerAuth", "AuditTrail", "Outbox",
                 "PostgresStores", "PrivateFiles", "Observability", "BackendAccess", "CitizenDispatch", "Delivery",
-                "TenantReload",
+                "TenantReload", "Admission",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -304,6 +308,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OCMWCoreTests", dependencies: ["OCMWCore"]),
+        .testTarget(name: "AdmissionTests", dependencies: ["Admission"]),
         .testTarget(name: "PrivateFilesTests", dependencies: ["PrivateFiles"]),
         .testTarget(name: "RoutingIndexTests", dependencies: ["RoutingImport", "SQLiteStores", "OCMWCore", "StoreConformance"]),
         .testTarget(
@@ -345,6 +350,7 @@ let package = Package(
         .testTarget(
             name: "ProxyServerTests",
             dependencies: [
+                "Admission",
                 "ProxyServer", "ProxyTesting", "NewSocialSimulator", "CurlClient", "CallerAuth", "AuditTrail", "Outbox",
                 "PostgresStores", "PostgresTesting", "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload",
                 "OCMWDomain", "AdminUI", "DemoSupport", "SQLiteStores",

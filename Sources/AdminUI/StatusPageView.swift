@@ -50,6 +50,8 @@ package struct StatusPageView {
     package let stateCounts: String
     package let sickCount: Int
     package let routingIndex: String
+    /// The door in one line: limit, in flight, queued, shed, shedding now.
+    package let admission: String
     package let outboxError: String
     package let hasOutboxError: Bool
     package let hasReload: Bool
@@ -76,6 +78,13 @@ package struct StatusPageView {
         routingIndex =
             report.routingIndex.registrations.map { "\($0) registrations" }
             ?? (report.routingIndex.error ?? "unknown")
+        admission =
+            report.admission.map { door in
+                let shed = door.shedTotal.values.reduce(0, +)
+                let state = door.shedding ? "shedding" : "admitting"
+                let limit = door.enabled ? "limit \(door.limit)" : "no limit"
+                return "\(state): \(limit), \(door.inFlight) in flight, \(door.queued) queued, \(shed) shed since start"
+            } ?? "unknown"
         outboxError = report.outboxError ?? ""
         hasOutboxError = report.outboxError != nil
         hasReload = report.reload != nil

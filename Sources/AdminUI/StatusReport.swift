@@ -1,3 +1,4 @@
+import Admission
 import Foundation
 import OCMWCore
 import TenantReload
@@ -105,11 +106,14 @@ package struct StatusReport: Encodable, Sendable {
     /// Set when the outbox could not be read (its figures are then 0).
     package let outboxError: String?
     package let tenants: [Tenant]
+    /// The door: concurrency limit, requests in flight and queued, shed counts; nil when unknown.
+    package let admission: AdmissionGate.Status?
 
     package init(
         generatedAt: Date, windowSeconds: Int, routingIndex: RoutingIndex, reload: TenantReloader.Status?, outboxError: String?,
-        tenants: [Tenant]
+        tenants: [Tenant], admission: AdmissionGate.Status? = nil
     ) {
+        self.admission = admission
         self.generatedAt = generatedAt
         self.windowSeconds = windowSeconds
         self.routingIndex = routingIndex

@@ -1,3 +1,4 @@
+import Admission
 import BackendAccess
 import Foundation
 import OCMWCore
@@ -14,11 +15,15 @@ package struct StatusReporter: Sendable {
     package let reloader: TenantReloader?
     package let outbox: any OutboxStore
     package let routingIndex: any RoutingIndexStore
+    /// The door's state (limit, in flight, queued, shed).
+    package let admission: @Sendable () -> AdmissionGate.Status?
 
     package init(
         registry: TenantRegistryStore, runtimes: TenantRuntimeRegistry, recentCalls: RecentCalls, reloader: TenantReloader?,
-        outbox: any OutboxStore, routingIndex: any RoutingIndexStore
+        outbox: any OutboxStore, routingIndex: any RoutingIndexStore,
+        admission: @escaping @Sendable () -> AdmissionGate.Status? = { nil }
     ) {
+        self.admission = admission
         self.registry = registry
         self.runtimes = runtimes
         self.recentCalls = recentCalls
@@ -49,7 +54,8 @@ package struct StatusReporter: Sendable {
         }
         return StatusReport(
             generatedAt: Date(), windowSeconds: Int(recentCalls.window.components.seconds),
-            routingIndex: routing, reload: reloader?.status, outboxError: outboxError, tenants: tenants)
+            routingIndex: routing, reload: reloader?.status, outboxError: outboxError, tenants: tenants,
+            admission: admission())
     }
 
     private func row(

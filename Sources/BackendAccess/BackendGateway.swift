@@ -130,8 +130,14 @@ package struct BackendGateway: Sendable {
             tls: TLSOptions(backend: tenant.backend)
         )
         let result: (PartOutcome<Value>, CallOutcome, retryable: Bool)
+        // What the breaker judges: the backend's own time as curl measured it (from the transfer's
+        // start to its end), not the time the call waited inside the proxy for a slot, a thread
+        // or the curl loop: an overloaded proxy must not open a healthy OCMW's breaker.
+        var backendTime: Duration?
+        var breakerOutcome: CallOutcome?
         do {
             let response = try await authenticated(&request, tenant: tenant, deadline: deadline)
+            backendTime = .microseconds(Int64((response.totalTimeMs * 1_000).rounded()))
             result = interpret(response)
         } catch let error as CredentialError {
             // Never call a backend unauthenticated: the part is unavailable until the secret is.
@@ -147,11 +153,21 @@ package struct BackendGateway: Sendable {
                     "error": "\(error.kind.rawValue)", "request_id": "\(requestID)",
                 ])
             result = Self.interpret(error)
+            // A timeout cut short by the request's deadline (not the tenant's own timeout) proves
+            // only that the backend took longer than what was left: slow if that was long, else
+            // nothing.
+            if error.kind == .timedOut, budget.totalTimeout < .milliseconds(tenant.limits.totalTimeoutMs) {
+                breakerOutcome = .success
+                backendTime = budget.totalTimeout
+            }
         } catch {
             result = (.failed(.error, reason: "transport"), .failure, false)
         }
         let duration = started.duration(to: .now)
-        if let transition = resilience.record(result.1, duration: duration, ticket: ticket, circuit: circuit) {
+        BackendTimeLedger.current?.record(backendTime ?? duration)
+        if let transition = resilience.record(
+            breakerOutcome ?? result.1, duration: backendTime ?? duration, ticket: ticket, circuit: circuit)
+        {
             let state = if case .closed = transition { "closed" } else { "open" }
             metrics.breakerTransition(tenant: tenant.id, to: state)
             logger.warning("circuit breaker \(state)", metadata: ["tenant": "\(tenant.id)", "circuit": "\(circuit)"])

@@ -13,6 +13,8 @@ package final class CitizenLocator: Sendable {
     package struct Location: Sendable {
         package var tenants: [Tenant]
         package var unreachable: [(tenant: Tenant, status: PartStatus, reason: String)]
+        /// Discovery was needed but its budget was spent: nothing was asked, nothing is known.
+        package var discoveryRefused = false
 
         package init(tenants: [Tenant], unreachable: [(tenant: Tenant, status: PartStatus, reason: String)]) {
             self.tenants = tenants
@@ -44,9 +46,11 @@ package final class CitizenLocator: Sendable {
     }
 
     /// The active OCMWs of `registry` that hold a running dossier for `insz`, in registry order.
+    /// - Parameter discoveryBudget: Takes a place for discovery (false: none left, the location
+    ///   says `discoveryRefused`) and returns how to give it back.
     package func locate(
         _ insz: INSZ, in registry: TenantRegistry, deadline: ContinuousClock.Instant,
-        requestID: String
+        requestID: String, discoveryBudget: @Sendable () -> (@Sendable () -> Void)? = { {} }
     ) async -> Location {
         let day = today()
         // A suspended OCMW that holds the citizen's dossier is reported unavailable, not left
@@ -67,6 +71,12 @@ package final class CitizenLocator: Sendable {
             logger.error("routing index lookup failed", metadata: ["error": "\(error)"])
         }
         guard configuration.enabled else { return Location(tenants: [], unreachable: suspended) }
+        guard let giveBack = discoveryBudget() else {
+            var refused = Location(tenants: [], unreachable: suspended)
+            refused.discoveryRefused = true
+            return refused
+        }
+        defer { giveBack() }
         var found = await discover(insz, in: registry, day: day, deadline: deadline, requestID: requestID)
         found.unreachable += suspended
         return found

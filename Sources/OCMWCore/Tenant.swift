@@ -9,6 +9,8 @@ public struct Tenant: Sendable, Equatable, Identifiable {
     public let categoriesOfHelp: [CodeLabel]
     public let certificateTypes: [CodeLabel]
     public let state: TenantState
+    /// Weight in fair share at the door when the proxy is saturated (default 1).
+    public let weight: Double
 
     /// Whether citizen traffic may be sent to this tenant.
     public var receivesTraffic: Bool { state == .active }
@@ -16,8 +18,9 @@ public struct Tenant: Sendable, Equatable, Identifiable {
     public init(
         id: TenantID, kbo: KBONumber, name: String, postalCodes: [String], backend: Backend,
         limits: TenantLimits, categoriesOfHelp: [CodeLabel], certificateTypes: [CodeLabel],
-        state: TenantState
+        state: TenantState, weight: Double = 1
     ) {
+        self.weight = weight
         self.id = id
         self.kbo = kbo
         self.name = name

@@ -74,6 +74,7 @@ enum TenantFieldRendering {
             ("kbo", tenant.kbo.description),
             ("name", tenant.name),
             ("state", tenant.state.rawValue),
+            ("weight", "\(tenant.weight)"),
             ("postalCodes", tenant.postalCodes.joined(separator: ", ")),
             ("backend.baseURL", tenant.backend.baseURL),
             ("backend.dialect", tenant.backend.dialect.rawValue),

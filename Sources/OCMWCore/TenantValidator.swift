@@ -72,14 +72,21 @@ struct TenantValidator {
             let known = TenantState.allCases.map(\.rawValue).joined(separator: ", ")
             report(label, "state", "unknown state '\(entry.state)' (known: \(known))")
         }
+        if let weight = entry.weight, !(weight.isFinite && weight >= Self.weightRange.lowerBound && weight <= Self.weightRange.upperBound) {
+            report(label, "weight", "must be a number from \(Self.weightRange.lowerBound) to \(Self.weightRange.upperBound)")
+        }
         guard problems.count == problemsBefore, let id, let kbo, let baseURL, let dialect, let credentials,
             let auth, let state
         else { return nil }
         return Tenant(
             id: id, kbo: kbo, name: entry.name, postalCodes: entry.postalCodes,
             backend: Backend(baseURL: baseURL, dialect: dialect, credentials: credentials, auth: auth, tls: tls),
-            limits: limits, categoriesOfHelp: categories, certificateTypes: certificates, state: state)
+            limits: limits, categoriesOfHelp: categories, certificateTypes: certificates, state: state,
+            weight: entry.weight ?? 1)
     }
+
+    /// The weights fair share accepts: a tenant may count for at most a hundred times another.
+    static let weightRange: ClosedRange<Double> = 0.1...10
 
     /// Resolves a limits object over the file's defaults. Only an object the tenant wrote itself
     /// is checked: problems in `defaults` are reported once, under `defaults`, not per tenant.

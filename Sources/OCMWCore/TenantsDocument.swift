@@ -23,12 +23,16 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
         public var categoriesOfHelp: [CodeLabelEntry]
         public var certificateTypes: [CodeLabelEntry]
         public var state: String
+        /// The tenant's weight in fair share at the door when the proxy is saturated (optional,
+        /// 1 when left out): a tenant with weight 2 may hold twice the share of one with 1.
+        public var weight: Double?
 
         public init(
             id: String, kbo: String, name: String, postalCodes: [String], backend: BackendEntry,
             limits: LimitsEntry? = nil, categoriesOfHelp: [CodeLabelEntry],
-            certificateTypes: [CodeLabelEntry], state: String
+            certificateTypes: [CodeLabelEntry], state: String, weight: Double? = nil
         ) {
+            self.weight = weight
             self.id = id
             self.kbo = kbo
             self.name = name

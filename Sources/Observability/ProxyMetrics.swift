@@ -32,7 +32,7 @@ public final class ProxyMetrics: Sendable {
     /// The metrics, so that a key holds an enum case instead of a string.
     private enum StaticName: Hashable, Sendable {
         case backendCalls, backendCallDuration, rejections, retries, breakerTransitions, inFlight, reloads
-        case reloadDuration, answersRejected, auditRefused, deliveryEvents
+        case reloadDuration, answersRejected, auditRefused, deliveryEvents, admissionShed, admissionGauge
     }
 
     public init(
@@ -111,6 +111,29 @@ public final class ProxyMetrics: Sendable {
             HandleKey(name: .answersRejected, first: tenant.rawValue, second: reason),
             "ocmw_backend_answers_rejected_total"
         ) { [("reason", reason), ("tenant", tenant.rawValue)] }.increment()
+    }
+
+    /// A request was not admitted at the door (or refused for its deadline, discovery or upload
+    /// budget), counted per reason and per OCMW it needed (`none` when it named none).
+    package func admissionShed(reason: String, tenants: [String]) {
+        for tenant in tenants.isEmpty ? ["none"] : tenants {
+            counter(HandleKey(name: .admissionShed, first: reason, second: tenant), "ocmw_admission_shed_total") {
+                [("reason", reason), ("tenant", tenant)]
+            }.increment()
+        }
+    }
+
+    /// The door's state, as gauges: `ocmw_admission_limit`, `ocmw_admission_in_flight`,
+    /// `ocmw_admission_queued`, `ocmw_admission_shedding` (1 while shedding).
+    package func admissionState(limit: Int, inFlight: Int, queued: Int, shedding: Bool) {
+        for (name, value) in [
+            ("ocmw_admission_limit", limit), ("ocmw_admission_in_flight", inFlight), ("ocmw_admission_queued", queued),
+            ("ocmw_admission_shedding", shedding ? 1 : 0),
+        ] {
+            handle(HandleKey(name: .admissionGauge, first: name), in: meters) {
+                CoreMetrics.Meter(label: name, dimensions: [], factory: factory)
+            }.set(value)
+        }
     }
 
     /// A request about citizen data was refused because the audit trail could not record it.

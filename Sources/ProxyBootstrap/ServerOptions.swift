@@ -91,6 +91,9 @@ package struct ServerOptions: ParsableArguments {
     @Option(help: "Submissions a caller may make at once above its steady rate (the burst).")
     package var submissionBurstPerClient: Int = 200
 
+    @OptionGroup(title: "Overload")
+    package var admission: AdmissionOptions
+
     /// Delivery settings these options describe.
     package var deliveryConfiguration: DeliveryService.Configuration {
         var configuration = DeliveryService.Configuration()
@@ -106,6 +109,7 @@ package struct ServerOptions: ParsableArguments {
             discovery: DiscoveryConfiguration(
                 enabled: discovery, negativeTTL: .seconds(discoveryNegativeTtlSeconds),
                 maxConcurrentProbes: discoveryConcurrency, deadlineMs: discoveryDeadlineMs),
+            admission: admission.configuration,
             routingCache: .init(ttl: .seconds(max(0, routingCacheTtlSeconds))),
             submissionRatePerClient: .init(
                 ratePerSecond: max(submissionRatePerClient, 0.001), burst: max(1, submissionBurstPerClient)))

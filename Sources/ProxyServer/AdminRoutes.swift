@@ -1,3 +1,4 @@
+import Admission
 import BackendAccess
 import Foundation
 import Hummingbird
@@ -13,6 +14,7 @@ struct AdminRoutes: Sendable {
     let reloader: TenantReloader?
     let metrics: ProxyMetrics
     let audit: AuditLog
+    let admission: AdmissionGate
 
     struct TenantsView: Encodable {
         let tenants: [TenantView]
@@ -80,6 +82,8 @@ struct AdminRoutes: Sendable {
         }
         router.get("/metrics") { _, _ in
             metrics.auditPending(audit.pendingCount)
+            let door = admission.status
+            metrics.admissionState(limit: door.limit, inFlight: door.inFlight, queued: door.queued, shedding: door.shedding)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))

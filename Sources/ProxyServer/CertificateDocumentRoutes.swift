@@ -74,7 +74,8 @@ struct CertificateDocumentRoutes: Sendable {
                 status: .notFound, type: .partNotSupported,
                 title: "This OCMW does not offer certificates online")
         }
-        let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
+        // From arrival, as for the reads: the wait at the door is the caller's time too.
+        let deadline = context.arrival + .milliseconds(configuration.requestDeadlineMs)
         var outcome = await gateway.openStream(
             tenant, path: path, deadline: deadline, requestID: requestID,
             maxBytes: Self.maxDocumentBytes)

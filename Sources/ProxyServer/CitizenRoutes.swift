@@ -1,3 +1,4 @@
+import Admission
 import AuditTrail
 import CitizenDispatch
 import Foundation
@@ -14,6 +15,7 @@ struct CitizenRoutes: Sendable {
     let dispatcher: CitizenDispatcher
     let security: ProxySecurity
     let audit: AuditLog
+    let admission: AdmissionGate
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/v1/citizens/:insz/dossier") { request, context in
@@ -49,9 +51,25 @@ struct CitizenRoutes: Sendable {
             throw problem
         }
         let options = try ReadOptions.parse(request.uri.queryParameters, today: today)
-        let deadline = ContinuousClock.now + .milliseconds(configuration.requestDeadlineMs)
+        // The deadline counts from arrival: time spent at the door or waiting for a thread is the
+        // caller's time too. A request that can no longer finish in time is not started.
+        let deadline = context.arrival + .milliseconds(configuration.requestDeadlineMs)
+        guard ContinuousClock.now.duration(to: deadline) >= admission.configuration.minimumTimeLeft else {
+            admission.shedAfterAdmission(.deadline, keys: [])
+            throw ProblemDetails.overloaded(.deadline, retryAfterSeconds: admission.configuration.retryAfterSeconds)
+        }
         let snapshot = registry.snapshot
-        let location = await locator.locate(insz, in: snapshot, deadline: deadline, requestID: requestID)
+        let client = context.caller?.clientID ?? "anonymous"
+        let admission = self.admission
+        let discoveryBudget: @Sendable () -> (@Sendable () -> Void)? = {
+            guard admission.takeDiscovery(client: client) else { return nil }
+            return { admission.giveBackDiscovery(client: client) }
+        }
+        let location = await locator.locate(
+            insz, in: snapshot, deadline: deadline, requestID: requestID, discoveryBudget: discoveryBudget)
+        if location.discoveryRefused {
+            throw ProblemDetails.overloaded(.discovery, retryAfterSeconds: admission.configuration.retryAfterSeconds)
+        }
         let results = await dispatcher.fetch(
             parts, from: location.tenants, insz: insz, options: options,
             deadline: deadline, requestID: requestID)

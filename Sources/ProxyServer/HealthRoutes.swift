@@ -1,14 +1,17 @@
+import Admission
 import CurlClient
 import Hummingbird
 import OCMWCore
 
 /// Health for orchestrators: `/health/live` (the process answers), `/health/ready` (it can serve:
 /// a tenant registry with active tenants, a running curl client, and an audit trail that can
-/// record), and `/health` (readiness with a little detail, for people).
+/// record), and `/health` (readiness with a little detail, for people). While the door sheds,
+/// readiness answers 503 `shedding`, so a load balancer can move traffic to an instance with room.
 struct HealthRoutes: Sendable {
     let registry: TenantRegistryStore
     let client: CurlClient
     let audit: AuditLog
+    let admission: AdmissionGate
 
     private struct Health: Encodable {
         let status: String
@@ -17,6 +20,8 @@ struct HealthRoutes: Sendable {
         /// `recording`, or `full` while its store does not take records (requests about citizen
         /// data are refused then).
         let auditTrail: String
+        /// `admitting` or `shedding` (requests refused at the door within the last second).
+        let admission: String
     }
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
@@ -30,12 +35,17 @@ struct HealthRoutes: Sendable {
     private func readiness() throws -> Response {
         let active = registry.snapshot.activeTenants.count
         let clientRunning = client.isRunning
+        let shedding = admission.isShedding
         let auditFull = audit.isFull
-        let ready = active > 0 && clientRunning && !auditFull
-        return try Response.json(
+        let ready = active > 0 && clientRunning && !shedding && !auditFull
+        let status =
+            if ready { "ok" } else if shedding && active > 0 && clientRunning && !auditFull { "shedding" } else { "unavailable" }
+        var response = try Response.json(
             Health(
-                status: ready ? "ok" : "unavailable", activeTenants: active,
-                backendClient: clientRunning ? "running" : "stopped", auditTrail: auditFull ? "full" : "recording"),
+                status: status, activeTenants: active, backendClient: clientRunning ? "running" : "stopped",
+                auditTrail: auditFull ? "full" : "recording", admission: shedding ? "shedding" : "admitting"),
             status: ready ? .ok : .serviceUnavailable)
+        if shedding { response.headers[.retryAfter] = String(admission.configuration.retryAfterSeconds) }
+        return response
     }
 }

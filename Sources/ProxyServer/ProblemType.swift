@@ -35,6 +35,8 @@ public enum ProblemType: String, CaseIterable, Sendable {
     case uriTooLong = "uri-too-long"
     /// A `Transfer-Encoding` with a coding other than `chunked` (501).
     case transferCodingNotImplemented = "transfer-coding-not-implemented"
+    /// The proxy is serving all it can: the request was not started (retry after `Retry-After`).
+    case overloaded
     case `internal`
     /// Admin API: a reload while reloads are not configured.
     case reloadUnavailable = "reload-unavailable"

@@ -1,4 +1,5 @@
 import AdminUI
+import Admission
 import BackendAccess
 import CitizenDispatch
 import CurlClient
@@ -33,6 +34,8 @@ public struct ProxyApplication: Sendable {
     /// Where accepted submissions wait for delivery.
     public let outbox: any OutboxStore
     let runtimes = TenantRuntimeRegistry()
+    /// The door of the public API (admission control, fair share, discovery and upload budgets).
+    public let admission: AdmissionGate
     /// The demo's citizen page (`/demo/citizens/{insz}`) on the public listener; nil (no page)
     /// outside `ocmw-proxy demo`.
     public var demoPages: DemoPages?
@@ -57,6 +60,9 @@ public struct ProxyApplication: Sendable {
         self.logger = logger
         self.credentials = credentials ?? BackendCredentials(client: client, logger: logger)
         self.outbox = outbox
+        admission = AdmissionGate(configuration: configuration.admission) { reason, tenants in
+            metrics.admissionShed(reason: reason.rawValue, tenants: tenants)
+        }
     }
 
     /// The router with every route and middleware of the public API.
@@ -65,6 +71,10 @@ public struct ProxyApplication: Sendable {
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: RequestLimitsMiddleware())
         router.add(middleware: ProblemMiddleware())
+        router.add(
+            middleware: AdmissionMiddleware(
+                gate: admission,
+                classifier: AdmissionClassifier(registry: registry, routingIndex: routingIndex, configuration: configuration)))
         let gateway = self.gateway
         let locator = CitizenLocator(
             index: routingIndex, gateway: gateway, configuration: configuration.discovery,
@@ -74,7 +84,7 @@ public struct ProxyApplication: Sendable {
             .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))
         CitizenRoutes(
             configuration: configuration, registry: registry, locator: locator,
-            dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit
+            dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit, admission: admission
         )
         .register(on: readers)
         CertificateDocumentRoutes(
@@ -87,14 +97,15 @@ public struct ProxyApplication: Sendable {
         SubmissionRoutes(
             configuration: configuration, registry: registry, outbox: outbox, security: security, audit: audit,
             rateLimit: SubmissionRateLimit(configuration.submissionRatePerClient),
-            applications: ApplicationRouting(index: routingIndex, locator: locator, today: configuration.today, logger: logger)
+            applications: ApplicationRouting(index: routingIndex, locator: locator, today: configuration.today, logger: logger),
+            admission: admission
         )
         .register(on: submitters)
         let feed = router.group().add(middleware: auditCapacity)
             .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .routing))
         RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator, audit: audit)
             .register(on: feed)
-        HealthRoutes(registry: registry, client: client, audit: audit).register(on: router)
+        HealthRoutes(registry: registry, client: client, audit: audit, admission: admission).register(on: router)
         if let demoPages {
             DemoCitizenRoutes(pages: demoPages, client: client, configuration: configuration).register(on: router)
         }
@@ -126,11 +137,12 @@ public struct ProxyApplication: Sendable {
         router.add(middleware: ProblemMiddleware())
         let sessions = AdminSessions(credential: security.admin)
         router.add(middleware: AdminAuthMiddleware(security: security, sessions: sessions))
-        AdminRoutes(registry: registry, runtimes: runtimes, reloader: reloader, metrics: metrics, audit: audit).register(on: router)
+        AdminRoutes(registry: registry, runtimes: runtimes, reloader: reloader, metrics: metrics, audit: audit, admission: admission)
+            .register(on: router)
         OutboxAdminRoutes(outbox: outbox).register(on: router)
         let reporter = StatusReporter(
             registry: registry, runtimes: runtimes, recentCalls: metrics.recentCalls,
-            reloader: reloader, outbox: outbox, routingIndex: routingIndex)
+            reloader: reloader, outbox: outbox, routingIndex: routingIndex, admission: { [admission] in admission.status })
         AdminPageRoutes(reporter: reporter, sessions: sessions).register(on: router)
         return router
     }

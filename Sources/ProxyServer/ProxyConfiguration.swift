@@ -1,3 +1,4 @@
+import Admission
 import CitizenDispatch
 import Foundation
 import OCMWCore
@@ -14,6 +15,8 @@ public struct ProxyConfiguration: Sendable {
     public var requestDeadlineMs: Int
     /// Finding the OCMWs of a citizen the routing index does not know.
     public var discovery: DiscoveryConfiguration
+    /// The door: adaptive concurrency limit, queue, fair share, discovery and upload budgets.
+    public var admission: AdmissionConfiguration
     /// The in-memory cache of routing-index look-ups (per citizen and day, short TTL, bounded).
     public var routingCache: RoutingLookupCache<ContinuousClock.Instant>.Configuration
     /// Submissions each caller (client id) may make: a steady rate with room for a burst; past
@@ -27,6 +30,7 @@ public struct ProxyConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, adminHost: String = "127.0.0.1", adminPort: Int = 9090,
         requestDeadlineMs: Int = 5_000,
         discovery: DiscoveryConfiguration = .init(),
+        admission: AdmissionConfiguration = .init(),
         routingCache: RoutingLookupCache<ContinuousClock.Instant>.Configuration = .init(),
         submissionRatePerClient: TokenBucketConfiguration = .init(ratePerSecond: 100, burst: 200),
         today: @escaping @Sendable () -> DayDate = { .inBelgium(at: Date()) }
@@ -37,6 +41,7 @@ public struct ProxyConfiguration: Sendable {
         self.adminPort = adminPort
         self.requestDeadlineMs = requestDeadlineMs
         self.discovery = discovery
+        self.admission = admission
         self.routingCache = routingCache
         self.submissionRatePerClient = submissionRatePerClient
         self.today = today

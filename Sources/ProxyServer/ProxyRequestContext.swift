@@ -10,8 +10,12 @@ public struct ProxyRequestContext: RequestContext {
     /// Correlates this request's answer, log lines, backend calls and audit record; fixed by the
     /// outermost middleware (`AccessLogMiddleware`).
     public var requestID: String
+    /// When the request arrived (its head was read): the request deadline counts from here, so
+    /// time spent waiting inside the proxy is spent from the caller's deadline, not added to it.
+    public let arrival: ContinuousClock.Instant
 
     public init(source: Source) {
+        arrival = .now
         coreContext = .init(source: source)
         caller = nil
         requestID = ""

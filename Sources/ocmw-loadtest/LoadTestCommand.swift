@@ -47,7 +47,7 @@ struct LoadTestCommand: AsyncParsableCommand {
                 let registry = try TenantRegistry(jsonData: Data(contentsOf: URL(fileURLWithPath: resolved.tenantsFile)))
                 let pool = CitizenPool(
                     dataset: CitizenPool.demoDataset(registry: registry, seed: scenario.seed, citizens: scenario.citizens),
-                    registry: registry)
+                    registry: registry, onlyAt: scenario.citizensOf.map { Set($0.compactMap(TenantID.init)) })
                 Self.say(
                     "scenario \(scenario.name): \(Report.format(scenario.runSeconds)) s, \(ArrivalSchedule(scenario).totalCount) requests, "
                         + "\(pool.people.count) citizens over \(registry.tenants.count) tenants, against \(resolved.target.proxyURL)")

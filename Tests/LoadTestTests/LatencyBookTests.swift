@@ -92,4 +92,19 @@ struct LatencyBookTests {
         #expect(tally.count == 2)
         #expect(tally.outcomes == [.timeout: 1, .ok: 1])
     }
+
+    @Test("Each outcome class has its own percentiles: fast refusals do not hide slow answers")
+    func percentilesPerOutcome() {
+        var tally = Tally()
+        for _ in 0..<199 { tally.record(microseconds: 2_000, outcome: .serverError) }
+        tally.record(microseconds: 800_000, outcome: .ok)
+        var other = Tally()
+        other.record(microseconds: 900_000, outcome: .ok)
+        tally.add(other)
+        #expect(tally.milliseconds(atPercentile: 99) < 10)
+        #expect(tally.milliseconds(atPercentile: 99, of: .serverError).map { $0 < 3 } == true)
+        #expect(tally.milliseconds(atPercentile: 99, of: .ok).map { $0 > 850 } == true)
+        #expect(tally.milliseconds(atPercentile: 99, of: .timeout) == nil)
+        #expect(Report.Stats(tally).p99ByOutcomeMs?["ok"].map { $0 > 850 } == true)
+    }
 }

@@ -35,6 +35,16 @@ struct TrafficTests {
         #expect(pool.requestSubmitters.allSatisfy { $0.desk.tenant != .id("oostende") })
     }
 
+    @Test("A pool of one OCMW's citizens holds only citizens whose every record is there")
+    func poolOfOneOCMW() throws {
+        let registry = try Repository.registry()
+        let dataset = Dataset.generate(seed: 42, tenants: registry.tenants.map(\.id), citizens: 300)
+        let pool = CitizenPool(dataset: dataset, registry: registry, onlyAt: [.id("leuven")])
+        #expect(!pool.people.isEmpty)
+        #expect(pool.people.allSatisfy { $0.tenants.allSatisfy { $0 == .id("leuven") } })
+        #expect(!pool.people.contains { $0.insz == DemoCitizens.twoOCMWINSZ })
+    }
+
     @Test("Requests follow the mix and count under the right tenants")
     func planner() throws {
         let registry = try Repository.registry()

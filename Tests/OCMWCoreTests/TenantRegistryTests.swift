@@ -112,7 +112,18 @@ struct TenantRegistryTests {
         .init(scenario: "an attempt to turn certificate verification off", tenant: "bonheiden", field: "backend.tls") {
             $0.tenants[1].backend.tls = ["verifyPeer": "false"]
         },
+        .init(scenario: "a fair-share weight of 0", tenant: "gent", field: "weight") { $0.tenants[0].weight = 0 },
+        .init(scenario: "a fair-share weight above 10", tenant: "bonheiden", field: "weight") { $0.tenants[1].weight = 11 },
+        .init(scenario: "a fair-share weight that is not a number", tenant: "gent", field: "weight") { $0.tenants[0].weight = .nan },
     ]
+
+    @Test("A tenant's fair-share weight is 1 unless the file gives one")
+    func weight() throws {
+        var document = Self.validDocument
+        document.tenants[1].weight = 2.5
+        let registry = try TenantRegistry(validating: document)
+        #expect(registry.tenants.map(\.weight) == [1, 2.5])
+    }
 
     @Test("A broken document is rejected with exactly one problem naming tenant and field", arguments: brokenDocuments)
     func brokenDocumentIsRejected(_ broken: Broken) {

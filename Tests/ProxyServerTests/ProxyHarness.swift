@@ -1,3 +1,4 @@
+import Admission
 import BackendAccess
 import CitizenDispatch
 import CurlClient
@@ -66,15 +67,24 @@ let hangingTenantLimits = TenantsDocument.LimitsEntry(connectTimeoutMs: 400, tot
 /// Discovery with a deadline as patient as the request's.
 let testDiscovery = DiscoveryConfiguration(deadlineMs: testRequestDeadlineMs)
 
-/// A test proxy's configuration: port 0, `testToday`, the patient request deadline and discovery.
+/// The door of test proxies: open (no adaptive limit, no bulkhead reservation), budgets no test
+/// reaches. A busy machine would make an adaptive limit shed, and these tests judge answers, not
+/// the machine; `AdmissionEndToEndTests` turns the door on where shedding is the behaviour.
+let testAdmission = AdmissionConfiguration(
+    enabled: false, maxDiscoveries: 100_000, maxDiscoveriesPerClient: 100_000, maxUploadBytesInFlight: 1 << 40,
+    uploadBodyTimeout: .seconds(600))
+
+/// A test proxy's configuration: port 0, `testToday`, the patient request deadline and discovery,
+/// the open door.
 func testConfiguration(
     discovery: DiscoveryConfiguration = testDiscovery,
     requestDeadlineMs: Int = testRequestDeadlineMs,
-    submissionRatePerClient: TokenBucketConfiguration = .init(ratePerSecond: 100, burst: 200)
+    submissionRatePerClient: TokenBucketConfiguration = .init(ratePerSecond: 100, burst: 200),
+    admission: AdmissionConfiguration = testAdmission
 ) -> ProxyConfiguration {
     ProxyConfiguration(
-        port: 0, requestDeadlineMs: requestDeadlineMs, discovery: discovery, submissionRatePerClient: submissionRatePerClient,
-        today: { testToday })
+        port: 0, requestDeadlineMs: requestDeadlineMs, discovery: discovery, admission: admission,
+        submissionRatePerClient: submissionRatePerClient, today: { testToday })
 }
 
 /// A live proxy (port 0) in front of simulated Gent and Bonheiden.
@@ -90,6 +100,7 @@ func withProxyAndSimulator(
     index: any RoutingIndexStore = InMemoryRoutingIndex(),
     discovery: DiscoveryConfiguration = testDiscovery,
     requestDeadlineMs: Int = testRequestDeadlineMs,
+    admission: AdmissionConfiguration = testAdmission,
     logs: LogCapture = LogCapture(),
     security: TestSecurity? = nil,
     outbox: (any OutboxStore)? = nil,
@@ -111,7 +122,8 @@ func withProxyAndSimulator(
         let client = curl ?? CurlClient(logger: logger)
         let proxy = ProxyApplication(
             configuration: testConfiguration(
-                discovery: discovery, requestDeadlineMs: requestDeadlineMs, submissionRatePerClient: submissionRatePerClient),
+                discovery: discovery, requestDeadlineMs: requestDeadlineMs, submissionRatePerClient: submissionRatePerClient,
+                admission: admission),
             registry: TenantRegistryStore(registry),
             client: client,
             routingIndex: index,

@@ -18,6 +18,9 @@ public struct Report: Codable, Sendable {
         public var p9999Ms: Double
         public var maxMs: Double
         public var meanMs: Double
+        /// p99 of each outcome class apart (`ok`, `partial`, `5xx`, …), in milliseconds; absent in
+        /// reports written before it existed.
+        public var p99ByOutcomeMs: [String: Double]?
 
         init(_ tally: Tally) {
             count = tally.count
@@ -30,6 +33,10 @@ public struct Report: Codable, Sendable {
             p9999Ms = tally.milliseconds(atPercentile: 99.99)
             maxMs = tally.count == 0 ? 0 : Double(tally.histogram.max) / 1_000
             meanMs = tally.count == 0 ? 0 : tally.histogram.mean / 1_000
+            p99ByOutcomeMs = Dictionary(
+                uniqueKeysWithValues: tally.outcomes.keys.compactMap { outcome in
+                    tally.milliseconds(atPercentile: 99, of: outcome).map { (outcome.rawValue, $0) }
+                })
         }
     }
 

@@ -78,6 +78,9 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var lateWarningMs: Double
     /// Fault injection, reloads and onboarding during the run.
     public var actions: [ScenarioAction]
+    /// Only citizens whose every record is at one of these tenants (a surge of one OCMW's
+    /// citizens); nil: every citizen of the dataset.
+    public var citizensOf: [String]?
 
     /// Seconds from the start to the end of the last phase.
     public var runSeconds: Double { warmupSeconds + phases.reduce(0) { $0 + $1.durationSeconds } }
@@ -117,7 +120,7 @@ public struct Scenario: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case name, description, tenants, seed, citizens, warmupSeconds, phases, mix, maxOutstanding, timeoutMs
-        case lateWarningMs, actions
+        case lateWarningMs, actions, citizensOf
     }
 
     public init(from decoder: any Decoder) throws {
@@ -145,6 +148,7 @@ public struct Scenario: Codable, Sendable, Equatable {
         timeoutMs = try container.decodeIfPresent(Int.self, forKey: .timeoutMs) ?? 10_000
         lateWarningMs = try container.decodeIfPresent(Double.self, forKey: .lateWarningMs) ?? 50
         actions = try container.decodeIfPresent([ScenarioAction].self, forKey: .actions) ?? []
+        citizensOf = try container.decodeIfPresent([String].self, forKey: .citizensOf)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -157,6 +161,7 @@ public struct Scenario: Codable, Sendable, Equatable {
         try container.encode(warmupSeconds, forKey: .warmupSeconds)
         try container.encode(phases, forKey: .phases)
         try container.encode(Dictionary(uniqueKeysWithValues: mix.map { ($0.key.rawValue, $0.value) }), forKey: .mix)
+        try container.encodeIfPresent(citizensOf, forKey: .citizensOf)
         try container.encode(maxOutstanding, forKey: .maxOutstanding)
         try container.encode(timeoutMs, forKey: .timeoutMs)
         try container.encode(lateWarningMs, forKey: .lateWarningMs)

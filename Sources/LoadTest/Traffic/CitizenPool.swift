@@ -46,7 +46,8 @@ public struct CitizenPool: Sendable {
     public let certificateSubmitters: [(person: Int, desk: Desk)]
 
     /// The pool of `dataset`'s citizens, as seen through `registry`.
-    public init(dataset: Dataset, registry: TenantRegistry) {
+    /// - Parameter onlyAt: When given, only citizens whose every record is at one of these tenants.
+    public init(dataset: Dataset, registry: TenantRegistry, onlyAt: Set<TenantID>? = nil) {
         var people: [Person] = []
         var downloads: [Download] = []
         var submitters: [(person: Int, desk: Desk)] = []
@@ -62,6 +63,7 @@ public struct CitizenPool: Sendable {
         for citizen in dataset.citizens {
             let records = citizen.records.filter { registry.tenant($0.tenant) != nil }
             guard !records.isEmpty else { continue }
+            if let onlyAt, !records.allSatisfy({ onlyAt.contains($0.tenant) }) { continue }
             let index = people.count
             people.append(
                 Person(

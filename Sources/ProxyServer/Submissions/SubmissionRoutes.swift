@@ -1,3 +1,4 @@
+import Admission
 import AuditTrail
 import Delivery
 import Foundation
@@ -20,6 +21,7 @@ struct SubmissionRoutes: Sendable {
     let audit: AuditLog
     let rateLimit: SubmissionRateLimit
     let applications: ApplicationRouting
+    let admission: AdmissionGate
 
     /// The answer to a submission and to a status query.
     struct Answer: Encodable {
@@ -64,10 +66,21 @@ struct SubmissionRoutes: Sendable {
 
     private func helpRequest(_ insz: INSZ, _ request: Request, _ context: ProxyRequestContext) async throws -> Response {
         let key = try prepare(insz, request, context)
+        // The body is held whole until the outbox has it: reserve what it may bring (its declared
+        // length, else the most a submission may be) so that uploads together cannot exhaust memory.
+        let limits = IntakeLimits.default
+        let declared = request.headers[.contentLength].flatMap { Int($0) }.map { min(max($0, 0), limits.maxTotalBytes) }
+        let reserved = declared ?? limits.maxTotalBytes
+        guard admission.reserveUpload(bytes: reserved) else {
+            throw ProblemDetails.overloaded(.uploads, retryAfterSeconds: admission.configuration.retryAfterSeconds)
+        }
+        defer { admission.releaseUpload(bytes: reserved) }
         let intake: MultipartIntake.Result
         let validated: Validated<ValidatedHelpRequest>
         do {
-            intake = try await MultipartIntake.read(request.body, contentType: request.headers[.contentType])
+            intake = try await Self.withBodyTimeout(admission.configuration.uploadBodyTimeout) {
+                try await MultipartIntake.read(request.body, contentType: request.headers[.contentType], limits: limits)
+            }
             validated = try FormDecoding.decode(HelpRequestForm.self, from: intake.json)
                 .validated(tenants: { registry.snapshot.tenant($0) })
         } catch let error as IntakeError {
@@ -104,6 +117,28 @@ struct SubmissionRoutes: Sendable {
         return try await accept(
             .certificateRequest, tenant: validated.value.tenant, envelope: SubmissionEnvelope(validated.value),
             warnings: validated.warnings, insz: insz, key: key, context: context)
+    }
+
+    /// Runs `read`, or gives up with 408 once `timeout` has passed: a stalled upload must not hold
+    /// its reserved bytes (and a connection) for as long as the client pleases.
+    private static func withBodyTimeout<T: Sendable>(
+        _ timeout: Duration, _ read: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await read() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw ProblemDetails(
+                    status: .requestTimeout, type: .badRequest,
+                    title: "The request body did not arrive in time",
+                    detail: "the whole body must arrive within \(timeout.components.seconds) s")
+            }
+            return value
+        }
     }
 
     /// Checks the caller may act for the citizen (bound to the token when it names one) and is
