@@ -12,11 +12,22 @@ extension TenantRegistry {
         do {
             document = try JSONDecoder().decode(TenantsDocument.self, from: jsonData)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                let location = JSONSyntaxLocation.of(jsonData).map { " at \($0)" } ?? ""
+                throw TenantValidationErrors(
+                    problems: [TenantValidationError(tenant: nil, field: "$", message: "not valid JSON\(location)")])
+            }
             throw TenantValidationErrors(problems: [Self.describe(error)])
         } catch {
             throw TenantValidationErrors(problems: [TenantValidationError(tenant: nil, field: "$", message: "\(error)")])
         }
-        try self.init(validating: document, reusing: previous)
+        let unknown = TenantsDocument.unknownFields(in: jsonData, decoded: document)
+        do {
+            try self.init(validating: document, reusing: previous)
+        } catch {
+            throw TenantValidationErrors(problems: unknown + error.problems)
+        }
+        if !unknown.isEmpty { throw TenantValidationErrors(problems: unknown) }
     }
 
     private static func describe(_ error: DecodingError) -> TenantValidationError {

@@ -27,7 +27,7 @@ struct TenantValidator {
         for (index, entry) in entries.enumerated() {
             let label = entry.id.isEmpty ? "#\(index)" : entry.id
             if let first = seenIDs[entry.id] {
-                report(label, "id", "duplicate id, also used by tenant #\(first)")
+                report(label, "id", "tenant #\(index) has the same id as tenant #\(first); ids must be unique")
             } else {
                 seenIDs[entry.id] = index
             }

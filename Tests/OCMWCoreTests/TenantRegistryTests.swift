@@ -209,6 +209,36 @@ struct TenantRegistryTests {
         #expect(errors?.problems.first?.field == path)
     }
 
+    @Test("Misspelt and unknown fields are rejected with their path and tenant, besides any other problem")
+    func unknownFieldsAreRejected() throws {
+        var json = try String(contentsOf: Self.shippedFile, encoding: .utf8)
+        json = json.replacingOccurrences(of: #""maxInFlight": 128"#, with: #""maxInFlihgt": 128"#)
+        json = json.replacingOccurrences(of: #""state": "active""#, with: #""stat": "suspended", "state": "active""#)
+        let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
+        let problems = errors?.problems ?? []
+        #expect(problems.contains(TenantValidationError(tenant: "gent", field: "limits.maxInFlihgt", message: "unknown field")))
+        #expect(problems.contains { $0.field == "stat" && $0.tenant != nil && $0.message == "unknown field" })
+        #expect(problems.allSatisfy { $0.message == "unknown field" }, "\(problems)")
+        // The shipped file itself has none.
+        _ = try TenantRegistry(jsonData: Data(contentsOf: Self.shippedFile))
+    }
+
+    @Test("Broken JSON is reported with its line and column")
+    func brokenJSONHasLineAndColumn() {
+        let json = "{\n  \"tenants\": [\n    {\"id\": \"gent\",,}\n  ]\n}"
+        let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
+        let message = errors?.problems.first?.message ?? ""
+        #expect(message.hasPrefix("not valid JSON at line 3, column"), "\(message)")
+    }
+
+    @Test("A duplicate id names both entries")
+    func duplicateIDNamesBoth() {
+        var document = Self.validDocument
+        document.tenants[1].id = "gent"
+        let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(validating: document) }
+        #expect(errors?.problems.first?.message.contains("tenant #1 has the same id as tenant #0") == true)
+    }
+
     @Test("A field of the wrong type inside a tenant is reported with its full path")
     func wrongTypeHasFullPath() throws {
         var json = try String(contentsOf: Self.shippedFile, encoding: .utf8)
