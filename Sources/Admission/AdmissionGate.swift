@@ -41,6 +41,8 @@ public final class AdmissionGate: Sendable {
         var early: [UInt64: ShedReason?] = [:]
         var nextID: UInt64 = 0
         var shedTotal: [ShedReason: Int] = [:]
+        /// The OCMWs of each waiting request, for the metrics of one that is displaced.
+        var waitingKeys: [UInt64: [String]] = [:]
     }
 
     public let configuration: AdmissionConfiguration
@@ -63,11 +65,16 @@ public final class AdmissionGate: Sendable {
     /// when the request deserves a place in a full queue least. Cancellation gives the place up.
     public func admit(priority: AdmissionPriority, shares: [AdmissionShare<String>]) async -> Admission {
         let now = Instant.now
-        let (id, arrival, expired) = state.withLock { state in
+        let (id, arrival, expired, displacedKeys) = state.withLock { state in
             state.nextID += 1
             let expired = state.controller.expire(now: now)
             let arrival = state.controller.arrived(id: state.nextID, priority: priority, shares: shares, now: now)
-            return (state.nextID, arrival, expired)
+            var displacedKeys: [String] = []
+            if case .enqueue(let displaced) = arrival {
+                state.waitingKeys[state.nextID] = shares.map(\.key)
+                if let displaced { displacedKeys = state.waitingKeys.removeValue(forKey: displaced) ?? [] }
+            }
+            return (state.nextID, arrival, expired, displacedKeys)
         }
         apply(expired)
         switch arrival {
@@ -77,7 +84,7 @@ public final class AdmissionGate: Sendable {
             recordShed(reason, keys: shares.map(\.key))
             return .shed(reason)
         case .enqueue(let displaced):
-            if let displaced { resolve([(displaced, .displaced, [])]) }
+            if let displaced { resolve([(displaced, .displaced, displacedKeys)]) }
         }
         let timer = Task { [weak self, configuration] in
             try? await Task.sleep(for: configuration.maxQueueWait, tolerance: .milliseconds(1), clock: .continuous)
@@ -188,6 +195,7 @@ public final class AdmissionGate: Sendable {
         guard !results.isEmpty else { return }
         let continuations = state.withLock { state in
             results.compactMap { id, reason, _ -> (CheckedContinuation<ShedReason?, Never>, ShedReason?)? in
+                state.waitingKeys[id] = nil
                 if let continuation = state.waiters.removeValue(forKey: id) { return (continuation, reason) }
                 state.early[id] = .some(reason)
                 return nil
