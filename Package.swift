@@ -143,7 +143,7 @@ let package = Package(
         .target(
             name: "BackendAccess",
             dependencies: [
-                "OCMWCore", "OCMWDomain", "CurlClient", "Observability",
+                "OCMWCore", "OCMWDomain", "CurlClient", "Observability", "PrivateFiles",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -169,7 +169,7 @@ let package = Package(
         .target(
             name: "TenantReload",
             dependencies: [
-                "OCMWCore", "Observability",
+                "OCMWCore", "Observability", "PrivateFiles",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -1,10 +1,12 @@
 import Foundation
 import Logging
+import PrivateFiles
 import ServiceLifecycle
 import UnixSignals
 
-/// Reloads the tenants file when it changes on disk: its modification time and size are polled
-/// (a cheap `stat`) so that editors that replace the file and ones that rewrite it both count.
+/// Reloads the tenants file when it changes on disk: its fingerprint (a cheap `stat` that follows
+/// symbolic links: modification time to the nanosecond, size, inode) is polled, so editors that
+/// replace the file, ones that rewrite it, and a swapped link (a Kubernetes ConfigMap) all count.
 public struct TenantFileWatcher: Service {
     package let path: String
     package let reloader: TenantReloader
@@ -28,9 +30,8 @@ public struct TenantFileWatcher: Service {
         }
     }
 
-    private func fingerprint() -> [String] {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [] }
-        return ["\(attributes[.modificationDate] ?? "")", "\(attributes[.size] ?? "")", "\(attributes[.systemFileNumber] ?? "")"]
+    private func fingerprint() -> FileFingerprint? {
+        FileFingerprint(path: path)
     }
 }
 

@@ -115,3 +115,24 @@ struct PrivateDirectoryTests {
         #expect(try mode(path + "-shm") == 0o600)
     }
 }
+
+@Suite("File fingerprints")
+struct FileFingerprintTests {
+    @Test("A link swapped to another file changes the fingerprint of the path through it")
+    func followsLinks() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fingerprint-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/v1", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/v2", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for version in ["v1", "v2"] {
+            #expect(FileManager.default.createFile(atPath: root + "/\(version)/f", contents: Data("same".utf8)))
+        }
+        try FileManager.default.createSymbolicLink(atPath: root + "/..data", withDestinationPath: "v1")
+        try FileManager.default.createSymbolicLink(atPath: root + "/f", withDestinationPath: "..data/f")
+        let before = try #require(FileFingerprint(path: root + "/f"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/..tmp", withDestinationPath: "v2")
+        #expect(rename(root + "/..tmp", root + "/..data") == 0)
+        #expect(FileFingerprint(path: root + "/f") != before, "same size, same link: only the target's inode tells")
+        #expect(FileFingerprint(path: root + "/missing") == nil)
+    }
+}

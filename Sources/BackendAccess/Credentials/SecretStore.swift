@@ -1,5 +1,6 @@
 import Foundation
 import OCMWCore
+import PrivateFiles
 import Synchronization
 
 #if canImport(Glibc)
@@ -100,30 +101,5 @@ package final class SecretStore: Sendable {
             }
             return .oauth2(credentials)
         }
-    }
-}
-
-/// What identifies one version of a file: rewritten in place (mtime, size) or replaced (inode).
-package struct FileFingerprint: Sendable, Equatable {
-    package let device: UInt64
-    package let inode: UInt64
-    package let size: Int64
-    package let modifiedSeconds: Int
-    package let modifiedNanoseconds: Int
-
-    /// `stat`s the file (following symlinks); `nil` when it does not exist or is no regular file.
-    package init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
-        size = Int64(info.st_size)
-        #if canImport(Darwin)
-        modifiedSeconds = Int(info.st_mtimespec.tv_sec)
-        modifiedNanoseconds = Int(info.st_mtimespec.tv_nsec)
-        #else
-        modifiedSeconds = Int(info.st_mtim.tv_sec)
-        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
-        #endif
     }
 }

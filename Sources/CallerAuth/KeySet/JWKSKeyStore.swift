@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import PrivateFiles
 import Synchronization
 
 /// The callers' verification keys, loaded from a JWKS file and reloaded when it changes.
@@ -20,7 +21,7 @@ public final class JWKSKeyStore: Sendable {
         var current: KeySet
         /// The file version last attempted, good or bad: a broken file is reported once, not
         /// on every poll, and retried when it changes again.
-        var attemptedStamp: FileStamp?
+        var attemptedStamp: FileFingerprint?
         var nextGeneration: UInt64
     }
 
@@ -39,7 +40,7 @@ public final class JWKSKeyStore: Sendable {
         self.path = path
         self.allowedAlgorithms = allowedAlgorithms
         self.logger = logger
-        let stamp = FileStamp(path: path)
+        let stamp = FileFingerprint(path: path)
         let (keySet, ignored) = try await Self.load(path: path, allowed: allowedAlgorithms, generation: 0)
         Self.report(ignored, logger: logger)
         self.state = Mutex(State(current: keySet, attemptedStamp: stamp, nextGeneration: 1))
@@ -56,7 +57,7 @@ public final class JWKSKeyStore: Sendable {
     /// - Throws: ``JWKSError`` when the changed file cannot be used; the previous keys stay in use.
     @discardableResult
     public func reloadIfChanged() async throws(JWKSError) -> Set<String>? {
-        let stamp = FileStamp(path: path)
+        let stamp = FileFingerprint(path: path)
         let changed = state.withLock { state in
             guard state.attemptedStamp != stamp else { return false }
             state.attemptedStamp = stamp
@@ -71,7 +72,7 @@ public final class JWKSKeyStore: Sendable {
     /// - Throws: ``JWKSError`` when the file cannot be used; the previous keys stay in use.
     @discardableResult
     public func reload() async throws(JWKSError) -> Set<String> {
-        let stamp = FileStamp(path: path)
+        let stamp = FileFingerprint(path: path)
         let generation = state.withLock { state in
             state.attemptedStamp = stamp
             defer { state.nextGeneration += 1 }
