@@ -33,7 +33,7 @@ public struct ProxyApplication: Sendable {
     public let credentials: BackendCredentials
     /// Where accepted submissions wait for delivery.
     public let outbox: any OutboxStore
-    let runtimes = TenantRuntimeRegistry()
+    let runtimes: TenantRuntimeRegistry
     /// The door of the public API (admission control, fair share, discovery and upload budgets).
     public let admission: AdmissionGate
     /// The demo's citizen page (`/demo/citizens/{insz}`) on the public listener; nil (no page)
@@ -48,6 +48,7 @@ public struct ProxyApplication: Sendable {
     ) {
         self.configuration = configuration
         self.registry = registry
+        runtimes = TenantRuntimeRegistry(current: { [registry] in registry.snapshot })
         self.client = client
         self.routingIndex =
             configuration.routingCache.isEnabled
