@@ -39,6 +39,9 @@ extension BackendGateway {
                 return .failed(response.status >= 500 ? .unavailable : .error, reason: "backend status \(response.status)")
             }
         } catch let error as CredentialError {
+            logger.error(
+                "backend credentials not available",
+                metadata: ["tenant": "\(tenant.id)", "error": "\(error.label)", "detail": "\(error.detail)"])
             _ = resilience.record(.ignored, duration: .zero, ticket: ticket)
             return .failed(.unavailable, reason: CredentialError.unavailableReason + " (\(error.label))")
         } catch let error as CurlClientError {

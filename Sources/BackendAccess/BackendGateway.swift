@@ -141,7 +141,11 @@ package struct BackendGateway: Sendable {
             result = interpret(response)
         } catch let error as CredentialError {
             // Never call a backend unauthenticated: the part is unavailable until the secret is.
-            logger.error("backend credentials not available", metadata: ["tenant": "\(tenant.id)", "error": "\(error.label)"])
+            // The detail names the variable, file or token URL (never a secret), so the
+            // operator knows what to fix.
+            logger.error(
+                "backend credentials not available",
+                metadata: ["tenant": "\(tenant.id)", "error": "\(error.label)", "detail": "\(error.detail)"])
             _ = resilience.record(.ignored, duration: .zero, ticket: ticket, circuit: circuit)
             metrics.rejected(tenant: tenant.id, reason: "credentials")
             return (.failed(.unavailable, reason: CredentialError.unavailableReason), false)

@@ -16,7 +16,7 @@ import Testing
     static let logger = Logger(label: "credentials", factory: { _ in SwiftLogNoOpLogHandler() })
 
     func run(
-        environment: @escaping @Sendable (String) -> String?,
+        environment: @escaping @Sendable (String) -> String?, logs: LogCapture? = nil,
         _ body: @Sendable (AuthorizedClient, NewSocialSimulator) async throws -> Void
     ) async throws {
         try await withSimulator([("gent", .v2)], requireAPIKeys: true) { simulator, ports in
@@ -29,7 +29,7 @@ import Testing
                 client: client, routingIndex: InMemoryRoutingIndex(), security: security.security, audit: security.audit,
                 credentials: BackendCredentials(client: client, logger: Self.logger, environment: environment),
                 outbox: try TestSecurity.outbox(),
-                logger: Self.logger)
+                logger: logs?.logger(label: "proxy") ?? Self.logger)
             try await proxy.makeApplication().test(.live) { raw in
                 try await body(AuthorizedClient(raw: raw, token: token), simulator)
             }
@@ -45,13 +45,17 @@ import Testing
     }
 
     @Test func missingSecretMeansUnavailableAndNoCall() async throws {
-        try await run(environment: { _ in nil }) { client, simulator in
+        let logs = LogCapture()
+        try await run(environment: { _ in nil }, logs: logs) { client, simulator in
             let answer = try await client.debts(DemoCitizens.wireframeINSZ)
             #expect(!answer.complete)
             #expect(answer.ocmws.first?.status == "unavailable")
             #expect(answer.ocmws.first?.reason?.hasSuffix("credentials not available") == true)
             #expect(simulator.statistics(for: TenantID("gent")!).requestsServed == 0)
         }
+        // The log says what to fix: the variable, by name (never a secret).
+        let line = logs.records.first { $0.message == "backend credentials not available" }?.line ?? ""
+        #expect(line.contains("OCMW_GENT_API_KEY"), "\(line)")
     }
 
     @Test func wrongSecretIsRefusedByTheBackend() async throws {
