@@ -31,6 +31,10 @@ struct TenantsCommand: ParsableCommand {
                     "\(registry.tenants.filter { $0.state == state }.count) \(state.rawValue)"
                 }
                 print("\(path): OK, \(registry.tenants.count) tenants (\(states.joined(separator: ", ")))")
+                if registry.activeTenants.isEmpty {
+                    // Valid, but a proxy serving it is never ready: say so before it is deployed.
+                    print("warning: no tenant is active: /health/ready answers 503 and no citizen read asks any OCMW")
+                }
             } catch let error as TenantsFile.LoadError {
                 print(error.description)
                 throw ExitCode.failure

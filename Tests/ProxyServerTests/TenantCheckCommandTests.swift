@@ -182,7 +182,7 @@ private struct CheckRun {
 
     /// Runs `ocmw-proxy tenants check` with `arguments`; output goes through files, so a long
     /// report can never block the child on a full pipe.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> CheckRun {
+    static func run(_ arguments: [String], environment: [String: String] = [:], command: String = "check") async throws -> CheckRun {
         let executable = try #require(executable)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tenant-check-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -198,7 +198,7 @@ private struct CheckRun {
 
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["tenants", "check"] + arguments
+        process.arguments = ["tenants", command] + arguments
         process.environment = ProcessInfo.processInfo.environment
             .filter { !$0.key.hasPrefix("OCMW_") }
             .merging(environment) { $1 }
@@ -214,5 +214,22 @@ private struct CheckRun {
         return CheckRun(
             status: status, output: try String(contentsOf: outURL, encoding: .utf8),
             errors: try String(contentsOf: errURL, encoding: .utf8))
+    }
+}
+
+extension TenantCheckCommandTests {
+    /// A file whose every tenant is suspended is valid, but a proxy serving it is never ready:
+    /// `tenants validate` says so.
+    @Test func validateWarnsWhenNoTenantIsActive() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("all-suspended-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let document = TenantsDocument(tenants: [
+            TestTenants.entry(id: "gent", dialect: .v2, port: 9, index: 0, state: .suspended),
+            TestTenants.entry(id: "bonheiden", dialect: .v1, port: 9, index: 1, state: .suspended),
+        ])
+        try JSONEncoder().encode(document).write(to: file)
+        let run = try await CheckRun.run([file.path], command: "validate")
+        #expect(run.status == 0)
+        #expect(run.output.contains("warning: no tenant is active"), "\(run.output)")
     }
 }
