@@ -22,6 +22,15 @@ extension HelpRequestForm {
         let residence = applicant.residence.map { problems.address($0, field: "applicant.residence") }
         let (email, emailProblem) = FieldRules.line(applicant.email, maxLength: 254)
         problems.add("applicant.email", emailProblem ?? FieldRules.email(email))
+        if let confirmation = applicant.emailConfirmation,
+            FieldRules.trim(confirmation).lowercased() != email.lowercased()
+        {
+            problems.add("applicant.emailConfirmation", "is not the same as applicant.email")
+        }
+        if let residence, residence.isSameAddress(as: domicile) {
+            problems.add(
+                "applicant.residence", "is the same as the domicile; leave it out when the citizen lives at the domicile")
+        }
         let (phone, phoneProblem) = FieldRules.line(applicant.phone, maxLength: 40)
         problems.add("applicant.phone", phoneProblem ?? FieldRules.phone(phone))
         let categories = problems.categories(categories ?? [], known: tenant?.categoriesOfHelp)

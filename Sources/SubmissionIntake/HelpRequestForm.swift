@@ -22,17 +22,21 @@ public struct HelpRequestForm: Sendable, Equatable, Codable {
         /// Only when the citizen lives somewhere other than their domicile.
         public var residence: Address?
         public var email: String?
+        /// The e-mail address typed a second time, as the form asks; when given, it must be the
+        /// same as `email` (not forwarded: it only catches a typo).
+        public var emailConfirmation: String?
         public var phone: String?
 
         public init(
             lastName: String? = nil, firstName: String? = nil, domicile: Address? = nil,
-            residence: Address? = nil, email: String? = nil, phone: String? = nil
+            residence: Address? = nil, email: String? = nil, emailConfirmation: String? = nil, phone: String? = nil
         ) {
             self.lastName = lastName
             self.firstName = firstName
             self.domicile = domicile
             self.residence = residence
             self.email = email
+            self.emailConfirmation = emailConfirmation
             self.phone = phone
         }
     }

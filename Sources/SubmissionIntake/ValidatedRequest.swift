@@ -8,6 +8,17 @@ public struct PostalAddress: Sendable, Equatable {
     public let municipality: String
 }
 
+extension PostalAddress {
+    /// The same place, however the texts are capitalised or spaced.
+    func isSameAddress(as other: PostalAddress) -> Bool {
+        func folded(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        return postalCode == other.postalCode && folded(street) == folded(other.street)
+            && folded(municipality) == folded(other.municipality)
+    }
+}
+
 /// An applicant that passed validation, trimmed.
 public struct ApplicantData: Sendable, Equatable {
     public let lastName: String

@@ -120,6 +120,29 @@ import Testing
         }
     }
 
+    /// The form's checks that need two fields: the e-mail typed twice must match, and a residence
+    /// is only for a citizen who does not live at the domicile. Nothing is stored.
+    @Test func aMismatchedEmailConfirmationAndAResidenceAtTheDomicileAreNamed() async throws {
+        let outbox = try TestSecurity.outbox()
+        try await withProxyAndSimulator(outbox: outbox) { client, _ in
+            let json = Self.form()
+                .replacingOccurrences(
+                    of: #""email":"jacqueline@example.org","#,
+                    with: #""email":"jacqueline@example.org","emailConfirmation":"jaqueline@example.org","#
+                )
+                .replacingOccurrences(
+                    of: #""phone":"#,
+                    with: #""residence":{"street":"Koning Albertlaan 82","postalCode":"9000","municipality":"Gent"},"phone":"#)
+            let response = try await submit(client, json: json)
+            #expect(response.status == .badRequest)
+            let body = String(buffer: response.body)
+            #expect(body.contains("invalid-submission"))
+            #expect(body.contains("applicant.emailConfirmation"), "\(body)")
+            #expect(body.contains("applicant.residence"), "\(body)")
+            #expect(try await outbox.counts().isEmpty, "nothing of a refused submission is stored")
+        }
+    }
+
     @Test func certificateRequestIsAcceptedForAV2OCMWAndRefusedForAV1One() async throws {
         try await withProxyAndSimulator { client, _ in
             var headers: HTTPFields = [.contentType: "application/json", .init("Idempotency-Key")!: "cert-1"]

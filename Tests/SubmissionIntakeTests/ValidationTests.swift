@@ -16,6 +16,11 @@ import Testing
         ("applicant.email", { $0.applicant?.email = "a@localhost" }),
         ("applicant.phone", { $0.applicant?.phone = "0479 58" }), ("applicant.phone", { $0.applicant?.phone = "04x79587426" }),
         ("applicant.phone", { $0.applicant?.phone = "32+479587426" }),
+        ("applicant.emailConfirmation", { $0.applicant?.emailConfirmation = "jacqueline@example.com" }),
+        (
+            "applicant.residence",
+            { $0.applicant?.residence = .init(street: "koning  Albertlaan 82", postalCode: "9000", municipality: "GENT") }
+        ),
         ("categories", { $0.categories = [] }), ("categories[1]", { $0.categories = ["LL", "XX"] }),
         ("text", { $0.text = String(repeating: "é", count: 4001) }),
     ]
@@ -34,6 +39,14 @@ import Testing
     func acceptedPhoneShapes(phone: String) throws {
         var form = Fixtures.form
         form.applicant?.phone = phone
+        _ = try form.validated(tenants: Fixtures.tenants)
+    }
+
+    @Test func aMatchingEmailConfirmationAndAnotherResidenceAreValid() throws {
+        var form = Fixtures.form
+        let email = form.applicant?.email ?? ""
+        form.applicant?.emailConfirmation = "  " + email.uppercased()
+        form.applicant?.residence = .init(street: "Overpoort 12", postalCode: "9000", municipality: "Gent")
         _ = try form.validated(tenants: Fixtures.tenants)
     }
 
