@@ -58,8 +58,12 @@ package final class CitizenLocator: Sendable {
         var suspended: [(tenant: Tenant, status: PartStatus, reason: String)] = []
         do {
             let ids = Set(try await index.lookup(insz: insz, on: day).map(\.tenant))
-            suspended = registry.tenants.filter { $0.state == .suspended && ids.contains($0.id) }
-                .map { ($0, .unavailable, Self.suspendedReason) }
+            // The registry is walked (for its order) only when a row is at a suspended OCMW:
+            // a few look-ups per read otherwise, whatever the number of tenants.
+            if ids.contains(where: { registry.tenant($0)?.state == .suspended }) {
+                suspended = registry.tenants.filter { $0.state == .suspended && ids.contains($0.id) }
+                    .map { ($0, .unavailable, Self.suspendedReason) }
+            }
             // Rows for suspended or removed OCMWs do not make discovery unneeded: the citizen
             // may be elsewhere too.
             let tenants = registry.activeTenants.filter { ids.contains($0.id) }

@@ -43,7 +43,7 @@ public final class DeliveryService: Service, Sendable {
     /// Tenants with a delivery put off for a retry since their last successful one.
     package let failing = Mutex<Set<TenantID>>([])
     /// Whether the last look at the outbox for due work failed (logged once per outage).
-    private let storeFailing = Mutex(false)
+    private let storeFailing = Atomic<Bool>(false)
     /// Told of delivery events operators watch (a lost lease, an outbox the loop cannot read).
     package let events: @Sendable (DeliveryEvent) -> Void
 
@@ -82,19 +82,13 @@ public final class DeliveryService: Service, Sendable {
     private func dueTenants() async -> [TenantID] {
         do {
             let due = try await outbox.tenantsWithDueWork(now: Date())
-            if storeFailing.withLock({ failing in
-                defer { failing = false }
-                return failing
-            }) {
+            if storeFailing.exchange(false, ordering: .relaxed) {
                 logger.notice("outbox readable again: deliveries resume")
             }
             return due
         } catch {
             events(.outboxUnavailable)
-            if !storeFailing.withLock({ failing in
-                defer { failing = true }
-                return failing
-            }) {
+            if !storeFailing.exchange(true, ordering: .relaxed) {
                 logger.error("outbox cannot be read: deliveries wait until it can", metadata: ["error": "\(error)"])
             }
             return []
