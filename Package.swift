@@ -102,6 +102,7 @@ let package = Package(
                 "OCMWCore", "AuditTrail", "Outbox",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The compatibility checks every store implementation must pass, shared by the test

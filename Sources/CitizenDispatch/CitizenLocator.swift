@@ -94,6 +94,13 @@ package final class CitizenLocator: Sendable {
         cache.withLock { $0.registrationArrived(insz: insz, tenant: tenant) }
     }
 
+    /// Takes in what another instance wrote to the shared index: a new registration ends a
+    /// cached "unknown" of that OCMW for the citizen, as one pushed to this instance does.
+    package func apply(_ change: RoutingIndexChange) {
+        guard case .registered(let insz, let tenant) = change else { return }
+        registrationArrived(insz: insz, tenant: tenant)
+    }
+
     private func discover(
         _ insz: INSZ, in registry: TenantRegistry, day: DayDate,
         deadline: ContinuousClock.Instant, requestID: String

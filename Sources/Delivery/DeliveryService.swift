@@ -73,7 +73,21 @@ public final class DeliveryService: Service, Sendable {
                 }
                 try? await Task.sleep(for: configuration.pollInterval)
             }
-            group.cancelAll()
+            // A graceful stop lets the deliveries in flight finish (they lease nothing new);
+            // a cancellation cuts them off.
+            if Task.isCancelled { group.cancelAll() }
+        }
+        await handBackLeases()
+    }
+
+    /// Hands back the leases this instance still holds when it stops, so another instance
+    /// takes their submissions at once rather than when the leases expire.
+    private func handBackLeases() async {
+        do {
+            let released = try await outbox.releaseLeases(owner: owner, now: Date())
+            if released > 0 { logger.notice("leases handed back on stop", metadata: ["submissions": "\(released)"]) }
+        } catch {
+            logger.warning("leases not handed back on stop: they expire instead", metadata: ["error": "\(error)"])
         }
     }
 
@@ -104,7 +118,7 @@ public final class DeliveryService: Service, Sendable {
     /// lapses while its delivery is in flight, so no other instance (or later round) sends it
     /// again meanwhile.
     package func drain(_ tenant: TenantID) async {
-        while !Task.isCancelled {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
             guard let current = registry.snapshot.tenant(tenant) else { return }
             let width = deliveryWidth(tenant)
             let leaseDuration = Self.leaseDuration(for: current.limits, configured: configuration.leaseDuration)

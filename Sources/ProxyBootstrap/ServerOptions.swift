@@ -130,7 +130,7 @@ package struct ServerOptions: ParsableArguments {
     /// - Parameter outbox: Where accepted submissions wait for delivery.
     package func makeProxy(
         registry: TenantRegistry, routingIndex: any RoutingIndexStore, security: SecuritySetup,
-        outbox: any OutboxStore,
+        outbox: any OutboxStore, condition: InstanceCondition = InstanceCondition(),
         environment: @escaping @Sendable (String) -> String? = BackendCredentials.processEnvironment,
         logger: Logger
     ) throws -> (proxy: ProxyApplication, services: [any Service]) {
@@ -146,7 +146,7 @@ package struct ServerOptions: ParsableArguments {
             routingIndex: routingIndex, metrics: metrics, reloader: reloader,
             security: security.security, audit: security.audit,
             credentials: BackendCredentials(client: client, logger: logger, environment: environment),
-            outbox: outbox,
+            outbox: outbox, condition: condition,
             logger: logger)
         let services: [any Service] =
             [

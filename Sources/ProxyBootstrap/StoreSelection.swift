@@ -47,4 +47,23 @@ package enum StoreSelection {
         case .postgres(let client): try await PostgresRoutingIndex(client: client, logger: logger)
         }
     }
+
+    /// Watches the shared database for readiness (nil for SQLite: a file of this instance's own).
+    package func reachability(logger: Logger) -> PostgresReachability? {
+        switch self {
+        case .sqlite: nil
+        case .postgres(let client): PostgresReachability(client: client, logger: logger)
+        }
+    }
+
+    /// Hears other instances' routing writes and hands them to `onChange` (nil for SQLite: no
+    /// other instance writes there).
+    package func routingChangeListener(
+        logger: Logger, onChange: @escaping @Sendable (RoutingIndexChange) -> Void
+    ) -> PostgresRoutingChangeListener? {
+        switch self {
+        case .sqlite: nil
+        case .postgres(let client): PostgresRoutingChangeListener(client: client, logger: logger, onChange: onChange)
+        }
+    }
 }

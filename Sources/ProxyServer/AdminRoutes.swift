@@ -1,5 +1,6 @@
 import Admission
 import BackendAccess
+import Crypto
 import Foundation
 import Hummingbird
 import OCMWCore
@@ -17,6 +18,9 @@ struct AdminRoutes: Sendable {
     let admission: AdmissionGate
 
     struct TenantsView: Encodable {
+        /// `sha256:` and the hex digest of the configuration in force (`canonicalConfiguration`):
+        /// equal on every instance that applied the same tenants file.
+        let configurationHash: String
         let tenants: [TenantView]
         let reload: TenantReloader.Status?
     }
@@ -48,14 +52,19 @@ struct AdminRoutes: Sendable {
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/admin/tenants") { _, _ in
-            let views = registry.snapshot.tenants.map { tenant in
+            let snapshot = registry.snapshot
+            let views = snapshot.tenants.map { tenant in
                 TenantView(
                     id: tenant.id.rawValue, name: tenant.name, state: tenant.state.rawValue,
                     dialect: tenant.backend.dialect.rawValue, baseURL: tenant.backend.baseURL,
                     maxInFlight: tenant.limits.maxInFlight, totalTimeoutMs: tenant.limits.totalTimeoutMs,
                     deliveryTimeoutMs: tenant.limits.deliveryTimeoutMs, runtime: runtimes.existing(tenant.id)?.status)
             }
-            return try Response.json(TenantsView(tenants: views, reload: reloader?.status))
+            let digest = SHA256.hash(data: snapshot.canonicalConfiguration)
+            return try Response.json(
+                TenantsView(
+                    configurationHash: "sha256:" + digest.map { String(format: "%02x", $0) }.joined(),
+                    tenants: views, reload: reloader?.status))
         }
         router.post("/admin/tenants/reload") { _, _ in
             guard let reloader else {

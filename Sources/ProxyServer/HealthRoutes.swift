@@ -5,13 +5,15 @@ import OCMWCore
 
 /// Health for orchestrators: `/health/live` (the process answers), `/health/ready` (it can serve:
 /// a tenant registry with active tenants, a running curl client, and an audit trail that can
-/// record), and `/health` (readiness with a little detail, for people). While the door sheds,
-/// readiness answers 503 `shedding`, so a load balancer can move traffic to an instance with room.
+/// record, the shared database answering), and `/health` (readiness with a little detail, for
+/// people). While the door sheds, readiness answers 503 `shedding`, so a load balancer can move
+/// traffic to an instance with room; while the instance stops, 503 `draining`.
 struct HealthRoutes: Sendable {
     let registry: TenantRegistryStore
     let client: CurlClient
     let audit: AuditLog
     let admission: AdmissionGate
+    let condition: InstanceCondition
 
     private struct Health: Encodable {
         let status: String
@@ -22,6 +24,10 @@ struct HealthRoutes: Sendable {
         let auditTrail: String
         /// `admitting` or `shedding` (requests refused at the door within the last second).
         let admission: String
+        /// `serving`, or `draining` once the instance has been asked to stop.
+        let lifecycle: String
+        /// `reachable`, or `unreachable` when the database shared with other instances does not answer.
+        let database: String
     }
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
@@ -37,13 +43,17 @@ struct HealthRoutes: Sendable {
         let clientRunning = client.isRunning
         let shedding = admission.isShedding
         let auditFull = audit.isFull
-        let ready = active > 0 && clientRunning && !shedding && !auditFull
+        let draining = condition.isDraining
+        let databaseReachable = condition.isDatabaseReachable
+        let able = active > 0 && clientRunning && !auditFull && databaseReachable
+        let ready = able && !shedding && !draining
         let status =
-            if ready { "ok" } else if shedding && active > 0 && clientRunning && !auditFull { "shedding" } else { "unavailable" }
+            if ready { "ok" } else if draining { "draining" } else if able { "shedding" } else { "unavailable" }
         var response = try Response.json(
             Health(
                 status: status, activeTenants: active, backendClient: clientRunning ? "running" : "stopped",
-                auditTrail: auditFull ? "full" : "recording", admission: shedding ? "shedding" : "admitting"),
+                auditTrail: auditFull ? "full" : "recording", admission: shedding ? "shedding" : "admitting",
+                lifecycle: draining ? "draining" : "serving", database: databaseReachable ? "reachable" : "unreachable"),
             status: ready ? .ok : .serviceUnavailable)
         if shedding { response.headers[.retryAfter] = String(admission.configuration.retryAfterSeconds) }
         return response

@@ -36,16 +36,25 @@ public struct ProxyApplication: Sendable {
     let runtimes: TenantRuntimeRegistry
     /// The door of the public API (admission control, fair share, discovery and upload budgets).
     public let admission: AdmissionGate
+    /// Finds the OCMWs holding a citizen's dossier (routing index, then discovery); one per
+    /// proxy, so its discovery cache hears of every registration, also another instance's.
+    let locator: CitizenLocator
+    /// Backend calls, through each tenant's guards.
+    let gateway: BackendGateway
     /// The demo's citizen page (`/demo/citizens/{insz}`) on the public listener; nil (no page)
     /// outside `ocmw-proxy demo`.
     public var demoPages: DemoPages?
+    /// Draining and the shared database, for readiness.
+    public let condition: InstanceCondition
 
     public init(
         configuration: ProxyConfiguration, registry: TenantRegistryStore, client: CurlClient,
         routingIndex: any RoutingIndexStore, metrics: ProxyMetrics = ProxyMetrics(),
         reloader: TenantReloader? = nil, security: ProxySecurity, audit: AuditLog,
-        credentials: BackendCredentials? = nil, outbox: any OutboxStore, logger: Logger
+        credentials: BackendCredentials? = nil, outbox: any OutboxStore,
+        condition: InstanceCondition = InstanceCondition(), logger: Logger
     ) {
+        self.condition = condition
         self.configuration = configuration
         self.registry = registry
         runtimes = TenantRuntimeRegistry(current: { [registry] in registry.snapshot })
@@ -64,6 +73,18 @@ public struct ProxyApplication: Sendable {
         admission = AdmissionGate(configuration: configuration.admission) { reason, tenants in
             metrics.admissionShed(reason: reason.rawValue, tenants: tenants)
         }
+        gateway = BackendGateway(
+            client: client, credentials: self.credentials, runtimes: runtimes, metrics: metrics, logger: logger)
+        locator = CitizenLocator(
+            index: self.routingIndex, gateway: gateway,
+            configuration: configuration.discovery, today: configuration.today, logger: logger)
+    }
+
+    /// Takes in a change another instance made to the shared routing index: the look-up cache
+    /// and the discovery cache forget what it made stale, so the next read sees it.
+    public func routingIndexChanged(_ change: RoutingIndexChange) {
+        (routingIndex as? CachingRoutingIndex)?.apply(change)
+        locator.apply(change)
     }
 
     /// The router with every route and middleware of the public API.
@@ -76,10 +97,6 @@ public struct ProxyApplication: Sendable {
             middleware: AdmissionMiddleware(
                 gate: admission,
                 classifier: AdmissionClassifier(registry: registry, routingIndex: routingIndex, configuration: configuration)))
-        let gateway = self.gateway
-        let locator = CitizenLocator(
-            index: routingIndex, gateway: gateway, configuration: configuration.discovery,
-            today: configuration.today, logger: logger)
         let auditCapacity = AuditCapacityMiddleware<ProxyRequestContext>(audit: audit, metrics: metrics)
         let readers = router.group().add(middleware: auditCapacity)
             .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))
@@ -106,16 +123,12 @@ public struct ProxyApplication: Sendable {
             .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .routing))
         RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator, audit: audit)
             .register(on: feed)
-        HealthRoutes(registry: registry, client: client, audit: audit, admission: admission).register(on: router)
+        HealthRoutes(registry: registry, client: client, audit: audit, admission: admission, condition: condition)
+            .register(on: router)
         if let demoPages {
             DemoCitizenRoutes(pages: demoPages, client: client, configuration: configuration).register(on: router)
         }
         return router
-    }
-
-    /// Backend calls, through each tenant's guards.
-    var gateway: BackendGateway {
-        BackendGateway(client: client, credentials: credentials, runtimes: runtimes, metrics: metrics, logger: logger)
     }
 
     /// The service that delivers accepted submissions to the OCMWs.

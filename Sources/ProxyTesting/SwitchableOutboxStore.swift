@@ -55,6 +55,11 @@ public final class SwitchableOutboxStore: OutboxStore {
         try await base.markRetry(id: id, owner: owner, error: error, nextAttemptAt: nextAttemptAt, now: now)
     }
 
+    public func releaseLeases(owner: String, now: Date) async throws -> Int {
+        try available()
+        return try await base.releaseLeases(owner: owner, now: now)
+    }
+
     public func expediteRetries(tenant: TenantID, now: Date) async throws -> Int {
         try available()
         return try await base.expediteRetries(tenant: tenant, now: now)

@@ -18,7 +18,14 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
     @OptionGroup var securityOptions: SecurityOptions
 
+    @Option(
+        help:
+            "Seconds a stopping instance (SIGTERM) keeps serving while /health/ready answers 503 draining, so a load balancer moves traffic first; then requests in flight finish."
+    )
+    var drainSeconds: Double = 5
+
     func validate() throws {
+        guard drainSeconds >= 0 else { throw ValidationError("--drain-seconds must not be negative") }
         if securityOptions.devAuth && !securityOptions.allowDevAuth {
             throw ValidationError(
                 "--dev-auth makes anyone with the data directory able to mint tokens; add --allow-dev-auth to run serve like that anyway (use `demo` for development)"
@@ -44,10 +51,16 @@ struct ServeCommand: AsyncParsableCommand {
         let security = try await SecuritySetup.make(
             securityOptions, dataDir: options.dataDir,
             auditStore: try await stores.auditStore(logger: logger), logger: logger)
+        let reachability = stores.reachability(logger: logger)
         let (proxy, services) = try options.makeProxy(
             registry: registry, routingIndex: try await stores.routingIndex(options: options, logger: logger),
             security: security, outbox: try await stores.outbox(keyRing: security.outboxKeys, logger: logger),
+            condition: InstanceCondition(databaseReachable: { reachability?.isReachable ?? true }),
             logger: logger)
+        let databaseServices: [any Service] = [
+            reachability as (any Service)?,
+            stores.routingChangeListener(logger: logger, onChange: proxy.routingIndexChanged),
+        ].compactMap { $0 }
         logger.info(
             "starting",
             metadata: [
@@ -57,12 +70,16 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: proxy.makeApplication()), .init(service: proxy.makeAdminApplication())]
-                    + services.map { .init(service: $0) }
+                    + (services + databaseServices).map { .init(service: $0) }
                     + [
                         .init(
                             service: proxy.makeDeliveryService(
                                 configuration: options.deliveryConfiguration,
-                                owner: DeliveryOwner.thisProcess))
+                                owner: DeliveryOwner.thisProcess)),
+                        // Last, so it is the first to hear of a stop (see DrainService).
+                        .init(
+                            service: DrainService(
+                                condition: proxy.condition, delay: .milliseconds(Int(drainSeconds * 1000)), logger: logger)),
                     ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))

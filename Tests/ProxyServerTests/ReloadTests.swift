@@ -169,6 +169,9 @@ import Testing
                     headers: [.authorization: "Bearer \(try await security.token())"])
                 #expect(wrong.status == .unauthorized, "a caller token is not the admin credential")
                 let admin: HTTPFields = [.authorization: "Bearer \(security.adminToken)"]
+                let before = try await client.execute(uri: "/admin/tenants", method: .get, headers: admin)
+                let hash = try #require(
+                    String(buffer: before.body).firstMatch(of: /"configurationHash":"(sha256:[0-9a-f]{64})"/)?.output.1)
                 let ok = try await client.execute(uri: "/admin/tenants/reload", method: .post, headers: admin)
                 #expect(ok.status == .ok)
                 // The proxy reports what the reload cost, and that the unchanged tenant was taken over.
@@ -180,6 +183,8 @@ import Testing
                 #expect(String(buffer: rejected.body).contains("rejected"))
                 let tenants = try await client.execute(uri: "/admin/tenants", method: .get, headers: admin)
                 #expect(String(buffer: tenants.body).contains(#""lastResult":"rejected""#))
+                // A rejected file changes nothing in force, so nothing in its hash either.
+                #expect(String(buffer: tenants.body).contains(#""configurationHash":"\#(hash)""#))
                 let exposition = try await client.execute(uri: "/metrics", method: .get, headers: admin)
                 #expect(String(buffer: exposition.body).contains(#"ocmw_tenant_reloads_total{result="rejected"} 1"#))
                 #expect(String(buffer: exposition.body).contains("ocmw_tenant_reload_duration_seconds"))

@@ -78,6 +78,28 @@ extension OutboxStoreConformance {
         #expect(try await store.expediteRetries(tenant: F.gent, now: F.at(7)) == 0)
     }
 
+    static let releaseLeases = check(
+        "A stopping instance hands back only its own leases; their rows are due at once for another"
+    ) { store in
+        let mine = try await leasedOne(in: store)
+        let theirs = try #require(try await store.accept(F.submission(key: "second", at: 2)).status?.id)
+        #expect(
+            try await store.lease(tenant: F.gent, owner: "proxy-2", now: F.at(3), leaseDuration: .seconds(60), limit: 5)
+                .map(\.id) == [theirs])
+
+        #expect(try await store.releaseLeases(owner: "proxy-1", now: F.at(4)) == 1)
+        #expect(try await store.releaseLeases(owner: "proxy-1", now: F.at(4)) == 0)
+        // Long before the lease would have expired (60 s), another instance takes it; proxy-2's stays.
+        let taken = try await store.lease(tenant: F.gent, owner: "proxy-3", now: F.at(5), leaseDuration: .seconds(60), limit: 5)
+        #expect(taken.map(\.id) == [mine])
+        #expect(taken.first?.submission.status.attempts == 2)
+        let error = await #expect(throws: OutboxStoreError.self) {
+            try await store.markDelivered(id: mine, owner: "proxy-1", dossierNumber: "2026/1", now: F.at(6))
+        }
+        #expect(error?.kind == .leaseNotHeld)
+        try await store.markDelivered(id: theirs, owner: "proxy-2", dossierNumber: "2026/2", now: F.at(6))
+    }
+
     static let statusOnlyForItsClient = check(
         "A submission's status is found for the client that submitted it and its citizen, and for no other"
     ) { store in

@@ -14,7 +14,8 @@ public enum OutboxStoreConformance {
         [
             sameKeySameBody, sameKeyDifferentBody, sameKeyDifferentClient, sameKeyDifferentCitizen, concurrentSameKey,
             leaseOnlyDueRowsOfTenant,
-            leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, statusOnlyForItsClient,
+            leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, releaseLeases,
+            statusOnlyForItsClient,
             deliveredErasesPersonalData,
             failedKeepsPayloadAndRetries, discardFailedPayloads, retention, countsAndLists, keyRotation, unknownKeyID,
         ]

@@ -32,6 +32,16 @@ public final class CachingRoutingIndex: RoutingIndexStore {
     /// The number of citizens whose answer is cached (for tests and the status page).
     public var cachedCitizens: Int { cache.withLock { $0.count } }
 
+    /// Forgets what another instance's write made stale (announced by the shared store).
+    public func apply(_ change: RoutingIndexChange) {
+        cache.withLock { cache in
+            switch change {
+            case .registered(let insz, _), .unregistered(let insz): cache.invalidate(insz: insz)
+            case .everything: cache.invalidateAll()
+            }
+        }
+    }
+
     public func register(_ registration: RoutingRegistration) async throws {
         // Forgotten even when the write fails: it may have been committed before the error.
         defer { cache.withLock { $0.invalidate(insz: registration.insz) } }

@@ -56,6 +56,12 @@ public protocol OutboxStore: Sendable {
     /// - Throws: `OutboxStoreError.leaseNotHeld` unless `owner` holds the lease of a `delivering` row.
     func markDelivered(id: UUID, owner: String, dossierNumber: String, now: Date) async throws
 
+    /// Hands back every lease `owner` still holds (an instance stopping): those rows become due
+    /// at once for whichever instance leases next, instead of after their lease expires.
+    /// Attempts are not reset (a call may have been made).
+    /// - Returns: How many leases were handed back.
+    func releaseLeases(owner: String, now: Date) async throws -> Int
+
     /// Ends a failed attempt: the row stays `delivering`, unleased, due again at `nextAttemptAt`.
     /// - Parameter error: A short description for operators; no personal data.
     /// - Throws: `OutboxStoreError.leaseNotHeld` unless `owner` holds the lease.

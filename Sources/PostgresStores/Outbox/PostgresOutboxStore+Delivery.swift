@@ -67,6 +67,19 @@ extension PostgresOutboxStore {
             """)
     }
 
+    public func releaseLeases(owner: String, now: Date) async throws -> Int {
+        try await PostgresDatabase.singleInt(
+            client.query(
+                """
+                WITH released AS (
+                    UPDATE outbox_submission SET lease_owner = NULL, lease_expires_us = NULL,
+                        updated_us = \(OutboxTime.microseconds(now))
+                    WHERE state = 'delivering' AND lease_owner = \(owner)
+                    RETURNING 1)
+                SELECT count(*) FROM released
+                """, logger: logger), missing: OutboxStoreError(.corruptRow))
+    }
+
     public func expediteRetries(tenant: TenantID, now: Date) async throws -> Int {
         let nowUs = OutboxTime.microseconds(now)
         // Unleased and waiting only: a row being delivered keeps its lease and its course.

@@ -42,20 +42,31 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
         self.now = now
     }
 
+    /// The channel on which every write is announced to the instances sharing the index
+    /// (`PostgresRoutingChangeListener`).
+    public static let changeChannel = "ocmw_routing"
+
     public func register(_ registration: RoutingRegistration) async throws {
-        try await upsert([registration], registeredAt: RegisteredAt.text(now()))
+        try await upsert(
+            [registration], registeredAt: RegisteredAt.text(now()),
+            announcing: .registered(registration.insz, tenant: registration.tenant))
     }
 
     public func unregister(insz: INSZ, tenant: TenantID, capacity: String, start: DayDate) async throws -> Bool {
+        // One statement: the announcement is sent when (and only if) the delete commits.
         let rows = try await client.query(
             """
-            DELETE FROM routing_registration
-            WHERE insz = \(insz.digits) AND tenant = \(tenant.rawValue) AND capacity = \(capacity)
-              AND start_date = \(start.iso8601)
-            RETURNING 1
+            WITH deleted AS (
+                DELETE FROM routing_registration
+                WHERE insz = \(insz.digits) AND tenant = \(tenant.rawValue) AND capacity = \(capacity)
+                  AND start_date = \(start.iso8601)
+                RETURNING 1)
+            SELECT (SELECT count(*) FROM deleted)
+            FROM (SELECT pg_notify(\(Self.changeChannel), \(RoutingIndexChange.unregistered(insz).payload))) AS announced
             """, logger: logger)
-        for try await _ in rows { return true }
-        return false
+        var deleted = 0
+        for try await count in rows.decode(Int.self) { deleted = count }
+        return deleted > 0
     }
 
     public func lookup(insz: INSZ, on day: DayDate) async throws -> [RoutingRegistration] {
@@ -84,14 +95,17 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
     ) async throws -> Int {
         let stamp = RegisteredAt.text(now())
         return try await ChunkedImport.run(registrations, rows: Self.importTransactionRows, progress: progress) { chunk in
-            try await upsert(chunk, registeredAt: stamp)
+            try await upsert(chunk, registeredAt: stamp, announcing: .everything)
             return chunk.count
         }
     }
 
-    /// One `unnest` upsert, atomic. A key given twice keeps its last registration, as a run of
-    /// single upserts would (PostgreSQL refuses to update one row twice in one statement).
-    private func upsert(_ registrations: [RoutingRegistration], registeredAt stamp: String) async throws {
+    /// One `unnest` upsert, atomic, announced with `change` when it commits. A key given twice
+    /// keeps its last registration, as a run of single upserts would (PostgreSQL refuses to update
+    /// one row twice in one statement).
+    private func upsert(
+        _ registrations: [RoutingRegistration], registeredAt stamp: String, announcing change: RoutingIndexChange
+    ) async throws {
         var latest: [RegistrationKey: Int] = [:]
         for (index, registration) in registrations.enumerated() { latest[RegistrationKey(registration)] = index }
         let rows = latest.values.sorted().map { registrations[$0] }
@@ -101,15 +115,19 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
         let starts = rows.map(\.period.start.iso8601)
         // Arrays of optionals are not bindable: "" stands for an open end (no ISO date is empty).
         let ends = rows.map { $0.period.end?.iso8601 ?? "" }
-        try await client.query(
+        let announced = try await client.query(
             """
-            INSERT INTO routing_registration (insz, tenant, capacity, start_date, end_date, registered_at)
-            SELECT i, t, c, s, NULLIF(e, ''), \(stamp)
-            FROM unnest(\(insz)::text[], \(tenants)::text[], \(capacities)::text[], \(starts)::text[], \(ends)::text[])
-                AS x(i, t, c, s, e)
-            ON CONFLICT (insz, tenant, capacity, start_date)
-            DO UPDATE SET end_date = excluded.end_date, registered_at = excluded.registered_at
+            WITH written AS (
+                INSERT INTO routing_registration (insz, tenant, capacity, start_date, end_date, registered_at)
+                SELECT i, t, c, s, NULLIF(e, ''), \(stamp)
+                FROM unnest(\(insz)::text[], \(tenants)::text[], \(capacities)::text[], \(starts)::text[], \(ends)::text[])
+                    AS x(i, t, c, s, e)
+                ON CONFLICT (insz, tenant, capacity, start_date)
+                DO UPDATE SET end_date = excluded.end_date, registered_at = excluded.registered_at
+                RETURNING 1)
+            SELECT pg_notify(\(Self.changeChannel), \(change.payload))
             """, logger: logger)
+        for try await _ in announced {}
     }
 }
 

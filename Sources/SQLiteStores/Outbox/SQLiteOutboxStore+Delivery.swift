@@ -57,6 +57,17 @@ extension SQLiteOutboxStore {
                 """, arguments: [sealed, OutboxTime.microseconds(now)])
     }
 
+    public func releaseLeases(owner: String, now: Date) async throws -> Int {
+        try await immediateWrite { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox_submission SET lease_owner = NULL, lease_expires_us = NULL, updated_us = ?
+                    WHERE state = 'delivering' AND lease_owner = ?
+                    """, arguments: [OutboxTime.microseconds(now), owner])
+            return db.changesCount
+        }
+    }
+
     public func expediteRetries(tenant: TenantID, now: Date) async throws -> Int {
         let nowUs = OutboxTime.microseconds(now)
         return try await immediateWrite { db in

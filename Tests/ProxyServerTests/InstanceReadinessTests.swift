@@ -1,0 +1,101 @@
+import BackendAccess
+import CurlClient
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NewSocialSimulator
+import OCMWCore
+import ProxyServer
+import ProxyTesting
+import ServiceLifecycle
+import Synchronization
+import Testing
+
+import struct CurlClient.HTTPHeader
+import struct CurlClient.HTTPRequest
+
+/// What a load balancer reads on `/health/ready` about the instance itself: a lost shared
+/// database, and a stop in progress (draining while the listener still serves).
+@Suite("Instance readiness for a load balancer", .timeLimit(.minutes(2)))
+struct InstanceReadinessTests {
+    static let insz = DemoCitizens.wireframeINSZ
+    static let logger = Logger(label: "proxy", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// A proxy in front of simulated Gent, which the routing index names for the wireframe citizen.
+    func withProxy(
+        condition: InstanceCondition,
+        _ body: @Sendable (ProxyApplication, _ token: String) async throws -> Void
+    ) async throws {
+        try await withSimulator([("gent", .v2)]) { _, ports in
+            let security = try await TestSecurity()
+            let index = InMemoryRoutingIndex()
+            await index.register(try IsolationTests.registration(Self.insz, "gent"))
+            let client = CurlClient(logger: Self.logger)
+            let proxy = ProxyApplication(
+                configuration: testConfiguration(),
+                registry: TenantRegistryStore(try TestTenants.registry([("gent", .v2, ports[TenantID("gent")!] ?? 0)])),
+                client: client, routingIndex: index, security: security.security, audit: security.audit,
+                credentials: BackendCredentials(client: client, logger: Self.logger, environment: TestTenants.environment),
+                outbox: try TestSecurity.outbox(), condition: condition, logger: Self.logger)
+            try await body(proxy, try await security.token())
+        }
+    }
+
+    @Test("A lost shared database turns readiness to 503 unavailable, and back; liveness stays 200")
+    func lostDatabase() async throws {
+        let reachable = Atomic<Bool>(true)
+        let condition = InstanceCondition(databaseReachable: { reachable.load(ordering: .relaxed) })
+        try await withProxy(condition: condition) { proxy, _ in
+            try await proxy.makeApplication().test(.router) { client in
+                let ready = try await client.execute(uri: "/health/ready", method: .get)
+                #expect(ready.status == .ok)
+                #expect(String(buffer: ready.body).contains(#""database":"reachable""#))
+
+                reachable.store(false, ordering: .relaxed)
+                let lost = try await client.execute(uri: "/health/ready", method: .get)
+                #expect(lost.status == .serviceUnavailable)
+                #expect(String(buffer: lost.body).contains(#""status":"unavailable""#))
+                #expect(String(buffer: lost.body).contains(#""database":"unreachable""#))
+                #expect(try await client.execute(uri: "/health/live", method: .get).status == .ok)
+
+                reachable.store(true, ordering: .relaxed)
+                #expect(try await client.execute(uri: "/health/ready", method: .get).status == .ok)
+            }
+        }
+    }
+
+    @Test("On a stop, readiness says draining while citizen requests are still served, before the listener closes")
+    func drainingBeforeTheListenerCloses() async throws {
+        try await withProxy(condition: InstanceCondition()) { proxy, token in
+            let (bound, announce) = AsyncStream<Int>.makeStream()
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [
+                        .init(service: proxy.makeApplication(onServerRunning: { announce.yield($0) })),
+                        // Ten minutes: the test, not the delay, ends the drain.
+                        .init(service: DrainService(condition: proxy.condition, delay: .seconds(600), logger: Self.logger)),
+                    ],
+                    logger: Self.logger))
+            let running = Task { try await group.run() }
+            defer { running.cancel() }
+            var ports = bound.makeAsyncIterator()
+            let port = try #require(await ports.next())
+            let base = "http://127.0.0.1:\(port)"
+
+            let before = try await proxy.client.execute(HTTPRequest(url: base + "/health/ready"))
+            #expect(before.status == 200)
+            await group.triggerGracefulShutdown()
+            try await DeliveryEndToEndTests.eventually { proxy.condition.isDraining }
+
+            let draining = try await proxy.client.execute(HTTPRequest(url: base + "/health/ready"))
+            #expect(draining.status == 503)
+            #expect(String(decoding: draining.body, as: UTF8.self).contains(#""status":"draining""#))
+            let served = try await proxy.client.execute(
+                HTTPRequest(
+                    url: base + "/v1/citizens/\(Self.insz)/debts", headers: [HTTPHeader("Authorization", "Bearer \(token)")],
+                    totalTimeoutMs: 60_000))
+            #expect(served.status == 200, "the listener still serves while the balancer moves away")
+        }
+    }
+}
