@@ -9,6 +9,7 @@ import struct Foundation.Date
 /// Hears what every instance writes to the shared routing index (`LISTEN` on
 /// `PostgresRoutingIndex.changeChannel`) and hands each change to `onChange`, so that this
 /// instance's look-up caches forget a stale answer within moments instead of a TTL later.
+/// Listens on the index's `changeChannel` (the default one unless told otherwise).
 ///
 /// Holds one connection of the pool for as long as it runs. When the connection is lost it
 /// listens again after `retryDelay`; announcements sent meanwhile are lost, so each (re)start
@@ -18,16 +19,20 @@ public struct PostgresRoutingChangeListener: Service {
     private let client: PostgresClient
     private let logger: Logger
     private let retryDelay: Duration
+    private let channel: String
     private let onChange: @Sendable (RoutingIndexChange) -> Void
 
     /// - Parameters:
     ///   - client: A running client (its `run()` outlives this service).
     ///   - retryDelay: How long to wait before listening again after a lost connection.
+    ///   - channel: The channel the indexes announce on.
     ///   - onChange: Called for each change, on the listener's task; keep it quick.
     public init(
         client: PostgresClient, logger: Logger, retryDelay: Duration = .seconds(1),
+        channel: String = PostgresRoutingIndex.defaultChangeChannel,
         onChange: @escaping @Sendable (RoutingIndexChange) -> Void
     ) {
+        self.channel = channel
         self.client = client
         self.logger = logger
         self.retryDelay = retryDelay
@@ -46,7 +51,7 @@ public struct PostgresRoutingChangeListener: Service {
         while !Task.isCancelled {
             do {
                 try await client.withConnection { connection in
-                    try await connection.listen(on: PostgresRoutingIndex.changeChannel) { announcements in
+                    try await connection.listen(on: channel) { announcements in
                         if failing { logger.notice("routing announcements heard again") }
                         failing = false
                         onChange(.everything)

@@ -32,19 +32,29 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
     ///   - client: A running client; the table lives in the first schema of its `search_path`.
     ///   - logger: For the queries (PostgresNIO logs at debug level and never the bound values).
     ///   - now: The clock stamping `registered_at`.
+    ///   - changeChannel: Where writes are announced.
     /// - Throws: A PostgresNIO error when the database cannot be reached or migrated.
-    public init(client: PostgresClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) async throws {
+    public init(
+        client: PostgresClient, logger: Logger, now: @escaping @Sendable () -> Date = { Date() },
+        changeChannel: String = defaultChangeChannel
+    ) async throws {
         try await PostgresDatabase.migrate(
             client, lockKey: Self.migrationLockKey,
             statements: ["CREATE TABLE IF NOT EXISTS routing_registration (\(RoutingTable.definition))"], logger: logger)
         self.client = client
         self.logger = logger
         self.now = now
+        self.changeChannel = changeChannel
     }
 
     /// The channel on which every write is announced to the instances sharing the index
-    /// (`PostgresRoutingChangeListener`).
-    public static let changeChannel = "ocmw_routing"
+    /// (`PostgresRoutingChangeListener`), unless told otherwise.
+    public static let defaultChangeChannel = "ocmw_routing"
+
+    /// The channel this index announces its writes on. Channels are per database, not per
+    /// schema: instances on one database must use the same one, separate setups sharing a
+    /// database (tests) each their own.
+    public let changeChannel: String
 
     public func register(_ registration: RoutingRegistration) async throws {
         try await upsert(
@@ -62,7 +72,7 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
                   AND start_date = \(start.iso8601)
                 RETURNING 1)
             SELECT (SELECT count(*) FROM deleted)
-            FROM (SELECT pg_notify(\(Self.changeChannel), \(RoutingIndexChange.unregistered(insz).payload))) AS announced
+            FROM (SELECT pg_notify(\(changeChannel), \(RoutingIndexChange.unregistered(insz).payload))) AS announced
             """, logger: logger)
         var deleted = 0
         for try await count in rows.decode(Int.self) { deleted = count }
@@ -125,7 +135,7 @@ public final class PostgresRoutingIndex: RoutingIndexStore {
                 ON CONFLICT (insz, tenant, capacity, start_date)
                 DO UPDATE SET end_date = excluded.end_date, registered_at = excluded.registered_at
                 RETURNING 1)
-            SELECT pg_notify(\(Self.changeChannel), \(change.payload))
+            SELECT pg_notify(\(changeChannel), \(change.payload))
             """, logger: logger)
         for try await _ in announced {}
     }
