@@ -87,7 +87,7 @@ public final class NewSocialSimulator: Service, Sendable {
             if let adminPort {
                 let admin = AdminContext(
                     tenants: backends.map(\.tenant), faults: faults,
-                    counters: contexts.mapValues(\.counters))
+                    counters: contexts.mapValues(\.counters), ledgers: contexts.mapValues(\.submissions.ledger))
                 let channel = try await Listener.bind(
                     host: host, port: adminPort, group: group, onAccept: { _ in },
                     makeHandler: { AdminHandler(admin) })

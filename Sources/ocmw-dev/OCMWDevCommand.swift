@@ -11,6 +11,6 @@ struct OCMWDevCommand: AsyncParsableCommand {
             Exit status: 0 success, 1 failure, 64 a malformed command line. `demo` runs until SIGINT \
             or SIGTERM and then exits 0.
             """,
-        subcommands: [DemoCommand.self, DevTokenCommand.self, BenchJWTCommand.self, DevRoutingCommand.self]
+        subcommands: [DemoCommand.self, DevTokenCommand.self, DevKeyCommand.self, BenchJWTCommand.self, DevRoutingCommand.self]
     )
 }

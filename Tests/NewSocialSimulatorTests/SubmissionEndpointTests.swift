@@ -57,6 +57,21 @@ struct SubmissionEndpointTests {
         }
     }
 
+    @Test("admin GET /submissions counts what each backend received, created and answered as a duplicate")
+    func adminCounts() async throws {
+        try await Fixture.withSimulator(adminPort: 0) { simulator, ports in
+            let gent = ports[port: Fixture.gent]
+            _ = try post(gent, Self.v2Requests, key: "k-1", Self.v2Body())
+            _ = try post(gent, Self.v2Requests, key: "k-1", Self.v2Body())
+            _ = try post(gent, Self.v2Requests, key: "k-2", Self.v2Body())
+            let admin = try RawHTTPConnection(port: try #require(simulator.boundAdminPort))
+            let counts = try #require(
+                try JSONSerialization.jsonObject(with: Data(admin.get("/submissions").body.utf8)) as? [String: [String: Int]])
+            #expect(counts["gent"] == ["received": 3, "created": 2, "duplicates": 1])
+            #expect(counts["bonheiden"] == ["received": 0, "created": 0, "duplicates": 0])
+        }
+    }
+
     @Test("v1: 201 with a dossiernummer and status INGEDIEND")
     func v1Created() async throws {
         try await Fixture.withSimulator { simulator, ports in

@@ -11,6 +11,17 @@ struct AdminContext: Sendable {
     let tenants: [TenantID]
     let faults: FaultBoard
     let counters: [TenantID: BackendCounters]
+    let ledgers: [TenantID: SubmissionLedger]
+}
+
+/// What one backend's submission desk has seen: the count a caller's delivery must match.
+struct SubmissionCounts: Encodable {
+    /// Submission `POST`s received, duplicates and refused ones included.
+    let received: Int
+    /// Distinct submissions created.
+    let created: Int
+    /// Answered from the idempotency record (the same key again) instead of created twice.
+    let duplicates: Int
 }
 
 /// The admin API (see "Simulator" in docs/newsocial-api.md): read and change faults, read counters.
@@ -61,6 +72,21 @@ final class AdminHandler: ChannelInboundHandler, RemovableChannelHandler {
                     Dictionary(
                         uniqueKeysWithValues: admin.tenants.map {
                             ($0.rawValue, admin.counters[$0]?.snapshot ?? BackendStatistics())
+                        }))
+            )
+        case (.GET, 1, "submissions"):
+            return (
+                .ok,
+                encode(
+                    Dictionary(
+                        uniqueKeysWithValues: admin.tenants.map { tenant in
+                            let ledger = admin.ledgers[tenant]
+                            return (
+                                tenant.rawValue,
+                                SubmissionCounts(
+                                    received: ledger?.received ?? 0, created: ledger?.created ?? 0,
+                                    duplicates: ledger?.duplicates ?? 0)
+                            )
                         }))
             )
         case (_, 2, "faults"):
