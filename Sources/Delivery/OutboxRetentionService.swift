@@ -30,21 +30,29 @@ public struct OutboxRetentionService: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            do {
-                let outcome = try await retention.apply(to: outbox, now: now())
-                if outcome.deliveredDeleted > 0 || outcome.failedPayloadsErased > 0 {
-                    logger.info(
-                        "outbox retention applied",
-                        metadata: [
-                            "delivered_deleted": "\(outcome.deliveredDeleted)",
-                            "failed_payloads_erased": "\(outcome.failedPayloadsErased)",
-                        ])
-                }
-            } catch {
-                logger.warning("outbox retention failed; tried again later", metadata: ["error": "\(error)"])
+        // The wait between rounds is an hour: a stop must not wait for it (nor for a round in
+        // progress, which the next start repeats).
+        await cancelWhenGracefulShutdown { [self] in
+            while !Task.isCancelled {
+                await applyOnce()
+                try? await Task.sleep(for: interval)
             }
-            try? await Task.sleep(for: interval)
+        }
+    }
+
+    private func applyOnce() async {
+        do {
+            let outcome = try await retention.apply(to: outbox, now: now())
+            if outcome.deliveredDeleted > 0 || outcome.failedPayloadsErased > 0 {
+                logger.info(
+                    "outbox retention applied",
+                    metadata: [
+                        "delivered_deleted": "\(outcome.deliveredDeleted)",
+                        "failed_payloads_erased": "\(outcome.failedPayloadsErased)",
+                    ])
+            }
+        } catch {
+            logger.warning("outbox retention failed; tried again later", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -65,4 +65,27 @@ struct PostgresAuditStoreTests {
             #expect(try await again.count() == 1)
         }
     }
+
+    /// Instances starting together: one applies retention while others migrate. Each retention
+    /// round and each migration runs many times at once; none may fail (they deadlocked before
+    /// retention took the migration lock).
+    @Test("Retention and migrations of instances starting together never deadlock")
+    func retentionBesideMigrations() async throws {
+        try await PostgresTestDatabase.withClients(4) { clients in
+            let logger = PostgresTestDatabase.logger
+            let store = try await PostgresAuditStore(client: clients[0], logger: logger)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for round in 0..<12 {
+                    let client = clients[round % clients.count]
+                    group.addTask { _ = try await PostgresAuditStore(client: client, logger: logger) }
+                    group.addTask {
+                        try await store.append(Self.record(-Double(round)))
+                        _ = try await PostgresAuditStore(client: client, logger: logger)
+                            .deleteOlder(than: Self.base.addingTimeInterval(-Double(round) / 2))
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
 }

@@ -45,4 +45,20 @@ import Testing
         #expect(try await outbox.status(id: delivered) == nil)
         #expect(try await outbox.status(id: pending)?.state == .accepted)
     }
+
+    /// A stop (SIGTERM) must not wait out the hour between two rounds: `serve` would hang.
+    @Test(.timeLimit(.minutes(2)))
+    func aGracefulStopDoesNotWaitForTheNextRound() async throws {
+        let service = OutboxRetentionService(
+            outbox: try TestSecurity.outbox(),
+            retention: try #require(OutboxRetention(deliveredDays: 90, failedPayloadDays: 30)),
+            interval: .seconds(3_600), logger: Logger(label: "retention-test"))
+        let logger = Logger(label: "retention-test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let group = ServiceGroup(configuration: .init(services: [.init(service: service)], logger: logger))
+        try await withThrowingDiscardingTaskGroup { tasks in
+            tasks.addTask { try await group.run() }
+            // Whether the first round has run or not, the stop ends the service.
+            await group.triggerGracefulShutdown()
+        }
+    }
 }

@@ -85,11 +85,18 @@ public final class PostgresAuditStore: AuditStore {
     }
 
     /// Raises the stored cutoff (never lowers it), then deletes below it, in one transaction.
+    ///
+    /// Holds the schema's migration lock meanwhile: it touches both tables (the cutoff, then the
+    /// records, whose delete trigger reads the cutoff) while a starting instance's migration
+    /// re-creates the triggers on both in the other order; interleaved, the two deadlocked (seen
+    /// when three instances started at once).
     @discardableResult
     public func deleteOlder(than cutoff: Date) async throws -> Int {
         let cutoffUs = AuditTime.microseconds(cutoff)
         let logger = logger
         return try await PostgresDatabase.transaction(client, logger: logger) { connection in
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(\(PostgresAuditSchema.migrationLockKey))", logger: logger)
             try await connection.query(
                 "UPDATE audit_retention SET cutoff_us = GREATEST(cutoff_us, \(cutoffUs))", logger: logger)
             let rows = try await connection.query(
