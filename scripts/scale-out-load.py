@@ -44,9 +44,23 @@ class Pool:
     def __init__(self, host: str, port: int):
         self.host, self.port = host, port
         self.idle: list = []
+        # Requests sent again on a new connection because a kept-alive one was closed under them.
+        self.reconnected = 0
 
     async def request(self, method: str, path: str, headers: dict, body: bytes = b"", timeout: float = 30.0):
-        connection = self.idle.pop() if self.idle else None
+        """(status, body); status 0 when no answer came. A kept-alive connection the other side
+        closed just before this request was written on it is retried once on a new one, as HTTP
+        clients do (the request never reached a server); anything else is reported as it came."""
+        reused = bool(self.idle)
+        status, payload, answered = await self.attempt(method, path, headers, body, timeout)
+        if status == 0 and reused and not answered:
+            self.reconnected += 1
+            status, payload, _ = await self.attempt(method, path, headers, body, timeout, fresh=True)
+        return status, payload
+
+    async def attempt(self, method, path, headers, body, timeout, fresh=False):
+        connection = None if fresh or not self.idle else self.idle.pop()
+        answered = False
         try:
             if connection is None:
                 connection = await asyncio.wait_for(asyncio.open_connection(self.host, self.port), timeout)
@@ -59,6 +73,7 @@ class Pool:
             status_line = await asyncio.wait_for(reader.readline(), timeout)
             if not status_line:
                 raise ConnectionError("closed before an answer")
+            answered = True
             status = int(status_line.split()[1])
             length, close = 0, False
             while True:
@@ -75,11 +90,11 @@ class Pool:
                 writer.close()
             else:
                 self.idle.append(connection)
-            return status, payload
+            return status, payload, True
         except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError, ValueError, IndexError):
             if connection is not None:
                 connection[1].close()
-            return 0, b""
+            return 0, b"", answered
 
 
 async def run_load(args) -> None:
@@ -127,6 +142,7 @@ async def run_load(args) -> None:
         for index in range(int(args.seconds * rate)):
             tasks.append(asyncio.ensure_future(action(index, started + index / rate)))
     await asyncio.gather(*tasks)
+    records.append({"kind": "client", "t": started, "reconnected": pool.reconnected})
     with open(args.out, "w", encoding="utf-8") as out:
         for record in sorted(records, key=lambda r: r["t"]):
             out.write(json.dumps(record) + "\n")
@@ -139,6 +155,7 @@ def report(records_path: str, events_path: str, facts_path: str) -> None:
         stamp, _, what = line.strip().partition(" ")
         events.append((float(stamp), what))
     facts = json.load(open(facts_path, encoding="utf-8"))
+    client = next((r for r in records if r["kind"] == "client"), {"reconnected": None})
     start = min(r["t"] for r in records)
     reads = [r for r in records if r["kind"] == "read"]
     submits = [r for r in records if r["kind"] == "submit"]
@@ -165,6 +182,7 @@ def report(records_path: str, events_path: str, facts_path: str) -> None:
     simulator = facts.get("simulator", {})
     figures = {
         "events": [{"at_s": round(stamp - start, 2), "event": what} for stamp, what in events],
+        "clientReconnects": client["reconnected"],
         "reads": {"sent": len(reads), "ok": len(reads) - len(failed_reads), "failed": len(failed_reads),
                   "failedByEvent": by_event,
                   "p50Ms": percentile([r["latencyMs"] for r in reads if r["status"] == 200], 0.5),
