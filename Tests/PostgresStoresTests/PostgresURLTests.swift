@@ -16,6 +16,14 @@ struct PostgresURLTests {
         #expect(!String(describing: url).contains("cret"))
     }
 
+    @Test("pool_size bounds the connections of one process; 20 without it")
+    func poolSize() throws {
+        #expect(try PostgresURL("postgres://u@h/db").configuration.options.maximumConnections == 20)
+        let url = try PostgresURL("postgres://u:p@h/db?sslmode=disable&pool_size=8")
+        #expect(url.configuration.options.maximumConnections == 8)
+        #expect(url.description == "postgres://u:***@h:5432/db?sslmode=disable&pool_size=8")
+    }
+
     @Test("The port defaults to 5432, the password is optional")
     func defaults() throws {
         let url = try PostgresURL("postgresql://ocmw@localhost/ocmw")
@@ -31,6 +39,8 @@ struct PostgresURLTests {
             ("postgres://u:p@h:5432/", .missingDatabase),
             ("postgres://h:5432/db", .missingUser),
             ("postgres://u:p@h/db?sslmode=verify-full", .unsupportedSSLMode),
+            ("postgres://u:p@h/db?pool_size=1", .badPoolSize),
+            ("postgres://u:p@h/db?pool_size=many", .badPoolSize),
             ("postgres:///db", .missingHost),
         ])
     func refused(text: String, expected: PostgresURLError) {
