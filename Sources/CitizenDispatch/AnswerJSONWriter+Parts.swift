@@ -32,6 +32,10 @@ extension AnswerJSONWriter {
         string(right.code)
         key("conditional")
         bool(right.conditional)
+        if right.ended == true {
+            key("ended")
+            bool(true)
+        }
         key("label")
         string(right.label)
         if let cents = right.monthlyAmountCents {
@@ -51,6 +55,10 @@ extension AnswerJSONWriter {
         }
         key("contacts")
         array(trajectory.contacts) { $0.write($1) }
+        if trajectory.ended == true {
+            key("ended")
+            bool(true)
+        }
         key("label")
         string(trajectory.label)
         key("since")
@@ -99,20 +107,50 @@ extension AnswerJSONWriter {
     package mutating func write(_ payments: PaymentsPart) {
         beginObject()
         key("months")
+        write(payments.months)
+        writeGroups(payments.overview, perMonth: payments.perMonth)
+        if let upcoming = payments.upcoming {
+            key("upcoming")
+            beginObject()
+            key("months")
+            write(upcoming.months)
+            key("perMonth")
+            array(upcoming.perMonth) { $0.write($1) }
+            endObject()
+        }
+        endObject()
+    }
+
+    private mutating func write(_ range: MonthRange) {
         beginObject()
         key("from")
-        month(payments.months.from)
+        month(range.from)
         key("to")
-        month(payments.months.to)
+        month(range.to)
         endObject()
+    }
+
+    /// The four groups, with `perMonth` in its sorted place between `paidToYou` and `unknownStatus`.
+    private mutating func writeGroups(_ groups: PaymentsOverview, perMonth: [MonthPayments]?) {
         key("notPaid")
-        array(payments.overview.notPaid) { $0.write($1) }
+        array(groups.notPaid) { $0.write($1) }
         key("paidForYou")
-        array(payments.overview.paidForYou) { $0.write($1) }
+        array(groups.paidForYou) { $0.write($1) }
         key("paidToYou")
-        array(payments.overview.paidToYou) { $0.write($1) }
+        array(groups.paidToYou) { $0.write($1) }
+        if let perMonth {
+            key("perMonth")
+            array(perMonth) { $0.write($1) }
+        }
         key("unknownStatus")
-        array(payments.overview.unknownStatus) { $0.write($1) }
+        array(groups.unknownStatus) { $0.write($1) }
+    }
+
+    private mutating func write(_ month: MonthPayments) {
+        beginObject()
+        key("month")
+        self.month(month.month)
+        writeGroups(month.groups, perMonth: nil)
         endObject()
     }
 
@@ -159,6 +197,10 @@ extension AnswerJSONWriter {
 
     package mutating func write(_ debts: DebtOverview) {
         beginObject()
+        if let contact = debts.contact {
+            key("contact")
+            write(contact)
+        }
         key("items")
         array(debts.items) { $0.write($1) }
         if let reference = debts.reference {

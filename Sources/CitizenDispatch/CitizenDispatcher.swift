@@ -54,7 +54,7 @@ package struct CitizenDispatcher: Sendable {
         deadline: ContinuousClock.Instant, requestID: String
     ) async -> PartOutcome<PartValue> {
         let dialect = tenant.backend.dialect
-        guard let path = NewSocialPaths.path(for: part, insz: insz, dialect: dialect, months: options.months) else {
+        guard let path = NewSocialPaths.path(for: part, insz: insz, dialect: dialect, months: options.fetchedMonths) else {
             return .failed(.notSupported, reason: "dialect \(dialect.rawValue) does not offer \(part.jsonName)")
         }
         return await gateway.fetch(tenant, purpose: .part(part), path: path, deadline: deadline, requestID: requestID) { body in

@@ -7,13 +7,33 @@ package struct PartOptions: Sendable {
     package var includePaid = false
     /// Payments: the past months asked for (never the current month).
     package var months: MonthRange
-    /// Today, for "running" dossiers.
+    /// Payments: the current and coming months whose planned payments are shown too; `nil`
+    /// when the past window does not reach the current month (a look further back).
+    package var upcoming: MonthRange?
+    /// Today, for "running" dossiers and what is current.
     package var today: DayDate
+    /// Rights and trajectories: keep those that ended, marked `ended` (§4.2 shows only what is
+    /// current, so they are left out by default).
+    package var includeEnded = false
 
-    package init(includePaid: Bool = false, months: MonthRange, today: DayDate) {
+    package init(
+        includePaid: Bool = false, months: MonthRange, upcoming: MonthRange? = nil, today: DayDate,
+        includeEnded: Bool = false
+    ) {
         self.includePaid = includePaid
         self.months = months
+        self.upcoming = upcoming
         self.today = today
+        self.includeEnded = includeEnded
+    }
+}
+
+extension PartOptions {
+    /// The months New Social is asked for: the past window and, right after it, the upcoming
+    /// months, in one call.
+    package var fetchedMonths: MonthRange {
+        guard let upcoming, let range = MonthRange(from: months.from, to: upcoming.to) else { return months }
+        return range
     }
 }
 
@@ -40,7 +60,8 @@ package enum PartValue: Encodable, Sendable {
     }
 
     /// Normalises a tenant's 200 body for `part` (the dialect's normaliser), then applies what
-    /// the citizen is shown: running dossiers, granted rights only, grouped payments, open debts.
+    /// the citizen is shown: running dossiers, current granted rights and trajectories, grouped
+    /// payments, open debts.
     package static func decode(
         _ part: DossierPart, body: [UInt8], tenant: Tenant, insz: INSZ,
         options: PartOptions
@@ -51,12 +72,14 @@ package enum PartValue: Encodable, Sendable {
             let dossiers = try NewSocialDecoder.decodeDossiers(body, dialect: dialect, insz: insz)
             return .ocmws(dossiers.filter { $0.isRunning(on: options.today) })
         case .rights:
-            return .rights(RightsOverview(try NewSocialDecoder.decodeRights(body, dialect: dialect, insz: insz)))
+            let rights = RightsOverview(try NewSocialDecoder.decodeRights(body, dialect: dialect, insz: insz))
+            return .rights(rights.shown(on: options.today, includeEnded: options.includeEnded))
         case .trajectories:
-            return .trajectories(try NewSocialDecoder.decodeTrajectories(body, dialect: dialect, insz: insz))
+            let trajectories = try NewSocialDecoder.decodeTrajectories(body, dialect: dialect, insz: insz)
+            return .trajectories(Trajectory.shown(trajectories, on: options.today, includeEnded: options.includeEnded))
         case .payments:
             let payments = try NewSocialDecoder.decodePayments(body, dialect: dialect, insz: insz)
-            return .payments(PaymentsPart(months: options.months, overview: PaymentsOverview(payments)))
+            return .payments(PaymentsPart(payments, months: options.months, upcoming: options.upcoming))
         case .debts:
             let debts = try NewSocialDecoder.decodeDebts(body, dialect: dialect, insz: insz)
             return .debts(debts.shownToCitizen(includePaid: options.includePaid))
@@ -69,18 +92,41 @@ package enum PartValue: Encodable, Sendable {
     }
 }
 
-/// The payments part: the months it covers and the payments grouped as the citizen sees them.
+/// The payments part: the past months it covers and their payments grouped as the citizen sees
+/// them, over the whole window and per month, and the upcoming months' planned payments.
 package struct PaymentsPart: Encodable, Sendable {
     package let months: MonthRange
+    /// The past window's payments, all months together.
     package let overview: PaymentsOverview
+    /// The past window, one entry per month.
+    package let perMonth: [MonthPayments]
+    package let upcoming: UpcomingPayments?
 
-    package enum CodingKeys: String, CodingKey { case months }
+    /// Splits what New Social listed for the fetched months into the past window and the
+    /// upcoming months, each payment by the month its period starts in.
+    package init(_ payments: [Payment], months: MonthRange, upcoming: MonthRange?) {
+        let past = payments.filter { months.contains($0.period.start.calendarMonth) }
+        self.months = months
+        self.overview = PaymentsOverview(past)
+        self.perMonth = MonthPayments.split(past, over: months)
+        self.upcoming = upcoming.map { UpcomingPayments(months: $0, perMonth: MonthPayments.split(payments, over: $0)) }
+    }
+
+    package enum CodingKeys: String, CodingKey { case months, perMonth, upcoming }
 
     package func encode(to encoder: any Encoder) throws {
         try overview.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(months, forKey: .months)
+        try container.encode(perMonth, forKey: .perMonth)
+        try container.encodeIfPresent(upcoming, forKey: .upcoming)
     }
+}
+
+/// Payments planned for the current and coming months ("toekomstige betalingen"), per month.
+package struct UpcomingPayments: Encodable, Sendable {
+    package let months: MonthRange
+    package let perMonth: [MonthPayments]
 }
 
 /// A certificate with the proxy's own download link (only when it is available).

@@ -42,6 +42,23 @@ extension CitizenPageView {
             package let hasEmail: Bool
             package let officeLines: [String]
             package let hasOffice: Bool
+
+            /// A contact person of the answer (a trajectory's, or the debts' contact).
+            package init(_ contact: DossierDocument.Trajectory.Contact) {
+                let office =
+                    contact.office.map { office in
+                        [office.name, office.streetAndNumber, "\(office.postalCode) \(office.municipality)"].compactMap { $0 }
+                    } ?? []
+                name = contact.name
+                role = contact.role ?? ""
+                hasRole = contact.role != nil
+                phone = contact.phone ?? ""
+                hasPhone = contact.phone != nil
+                email = contact.email ?? ""
+                hasEmail = contact.email != nil
+                officeLines = office
+                hasOffice = !office.isEmpty
+            }
         }
         package struct Trajectory {
             let label: String
@@ -62,18 +79,7 @@ extension CitizenPageView {
                 Trajectory(
                     label: trajectory.label,
                     period: DutchFormat.openPeriod(start: trajectory.since, end: trajectory.until),
-                    contacts: trajectory.contacts.map { contact in
-                        let office =
-                            contact.office.map { office in
-                                [office.name, office.streetAndNumber, "\(office.postalCode) \(office.municipality)"]
-                                    .compactMap { $0 }
-                            } ?? []
-                        return Contact(
-                            name: contact.name, role: contact.role ?? "", hasRole: contact.role != nil,
-                            phone: contact.phone ?? "", hasPhone: contact.phone != nil,
-                            email: contact.email ?? "", hasEmail: contact.email != nil,
-                            officeLines: office, hasOffice: !office.isEmpty)
-                    })
+                    contacts: trajectory.contacts.map(Contact.init))
             }
             isEmpty = state.available && trajectories.isEmpty
         }
@@ -88,18 +94,45 @@ extension CitizenPageView {
             package let counterpart: String
             package let status: String
         }
+        /// One month's payments ("Betalingen augustus 2023"), their rows behind "Bekijk details".
+        package struct Month {
+            package let month: String
+            package let title: String
+            package let paidToYou: [Payment]
+            package let paidForYou: [Payment]
+            package let notPaid: [Payment]
+            package let unknownStatus: [Payment]
+            package let hasPaidToYou: Bool
+            package let hasPaidForYou: Bool
+            package let hasNotPaid: Bool
+            package let hasUnknownStatus: Bool
+            package let count: Int
+            package let isEmpty: Bool
+
+            init(_ month: DossierDocument.Payments.Month, title: String) {
+                self.month = month.month
+                self.title = title
+                paidToYou = month.paidToYou.map { PaymentsBlock.row($0, counterpart: $0.paidVia) }
+                paidForYou = month.paidForYou.map { PaymentsBlock.row($0, counterpart: $0.paidTo) }
+                notPaid = month.notPaid.map { PaymentsBlock.row($0, counterpart: nil) }
+                unknownStatus = month.unknownStatus.map { PaymentsBlock.row($0, counterpart: nil) }
+                hasPaidToYou = !paidToYou.isEmpty
+                hasPaidForYou = !paidForYou.isEmpty
+                hasNotPaid = !notPaid.isEmpty
+                hasUnknownStatus = !unknownStatus.isEmpty
+                count = paidToYou.count + paidForYou.count + notPaid.count + unknownStatus.count
+                isEmpty = count == 0
+            }
+        }
         package let ocmwID: String
         package let ocmwName: String
         package let state: PartState
         package let months: String
-        package let paidToYou: [Payment]
-        package let paidForYou: [Payment]
-        package let notPaid: [Payment]
-        package let unknownStatus: [Payment]
-        package let hasPaidToYou: Bool
-        package let hasPaidForYou: Bool
-        package let hasNotPaid: Bool
-        package let hasUnknownStatus: Bool
+        /// The past months, the latest first, as the portal lists them.
+        package let perMonth: [Month]
+        /// The current and coming months' planned payments.
+        package let upcoming: [Month]
+        package let hasUpcoming: Bool
         package let isEmpty: Bool
 
         package init(_ entry: DossierDocument.OCMW) {
@@ -113,18 +146,19 @@ extension CitizenPageView {
                         ? DutchFormat.month(data.months.from)
                         : "\(DutchFormat.month(data.months.from)) tot \(DutchFormat.month(data.months.to))"
                 } ?? ""
-            paidToYou = (data?.paidToYou ?? []).map { Self.row($0, counterpart: $0.paidVia) }
-            paidForYou = (data?.paidForYou ?? []).map { Self.row($0, counterpart: $0.paidTo) }
-            notPaid = (data?.notPaid ?? []).map { Self.row($0, counterpart: nil) }
-            unknownStatus = (data?.unknownStatus ?? []).map { Self.row($0, counterpart: nil) }
-            hasPaidToYou = !paidToYou.isEmpty
-            hasPaidForYou = !paidForYou.isEmpty
-            hasNotPaid = !notPaid.isEmpty
-            hasUnknownStatus = !unknownStatus.isEmpty
-            isEmpty = state.available && !hasPaidToYou && !hasPaidForYou && !hasNotPaid && !hasUnknownStatus
+            perMonth = (data?.perMonth ?? []).reversed().map { Month($0, title: "Betalingen \(DutchFormat.month($0.month))") }
+            upcoming = (data?.upcoming?.perMonth ?? []).filter { !Self.isEmpty($0) }.map {
+                Month($0, title: "Gepland voor \(DutchFormat.month($0.month))")
+            }
+            hasUpcoming = !upcoming.isEmpty
+            isEmpty = state.available && perMonth.allSatisfy(\.isEmpty)
         }
 
-        private static func row(_ payment: DossierDocument.Payments.Payment, counterpart: String?) -> Payment {
+        private static func isEmpty(_ month: DossierDocument.Payments.Month) -> Bool {
+            month.paidToYou.isEmpty && month.paidForYou.isEmpty && month.notPaid.isEmpty && month.unknownStatus.isEmpty
+        }
+
+        static func row(_ payment: DossierDocument.Payments.Payment, counterpart: String?) -> Payment {
             Payment(
                 label: payment.label, amount: DutchFormat.money(cents: payment.amountCents),
                 period: DutchFormat.period(start: payment.period.start, end: payment.period.end),
@@ -153,6 +187,8 @@ extension CitizenPageView {
         package let debts: [Debt]
         package let hasPaidOff: Bool
         package let isEmpty: Bool
+        /// "Contact schulden": whom to ask about these debts.
+        package let contact: TrajectoriesBlock.Contact?
 
         package init(_ entry: DossierDocument.OCMW) {
             ocmwID = entry.ocmw.id
@@ -173,6 +209,7 @@ extension CitizenPageView {
             }
             hasPaidOff = debts.contains { $0.paidOff }
             isEmpty = state.available && debts.isEmpty
+            contact = data?.contact.map(TrajectoriesBlock.Contact.init)
         }
     }
 }

@@ -90,11 +90,25 @@ package struct DossierDocument: Decodable, Sendable {
             package let status: String
             package let rawStatus: String?
         }
+        /// The payments of one month, grouped.
+        package struct Month: Decodable, Sendable {
+            package let month: String
+            package let paidToYou: [Payment]
+            package let paidForYou: [Payment]
+            package let notPaid: [Payment]
+            package let unknownStatus: [Payment]
+        }
+        package struct Upcoming: Decodable, Sendable {
+            package let months: Months
+            package let perMonth: [Month]
+        }
         package let months: Months
         package let paidToYou: [Payment]
         package let paidForYou: [Payment]
         package let notPaid: [Payment]
         package let unknownStatus: [Payment]
+        package let perMonth: [Month]
+        package let upcoming: Upcoming?
     }
 
     package struct Debts: Decodable, Sendable {
@@ -117,6 +131,8 @@ package struct DossierDocument: Decodable, Sendable {
         package let reference: String?
         package let items: [Debt]
         package let totals: Totals
+        /// "Contact schulden", when the OCMW names someone.
+        package let contact: Trajectory.Contact?
     }
 
     package struct HelpRequest: Decodable, Sendable {

@@ -9,6 +9,8 @@ public struct Tenant: Sendable, Equatable, Identifiable {
     public let categoriesOfHelp: [CodeLabel]
     public let certificateTypes: [CodeLabel]
     public let state: TenantState
+    /// How citizens reach the OCMW (its postal address, e-mail, phone), when configured.
+    public let contact: OCMWContact?
     /// Weight in fair share at the door when the proxy is saturated (default 1).
     public let weight: Double
 
@@ -18,9 +20,10 @@ public struct Tenant: Sendable, Equatable, Identifiable {
     public init(
         id: TenantID, kbo: KBONumber, name: String, postalCodes: [String], backend: Backend,
         limits: TenantLimits, categoriesOfHelp: [CodeLabel], certificateTypes: [CodeLabel],
-        state: TenantState, weight: Double = 1
+        state: TenantState, weight: Double = 1, contact: OCMWContact? = nil
     ) {
         self.weight = weight
+        self.contact = contact
         self.id = id
         self.kbo = kbo
         self.name = name
@@ -158,9 +161,44 @@ public struct BackendTLS: Sendable, Equatable {
 public struct CodeLabel: Sendable, Equatable, Hashable, Codable {
     public let code: String
     public let label: String
+    /// A category of help in the citizen's own words, as the portal's form offers it
+    /// (`mijn financiële situatie`); `nil` for certificate types and where none is configured.
+    public let citizenLabel: String?
 
-    public init(code: String, label: String) {
+    public init(code: String, label: String, citizenLabel: String? = nil) {
         self.code = code
         self.label = label
+        self.citizenLabel = citizenLabel
+    }
+
+    /// The category every OCMW offers besides its own: the citizen describes their need in
+    /// the request's free text, which is then required.
+    public static let otherCategoryOfHelp = CodeLabel(code: "andere", label: "Andere", citizenLabel: "andere")
+}
+
+/// How citizens reach an OCMW, as the request summary shows it; each part is optional.
+public struct OCMWContact: Sendable, Equatable, Hashable {
+    public let postalAddress: PostalAddress?
+    public let email: String?
+    public let phone: String?
+
+    public init(postalAddress: PostalAddress?, email: String?, phone: String?) {
+        self.postalAddress = postalAddress
+        self.email = email
+        self.phone = phone
+    }
+}
+
+/// A Belgian postal address: street and number as one text, postal code, municipality.
+public struct PostalAddress: Sendable, Equatable, Hashable, Codable {
+    public let streetAndNumber: String
+    /// Kept as text: postal codes are labels, not numbers.
+    public let postalCode: String
+    public let municipality: String
+
+    public init(streetAndNumber: String, postalCode: String, municipality: String) {
+        self.streetAndNumber = streetAndNumber
+        self.postalCode = postalCode
+        self.municipality = municipality
     }
 }

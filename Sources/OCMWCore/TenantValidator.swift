@@ -67,6 +67,7 @@ struct TenantValidator {
         let limits = limits(entry.limits, over: defaults, tenant: label, path: "limits")
         let categories = codeTable(entry.categoriesOfHelp, tenant: label, field: "categoriesOfHelp")
         let certificates = codeTable(entry.certificateTypes, tenant: label, field: "certificateTypes")
+        let contact = validateContact(entry.contact, tenant: label)
         let state = TenantState(rawValue: entry.state)
         if state == nil {
             let known = TenantState.allCases.map(\.rawValue).joined(separator: ", ")
@@ -81,8 +82,8 @@ struct TenantValidator {
         return Tenant(
             id: id, kbo: kbo, name: entry.name, postalCodes: entry.postalCodes,
             backend: Backend(baseURL: baseURL, dialect: dialect, credentials: credentials, auth: auth, tls: tls),
-            limits: limits, categoriesOfHelp: categories, certificateTypes: certificates, state: state,
-            weight: entry.weight ?? 1)
+            limits: limits, categoriesOfHelp: categories + [CodeLabel.otherCategoryOfHelp],
+            certificateTypes: certificates, state: state, weight: entry.weight ?? 1, contact: contact)
     }
 
     /// The weights fair share accepts: a tenant may count for at most a hundred times another.
@@ -192,14 +193,61 @@ struct TenantValidator {
         return BackendTLS(caBundlePath: entry["caBundle"], clientCertificate: client)
     }
 
+    /// Checks a code table. Categories of help may carry the citizen's wording, and may not use
+    /// the code `andere`: the proxy adds that category to every OCMW itself.
     private mutating func codeTable(_ entries: [TenantsDocument.CodeLabelEntry], tenant: String, field: String) -> [CodeLabel] {
+        let isCategories = field == "categoriesOfHelp"
         var seen: Set<String> = []
         for (i, entry) in entries.enumerated() {
             if entry.code.trimmingSpaces.isEmpty { report(tenant, "\(field)[\(i)].code", "must not be empty") }
             if entry.label.trimmingSpaces.isEmpty { report(tenant, "\(field)[\(i)].label", "must not be empty") }
             if !seen.insert(entry.code).inserted { report(tenant, "\(field)[\(i)].code", "duplicate code '\(entry.code)'") }
+            if isCategories, entry.code == CodeLabel.otherCategoryOfHelp.code {
+                report(tenant, "\(field)[\(i)].code", "'andere' is reserved: every OCMW offers it without configuring it")
+            }
+            if let citizenLabel = entry.citizenLabel {
+                if !isCategories {
+                    report(tenant, "\(field)[\(i)].citizenLabel", "applies only to categoriesOfHelp")
+                } else if citizenLabel.trimmingSpaces.isEmpty || citizenLabel.count > 100 {
+                    report(tenant, "\(field)[\(i)].citizenLabel", "must be 1 to 100 characters")
+                }
+            }
         }
-        return entries.map { CodeLabel(code: $0.code, label: $0.label) }
+        return entries.map { CodeLabel(code: $0.code, label: $0.label, citizenLabel: $0.citizenLabel) }
+    }
+
+    /// The OCMW's contact details: at least one part, an address complete and Belgian, an
+    /// e-mail and a phone of the shapes the help-request form accepts from citizens.
+    private mutating func validateContact(_ entry: TenantsDocument.ContactEntry?, tenant: String) -> OCMWContact? {
+        guard let entry else { return nil }
+        let before = problems.count
+        if entry.postalAddress == nil, entry.email == nil, entry.phone == nil {
+            report(tenant, "contact", "give at least one of postalAddress, email, phone (or leave contact out)")
+        }
+        var address: PostalAddress?
+        if let given = entry.postalAddress {
+            if given.streetAndNumber.trimmingSpaces.isEmpty {
+                report(tenant, "contact.postalAddress.streetAndNumber", "must not be empty")
+            }
+            if given.municipality.trimmingSpaces.isEmpty {
+                report(tenant, "contact.postalAddress.municipality", "must not be empty")
+            }
+            if !Self.isBelgianPostalCode(given.postalCode) {
+                report(
+                    tenant, "contact.postalAddress.postalCode", "'\(given.postalCode)' is not a Belgian postal code (4 digits, 1000-9999)")
+            }
+            address = PostalAddress(
+                streetAndNumber: String(given.streetAndNumber.trimmingSpaces), postalCode: given.postalCode,
+                municipality: String(given.municipality.trimmingSpaces))
+        }
+        if let email = entry.email, let problem = ContactShape.email(email) {
+            report(tenant, "contact.email", problem)
+        }
+        if let phone = entry.phone, let problem = ContactShape.phone(phone) {
+            report(tenant, "contact.phone", problem)
+        }
+        guard problems.count == before else { return nil }
+        return OCMWContact(postalAddress: address, email: entry.email, phone: entry.phone)
     }
 
     private mutating func report(_ tenant: String?, _ field: String, _ message: String) {

@@ -26,13 +26,17 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
         /// The tenant's weight in fair share at the door when the proxy is saturated (optional,
         /// 1 when left out): a tenant with weight 2 may hold twice the share of one with 1.
         public var weight: Double?
+        /// How citizens reach the OCMW (optional): `postalAddress`, `email`, `phone`.
+        public var contact: ContactEntry?
 
         public init(
             id: String, kbo: String, name: String, postalCodes: [String], backend: BackendEntry,
             limits: LimitsEntry? = nil, categoriesOfHelp: [CodeLabelEntry],
-            certificateTypes: [CodeLabelEntry], state: String, weight: Double? = nil
+            certificateTypes: [CodeLabelEntry], state: String, weight: Double? = nil,
+            contact: ContactEntry? = nil
         ) {
             self.weight = weight
+            self.contact = contact
             self.id = id
             self.kbo = kbo
             self.name = name
@@ -139,10 +143,40 @@ public struct TenantsDocument: Codable, Sendable, Equatable {
     public struct CodeLabelEntry: Codable, Sendable, Equatable {
         public var code: String
         public var label: String
+        /// Categories of help only: the citizen's wording of the portal's form
+        /// (`huisvesting en energie`).
+        public var citizenLabel: String?
 
-        public init(code: String, label: String) {
+        public init(code: String, label: String, citizenLabel: String? = nil) {
             self.code = code
             self.label = label
+            self.citizenLabel = citizenLabel
+        }
+    }
+
+    /// An OCMW's contact details as written; every field optional, at least one given.
+    public struct ContactEntry: Codable, Sendable, Equatable {
+        public var postalAddress: PostalAddressEntry?
+        public var email: String?
+        public var phone: String?
+
+        public init(postalAddress: PostalAddressEntry? = nil, email: String? = nil, phone: String? = nil) {
+            self.postalAddress = postalAddress
+            self.email = email
+            self.phone = phone
+        }
+    }
+
+    /// A postal address as written: every field required.
+    public struct PostalAddressEntry: Codable, Sendable, Equatable {
+        public var streetAndNumber: String
+        public var postalCode: String
+        public var municipality: String
+
+        public init(streetAndNumber: String, postalCode: String, municipality: String) {
+            self.streetAndNumber = streetAndNumber
+            self.postalCode = postalCode
+            self.municipality = municipality
         }
     }
 }

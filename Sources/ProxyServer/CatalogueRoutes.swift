@@ -1,8 +1,10 @@
 import Hummingbird
 import OCMWCore
+import OCMWDomain
 
-/// `GET /v1/ocmws`: the OCMWs a citizen can apply to, with their categories of help and the
-/// certificate types they issue. Answered from the registry snapshot alone, no backend call.
+/// `GET /v1/ocmws`: the OCMWs a citizen can apply to, with their contact details, their
+/// categories of help (the `andere` category included) and the certificate types they issue.
+/// Answered from the registry snapshot alone, no backend call.
 struct CatalogueRoutes: Sendable {
     let registry: TenantRegistryStore
 
@@ -15,6 +17,7 @@ struct CatalogueRoutes: Sendable {
         let kbo: String
         let name: String
         let postalCodes: [String]
+        let contact: Contact?
         let categoriesOfHelp: [CodeLabel]
         let certificateTypes: [CodeLabel]
 
@@ -23,8 +26,24 @@ struct CatalogueRoutes: Sendable {
             kbo = tenant.kbo.description
             name = tenant.name
             postalCodes = tenant.postalCodes
+            contact = tenant.contact.map(Contact.init)
             categoriesOfHelp = tenant.categoriesOfHelp
-            certificateTypes = tenant.certificateTypes
+            // Listed only where they can be requested: an OCMW whose dialect has no certificates
+            // would refuse the request (422), so offering its types would only lead there.
+            certificateTypes =
+                DossierPart.certificates.isOffered(by: tenant.backend.dialect) ? tenant.certificateTypes : []
+        }
+    }
+
+    struct Contact: Encodable, Sendable {
+        let postalAddress: PostalAddress?
+        let email: String?
+        let phone: String?
+
+        init(_ contact: OCMWContact) {
+            postalAddress = contact.postalAddress
+            email = contact.email
+            phone = contact.phone
         }
     }
 

@@ -6,15 +6,41 @@ import OCMWDomain
 /// Query parameters of citizen reads, parsed and checked once.
 ///
 /// - `includePaid=true|false` (debts; default false).
+/// - `include=ended` (rights and trajectories that ended, marked; default: only current ones).
 /// - Payments window, past months only: `months=N` (1–24, default 3: the N months before the
 ///   current one), or `from=yyyy-MM&to=yyyy-MM` (both before the current month, at most 24 months).
+///   A window that ends with last month also brings the upcoming payments (this month and the
+///   next two).
 enum ReadOptions {
     static let defaultMonths = 3
     static let maxMonths = 24
 
     static func parse(_ query: Parameters, today: DayDate) throws -> PartOptions {
         let includePaid = try bool("includePaid", query) ?? false
-        return PartOptions(includePaid: includePaid, months: try window(query, today: today), today: today)
+        let months = try window(query, today: today)
+        return PartOptions(
+            includePaid: includePaid, months: months, upcoming: upcoming(after: months, today: today), today: today,
+            includeEnded: try includeEnded(query))
+    }
+
+    /// How many months after the current one the upcoming payments cover.
+    static let upcomingMonthsAhead = 2
+
+    /// The current month and the next two, when the past window ends right before them (the
+    /// default, or `months=N`, or a `to` of last month): they are fetched in the same call. A
+    /// window further back is a look at history and has no upcoming payments.
+    private static func upcoming(after months: MonthRange, today: DayDate) -> MonthRange? {
+        let current = CalendarMonth(containing: today)
+        guard months.to.adding(months: 1) == current, let last = current.adding(months: upcomingMonthsAhead) else { return nil }
+        return MonthRange(from: current, to: last)
+    }
+
+    /// `include=ended`: rights and trajectories that ended are listed too, marked `ended`.
+    /// The only value for now; a list (`include=a,b`) may follow when there is a second.
+    private static func includeEnded(_ query: Parameters) throws -> Bool {
+        guard let text = query.get("include") else { return false }
+        guard text == "ended" else { throw ProblemDetails.invalidParameter("include", "expected ended") }
+        return true
     }
 
     private static func bool(_ name: String, _ query: Parameters) throws -> Bool? {

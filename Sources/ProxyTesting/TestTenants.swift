@@ -22,9 +22,12 @@ public enum TestTenants {
                 baseURL: "http://127.0.0.1:\(port)", dialect: dialect.rawValue,
                 credentials: ["env": "OCMW_\(id.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY"]),
             limits: patient(limits),
-            categoriesOfHelp: [.init(code: "LL", label: "Leefloon")],
+            categoriesOfHelp: [.init(code: "LL", label: "Leefloon", citizenLabel: "mijn financiële situatie")],
             certificateTypes: [.init(code: "ATT-LL", label: "Attest leefloon")],
-            state: state.rawValue)
+            state: state.rawValue,
+            contact: .init(
+                postalAddress: .init(streetAndNumber: "Sociaal Huis \(index + 1)", postalCode: "9000", municipality: "Gent"),
+                email: "info@ocmw-\(id).be", phone: "09 266 99 0\(index % 10)"))
     }
 
     /// A validated registry for backends `(id, dialect, port)`, all with the same (patient) limits.

@@ -39,7 +39,7 @@ public struct RoutingFileGenerator: Sendable {
 
     /// Profiles for the tenants of a registry, capacities from their categories of help.
     public static func profiles(of registry: TenantRegistry) -> [TenantProfile] {
-        registry.tenants.map { TenantProfile(id: $0.id, capacities: $0.categoriesOfHelp.map(\.code)) }
+        registry.tenants.map { TenantProfile(id: $0.id, capacities: $0.categoriesOfHelp.filter { $0 != .otherCategoryOfHelp }.map(\.code)) }
     }
 
     /// The first `rows` registrations.

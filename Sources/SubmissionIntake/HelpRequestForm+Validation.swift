@@ -35,7 +35,9 @@ extension HelpRequestForm {
         problems.add("applicant.phone", phoneProblem ?? FieldRules.phone(phone))
         let categories = problems.categories(categories ?? [], known: tenant?.categoriesOfHelp)
         let text = FieldRules.trim(text)
-        if text.count > limits.maxTextCharacters {
+        if categories.contains(CodeLabel.otherCategoryOfHelp.code), text.isEmpty {
+            problems.add("text", "is required when the category 'andere' is chosen: describe the help asked for")
+        } else if text.count > limits.maxTextCharacters {
             problems.add("text", "is longer than \(limits.maxTextCharacters) characters")
         } else if text.unicodeScalars.contains(where: { $0.value < 0x20 && !["\n", "\r", "\t"].contains($0) }) {
             problems.add("text", "contains control characters")

@@ -16,6 +16,9 @@ import Testing
         citizens: 300)
     static let today = DayDate(iso8601: "2025-11-15")!
     static let months = MonthRange(from: CalendarMonth(iso8601: "2025-05")!, to: CalendarMonth(iso8601: "2025-10")!)!
+    /// The month of `today` and the next two: every other citizen is read with them (and with
+    /// `include=ended`), so the planned payments, `upcoming` and `ended` are written too.
+    static let upcoming = MonthRange(from: CalendarMonth(iso8601: "2025-11")!, to: CalendarMonth(iso8601: "2026-01")!)!
 
     /// A tenant whose name needs escaping, so `ocmw.name` is tested too.
     static func tenant(_ id: String, _ name: String, _ dialect: Dialect) -> Tenant {
@@ -29,14 +32,18 @@ import Testing
     /// outcomes replaced by failures (chosen by `variant`) so every status and reason is written.
     static func results(_ digits: String, tenants: [Tenant], variant: Int, includePaid: Bool) throws -> [CitizenDispatcher.PartResult] {
         let insz = try INSZ(parsing: digits, currentYear: 2026)
-        let options = PartOptions(includePaid: includePaid, months: months, today: today)
+        let now = variant.isMultiple(of: 2)
+        let options = PartOptions(
+            includePaid: includePaid, months: months, upcoming: now ? upcoming : nil, today: today, includeEnded: now)
         var results: [CitizenDispatcher.PartResult] = []
         for (index, tenant) in tenants.enumerated() {
             let responder = Responder(tenant: tenant.id, dialect: tenant.backend.dialect, dataset: dataset)
             for (number, part) in DossierPart.allCases.enumerated() {
                 let outcome: PartOutcome<PartValue>
-                if let path = NewSocialPaths.path(for: part, insz: insz, dialect: tenant.backend.dialect, months: months) {
-                    let wire = responder.respond(method: "GET", uri: path, currentYear: 2026)
+                if let path = NewSocialPaths.path(
+                    for: part, insz: insz, dialect: tenant.backend.dialect, months: options.fetchedMonths)
+                {
+                    let wire = responder.respond(method: "GET", uri: path, currentYear: 2026, today: today)
                     switch wire.status {
                     case 200:
                         do {

@@ -11,7 +11,9 @@ struct WireframeBodiesTests {
 
     static let v2Citizen = #"{"insz":"85073003328","dossiers":[{"capacity":"LL","since":"2022-08-01","until":null}]}"#
     static let v2Debts =
-        #"{"insz":"85073003328","reference":"568974","debts":["#
+        #"{"insz":"85073003328","reference":"568974","contact":{"name":"Frans Ferdinand","role":"Dossierbeheerder schulden","#
+        + #""phone":"0475/885848","email":"frans.ferdinand@ocmw.gent","office":{"name":"Dienst Financiën","#
+        + #""streetAndNumber":"Franklin Rooseveltlaan 1","postalCode":"9000","municipality":"Gent"}},"debts":["#
         + [
             #"{"description":"Verhuur","periodStart":"2023-08-20","periodEnd":null,"decisionDate":"2023-08-15","decisionPoint":"223","originalCents":30000,"outstandingCents":30000}"#,
             #"{"description":"Prothese","periodStart":"2023-07-03","periodEnd":null,"decisionDate":"2023-06-01","decisionPoint":"358","originalCents":68000,"outstandingCents":68000}"#,
@@ -35,7 +37,10 @@ struct WireframeBodiesTests {
 
     static let v1Dossier = #"{"rijksregisternummer":"85073003328","dossiers":[{"hoedanigheid":"LL","vanaf":"01/08/2022","tot":""}]}"#
     static let v1Debts =
-        #"{"rijksregisternummer":"85073003328","referentie":"568974","schulden":["#
+        #"{"rijksregisternummer":"85073003328","referentie":"568974","contactpersoon":{"naam":"Frans Ferdinand","#
+        + #""functie":"Dossierbeheerder schulden","telefoon":"0475/885848","email":"frans.ferdinand@ocmw.gent","#
+        + #""kantoor":"Dienst Financiën","straatEnNummer":"Franklin Rooseveltlaan 1","postcode":"9000","gemeente":"Gent"},"#
+        + #""schulden":["#
         + [
             #"{"omschrijving":"Verhuur","periode":"20/08/2023","beslissingsdatum":"15/08/2023","agendapunt":"223","oorspronkelijkBedrag":"300,00","openstaandSaldo":"300,00"}"#,
             #"{"omschrijving":"Prothese","periode":"03/07/2023","beslissingsdatum":"01/06/2023","agendapunt":"358","oorspronkelijkBedrag":"680,00","openstaandSaldo":"680,00"}"#,

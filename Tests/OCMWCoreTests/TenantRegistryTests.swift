@@ -28,6 +28,11 @@ struct TenantRegistryTests {
                     connectTimeoutMs: 500, totalTimeoutMs: 2500, maxInFlight: 128,
                     maxResponseBytes: 2_097_152))
         #expect(registry.activeTenants.allSatisfy { $0.state == .active })
+        // Every demo OCMW has its contact details and the wireframe's wording, and `andere` last.
+        #expect(registry.tenants.allSatisfy { $0.contact?.postalAddress != nil && $0.contact?.email != nil })
+        #expect(gent.contact?.phone == "09 266 99 00")
+        #expect(gent.categoriesOfHelp.first { $0.code == "HV" }?.citizenLabel == "huisvesting en energie")
+        #expect(registry.tenants.allSatisfy { $0.categoriesOfHelp.last == .otherCategoryOfHelp })
     }
 
     @Test("A tenant in onboarding is kept but receives no traffic")
@@ -115,6 +120,23 @@ struct TenantRegistryTests {
         .init(scenario: "a fair-share weight of 0", tenant: "gent", field: "weight") { $0.tenants[0].weight = 0 },
         .init(scenario: "a fair-share weight above 10", tenant: "bonheiden", field: "weight") { $0.tenants[1].weight = 11 },
         .init(scenario: "a fair-share weight that is not a number", tenant: "gent", field: "weight") { $0.tenants[0].weight = .nan },
+        .init(scenario: "a contact e-mail without a domain", tenant: "gent", field: "contact.email") {
+            $0.tenants[0].contact = .init(email: "info@gent")
+        },
+        .init(scenario: "a contact phone with letters", tenant: "gent", field: "contact.phone") {
+            $0.tenants[0].contact = .init(phone: "09 CALL GENT")
+        },
+        .init(scenario: "a contact address with a foreign postal code", tenant: "bonheiden", field: "contact.postalAddress.postalCode") {
+            $0.tenants[1].contact = .init(
+                postalAddress: .init(streetAndNumber: "Dorpsstraat 12", postalCode: "02820", municipality: "Bonheiden"))
+        },
+        .init(scenario: "an empty contact", tenant: "gent", field: "contact") { $0.tenants[0].contact = .init() },
+        .init(scenario: "a category of help coded 'andere'", tenant: "gent", field: "categoriesOfHelp[1].code") {
+            $0.tenants[0].categoriesOfHelp.append(.init(code: "andere", label: "Andere hulp"))
+        },
+        .init(scenario: "a citizen's wording on a certificate type", tenant: "gent", field: "certificateTypes[0].citizenLabel") {
+            $0.tenants[0].certificateTypes[0].citizenLabel = "mijn attest"
+        },
     ]
 
     @Test("A tenant's fair-share weight is 1 unless the file gives one")
@@ -214,10 +236,12 @@ struct TenantRegistryTests {
         var json = try String(contentsOf: Self.shippedFile, encoding: .utf8)
         json = json.replacingOccurrences(of: #""maxInFlight": 128"#, with: #""maxInFlihgt": 128"#)
         json = json.replacingOccurrences(of: #""state": "active""#, with: #""stat": "suspended", "state": "active""#)
+        json = json.replacingOccurrences(of: #""phone": "09 266 99 00""#, with: #""phone": "09 266 99 00", "fax": "09 266 99 01""#)
         let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
         let problems = errors?.problems ?? []
         #expect(problems.contains(TenantValidationError(tenant: "gent", field: "limits.maxInFlihgt", message: "unknown field")))
         #expect(problems.contains { $0.field == "stat" && $0.tenant != nil && $0.message == "unknown field" })
+        #expect(problems.contains(TenantValidationError(tenant: "gent", field: "contact.fax", message: "unknown field")))
         #expect(problems.allSatisfy { $0.message == "unknown field" }, "\(problems)")
         // The shipped file itself has none.
         _ = try TenantRegistry(jsonData: Data(contentsOf: Self.shippedFile))

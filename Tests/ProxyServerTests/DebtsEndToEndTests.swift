@@ -28,6 +28,26 @@ import Testing
         }
     }
 
+    /// "Contact schulden": the wireframe's debt file manager at Gent, Bonheiden's too, from
+    /// either dialect.
+    @Test(arguments: [(Dialect.v2, Dialect.v1), (.v1, .v2)])
+    func theDebtsCarryTheirContact(gentDialect: Dialect, bonheidenDialect: Dialect) async throws {
+        try await withProxyAndSimulator(gent: gentDialect, bonheiden: bonheidenDialect) { client, _ in
+            let wireframe = try await client.json("/v1/citizens/\(DemoCitizens.wireframeINSZ)/debts")
+            let debts = try #require((wireframe["ocmws"] as? [[String: Any]])?.first?["debts"] as? [String: Any])
+            let contact = try #require(debts["contact"] as? [String: Any])
+            #expect(contact["name"] as? String == "Frans Ferdinand")
+            #expect(contact["role"] as? String == "Dossierbeheerder schulden")
+            #expect(contact["phone"] as? String == "0475/885848")
+            #expect((contact["office"] as? [String: Any])?["name"] as? String == "Dienst Financiën")
+            let twoOCMW = try await client.json("/v1/citizens/\(DemoCitizens.twoOCMWINSZ)/debts")
+            let names = ((twoOCMW["ocmws"] as? [[String: Any]]) ?? []).compactMap {
+                (($0["debts"] as? [String: Any])?["contact"] as? [String: Any])?["name"] as? String
+            }
+            #expect(names == ["Dienst Financiën", "Koen Verstraeten"])
+        }
+    }
+
     @Test func paidOffDebtsOnlyWhenAskedAndNeverInTheTotals() async throws {
         try await withProxyAndSimulator { client, _ in
             let answer = try await client.debts(DemoCitizens.wireframeINSZ, query: "?includePaid=true")

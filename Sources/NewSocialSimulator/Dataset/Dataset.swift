@@ -153,3 +153,34 @@ public struct Payment: Codable, Sendable, Equatable {
         self.paidVia = paidVia
     }
 }
+
+/// A payment New Social has planned (a standing monthly payment not made yet): served for the
+/// month `monthsAhead` after the simulator's current month, for the whole month, with code 3,
+/// automatic and no payment date, which New Social's table reads as "in payment".
+public struct PlannedPayment: Codable, Sendable, Equatable {
+    /// The kind of help or deduction, as the OCMW wrote it (e.g. `leefloon`).
+    public var label: String
+    /// The amount, in cents.
+    public var amountCents: Int
+    /// 0 for the current month, 1 for the next, …
+    public var monthsAhead: Int
+    /// The third party it will be paid to; `nil` for a payment to the citizen.
+    public var paidTo: String?
+
+    /// A planned payment.
+    public init(label: String, amountCents: Int, monthsAhead: Int, paidTo: String? = nil) {
+        self.label = label
+        self.amountCents = amountCents
+        self.monthsAhead = monthsAhead
+        self.paidTo = paidTo
+    }
+
+    /// The payment as New Social lists it when `today` is the installation's date; `nil` past
+    /// the calendar's end.
+    public func payment(today: DayDate) -> Payment? {
+        guard let month = CalendarMonth(containing: today).adding(months: monthsAhead) else { return nil }
+        return Payment(
+            label: label, amountCents: amountCents, periodStart: month.firstDay, periodEnd: month.lastDay,
+            statusCode: 3, automatic: true, paidTo: paidTo)
+    }
+}

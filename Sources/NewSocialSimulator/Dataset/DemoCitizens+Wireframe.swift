@@ -90,6 +90,23 @@ extension DemoCitizens {
             submittedDate: .literal(2022, 8, 1), status: .closed, decisionExpected: false),
     ]
 
+    /// "Contact schulden" of the wireframe: the debt file manager of the Dienst Financiën.
+    static let wireframeDebtContact = ContactPerson(
+        name: "Frans Ferdinand", role: "Dossierbeheerder schulden", phone: "0475/885848",
+        email: "frans.ferdinand@ocmw.gent",
+        office: Office(
+            name: "Dienst Financiën", streetAndNumber: "Franklin Rooseveltlaan 1", postalCode: "9000",
+            municipality: "Gent"))
+
+    /// What Gent has planned for the coming months: the leefloon of the wireframe and the
+    /// deduction for energy, this month and the next.
+    static let wireframePlannedPayments: [PlannedPayment] = [
+        PlannedPayment(label: "leefloon", amountCents: 78_956, monthsAhead: 0),
+        PlannedPayment(label: "inhouding energiekosten", amountCents: 13_025, monthsAhead: 0, paidTo: "Engie"),
+        PlannedPayment(label: "leefloon", amountCents: 78_956, monthsAhead: 1),
+        PlannedPayment(label: "inhouding energiekosten", amountCents: 13_025, monthsAhead: 1, paidTo: "Engie"),
+    ]
+
     static let wireframeCertificates: [Certificate] = [
         Certificate(
             id: "ATT-2023-0042", typeCode: "ATT-LL", typeLabel: "Attest leefloon", status: .available,
@@ -108,13 +125,15 @@ extension DemoCitizens {
         var trajectories: [Trajectory]
         var requests: [HelpRequest]
         var certificates: [Certificate]
+        var debtContact: ContactPerson?
+        var plannedPayments: [PlannedPayment] = []
     }
 
     static let twoOCMWGent = Parts(
+        // Granted until further notice, as long as his Gent dossier runs: a current right beside
+        // Bonheiden's ended one.
         rights: [
-            Right(
-                code: "LL", label: "Leefloon", decision: .granted, since: .literal(2023, 3, 1),
-                until: .literal(2024, 2, 29), conditional: true)
+            Right(code: "LL", label: "Leefloon", decision: .granted, since: .literal(2023, 3, 1), conditional: true)
         ],
         trajectories: [
             Trajectory(
@@ -138,7 +157,14 @@ extension DemoCitizens {
             Certificate(
                 id: "ATT-2023-0311", typeCode: "ATT-LL", typeLabel: "Attest leefloon", status: .available,
                 requestedDate: .literal(2023, 10, 2), issuedDate: .literal(2023, 10, 5))
-        ])
+        ],
+        // No debt file manager: the financial department answers.
+        debtContact: ContactPerson(
+            name: "Dienst Financiën", role: "financiële dienst", phone: "09/266 98 00", email: "financien@ocmw.gent",
+            office: Office(
+                name: "Administratief Centrum", streetAndNumber: "Onderbergen 86", postalCode: "9000",
+                municipality: "Gent")),
+        plannedPayments: [PlannedPayment(label: "leefloon", amountCents: 126_412, monthsAhead: 1)])
 
     static let twoOCMWBonheiden = Parts(
         rights: [
@@ -172,5 +198,14 @@ extension DemoCitizens {
             Certificate(
                 id: "B-2023-007", typeCode: "ATT-STEUN", typeLabel: "Attest ontvangen steun",
                 status: .available, requestedDate: .literal(2023, 2, 10), issuedDate: .literal(2023, 2, 14))
+        ],
+        debtContact: ContactPerson(
+            name: "Koen Verstraeten", role: "Dossierbeheerder schulden", phone: "015/50 21 44",
+            email: "koen.verstraeten@ocmw-bonheiden.be",
+            office: Office(
+                name: "Sociaal Huis Bonheiden", streetAndNumber: "Dorpsstraat 12", postalCode: "2820",
+                municipality: "Bonheiden")),
+        plannedPayments: [
+            PlannedPayment(label: "aanvullende financiële hulp", amountCents: 25_000, monthsAhead: 1, paidTo: "Fluvius")
         ])
 }

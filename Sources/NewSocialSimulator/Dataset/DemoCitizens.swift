@@ -22,7 +22,8 @@ public enum DemoCitizens {
                 tenant: tenant("gent"), reference: wireframeReference,
                 dossiers: [DossierPeriod(capacity: "LL", since: .literal(2022, 8, 1))],
                 debts: wireframeDebts, payments: wireframePayments, rights: wireframeRights,
-                trajectories: wireframeTrajectories, requests: wireframeRequests, certificates: wireframeCertificates)
+                trajectories: wireframeTrajectories, requests: wireframeRequests, certificates: wireframeCertificates,
+                debtContact: wireframeDebtContact, plannedPayments: wireframePlannedPayments)
         ])
 
     static let wireframeDebts: [Debt] = [
@@ -99,7 +100,8 @@ public enum DemoCitizens {
                         paymentDate: .literal(2023, 9, 1), statusCode: 3, paidVia: "overschrijving")
                 ],
                 rights: twoOCMWGent.rights, trajectories: twoOCMWGent.trajectories, requests: twoOCMWGent.requests,
-                certificates: twoOCMWGent.certificates),
+                certificates: twoOCMWGent.certificates, debtContact: twoOCMWGent.debtContact,
+                plannedPayments: twoOCMWGent.plannedPayments),
             OCMWRecord(
                 tenant: tenant("bonheiden"), reference: "204517",
                 // Budget guidance ended; debt mediation for the remaining debts is still running.
@@ -120,7 +122,8 @@ public enum DemoCitizens {
                         paidTo: "Fluvius")
                 ],
                 rights: twoOCMWBonheiden.rights, trajectories: twoOCMWBonheiden.trajectories,
-                requests: twoOCMWBonheiden.requests, certificates: twoOCMWBonheiden.certificates),
+                requests: twoOCMWBonheiden.requests, certificates: twoOCMWBonheiden.certificates,
+                debtContact: twoOCMWBonheiden.debtContact, plannedPayments: twoOCMWBonheiden.plannedPayments),
         ])
 
     /// Tenant ids written here are literals known to be valid.

@@ -7,6 +7,10 @@ extension Names {
         "HV": "Hulp bij huisvesting", "MK": "Medische kosten", "AH": "Administratieve hulp",
     ]
 
+    /// The codes a request for help may carry: the code table and `andere`, the category every
+    /// OCMW takes for a need its table does not name (described in the request's text).
+    static let submittableCategories: Set<String> = Set(categories.keys).union(["andere"])
+
     /// The right a dossier capacity rests on: code, label, whether it has a monthly amount,
     /// whether it is conditional.
     static let rightOfCapacity: [String: (String, String, Bool, Bool)] = [

@@ -20,13 +20,20 @@ public struct OCMWRecord: Sendable, Equatable {
     public var requests: [HelpRequest]
     /// Certificates requested or issued.
     public var certificates: [Certificate]
+    /// Whom to contact about the debts (the debt file manager, or the financial department).
+    public var debtContact: ContactPerson?
+    /// Payments New Social has planned for coming months, served relative to the simulator's
+    /// today so that they are always upcoming.
+    public var plannedPayments: [PlannedPayment]
 
     /// A record of one OCMW.
     public init(
         tenant: TenantID, reference: String, dossiers: [DossierPeriod], debts: [Debt], payments: [Payment],
         rights: [Right] = [], trajectories: [Trajectory] = [], requests: [HelpRequest] = [],
-        certificates: [Certificate] = []
+        certificates: [Certificate] = [], debtContact: ContactPerson? = nil, plannedPayments: [PlannedPayment] = []
     ) {
+        self.debtContact = debtContact
+        self.plannedPayments = plannedPayments
         self.tenant = tenant
         self.reference = reference
         self.dossiers = dossiers
@@ -56,10 +63,13 @@ extension OCMWRecord: Codable {
             rights: try container.decodeIfPresent([Right].self, forKey: .rights) ?? [],
             trajectories: try container.decodeIfPresent([Trajectory].self, forKey: .trajectories) ?? [],
             requests: try container.decodeIfPresent([HelpRequest].self, forKey: .requests) ?? [],
-            certificates: try container.decodeIfPresent([Certificate].self, forKey: .certificates) ?? [])
+            certificates: try container.decodeIfPresent([Certificate].self, forKey: .certificates) ?? [],
+            debtContact: try container.decodeIfPresent(ContactPerson.self, forKey: .debtContact),
+            plannedPayments: try container.decodeIfPresent([PlannedPayment].self, forKey: .plannedPayments) ?? [])
     }
 
     private enum CodingKeys: String, CodingKey {
-        case tenant, reference, dossiers, debts, payments, rights, trajectories, requests, certificates
+        case tenant, reference, dossiers, debts, payments, rights, trajectories, requests, certificates, debtContact,
+            plannedPayments
     }
 }

@@ -129,7 +129,7 @@ final class BackendHandler: ChannelInboundHandler, RemovableChannelHandler {
                 response = backend.responder.respond(
                     method: head.method.rawValue, uri: uri,
                     currentYear: backend.currentYear(), submitted: submissions.parts(for:),
-                    documentBytes: fault.documentBytes)
+                    documentBytes: fault.documentBytes, today: backend.today())
             }
             let trickle = fault.mode == .trickle ? fault.trickleBytesPerSecond : nil
             write(response, for: head, trickle: trickle, context: context)

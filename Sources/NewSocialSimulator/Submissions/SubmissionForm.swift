@@ -55,7 +55,9 @@ enum SubmissionForm {
             guard let codes = object[f.categories] as? [Any], !codes.isEmpty else { throw refuse("missing field \(f.categories)") }
             var categories: [String] = []
             for code in codes {
-                guard let code = code as? String, Names.categories[code] != nil else { throw refuse("unknown category \(code)") }
+                guard let code = code as? String, Names.submittableCategories.contains(code) else {
+                    throw refuse("unknown category \(code)")
+                }
                 if !categories.contains(code) { categories.append(code) }
             }
             try documents(object[f.documents], fields: f)

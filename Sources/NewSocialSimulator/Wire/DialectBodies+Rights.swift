@@ -58,25 +58,7 @@ extension DialectBodies {
                             .object([
                                 ("code", .optional(trajectory.code)), ("label", .string(trajectory.label)),
                                 ("since", .string(trajectory.since.iso8601)), ("until", .optional(trajectory.until?.iso8601)),
-                                (
-                                    "contacts",
-                                    .array(
-                                        trajectory.contacts.map { contact in
-                                            .object([
-                                                ("name", .string(contact.name)), ("role", .string(contact.role)),
-                                                ("phone", .string(contact.phone)), ("email", .string(contact.email)),
-                                                (
-                                                    "office",
-                                                    .object([
-                                                        ("name", .string(contact.office.name)),
-                                                        ("streetAndNumber", .string(contact.office.streetAndNumber)),
-                                                        ("postalCode", .string(contact.office.postalCode)),
-                                                        ("municipality", .string(contact.office.municipality)),
-                                                    ])
-                                                ),
-                                            ])
-                                        })
-                                ),
+                                ("contacts", .array(trajectory.contacts.map { contact($0, dialect: .v2) })),
                             ])
                         })
                 ),
@@ -91,23 +73,40 @@ extension DialectBodies {
                             .object([
                                 ("code", .string(trajectory.code ?? "")), ("omschrijving", .string(trajectory.label)),
                                 ("vanaf", .string(trajectory.since.belgian)), ("tot", .string(BelgianNotation.date(trajectory.until))),
-                                (
-                                    "contactpersonen",
-                                    .array(
-                                        trajectory.contacts.map { contact in
-                                            .object([
-                                                ("naam", .string(contact.name)), ("functie", .string(contact.role)),
-                                                ("telefoon", .string(contact.phone)), ("email", .string(contact.email)),
-                                                ("kantoor", .string(contact.office.name)),
-                                                ("straatEnNummer", .string(contact.office.streetAndNumber)),
-                                                ("postcode", .string(contact.office.postalCode)),
-                                                ("gemeente", .string(contact.office.municipality)),
-                                            ])
-                                        })
-                                ),
+                                ("contactpersonen", .array(trajectory.contacts.map { contact($0, dialect: .v1) })),
                             ])
                         })
                 ),
+            ])
+        }
+    }
+
+    /// A contact person as each dialect writes one: v2 nests the office, v1 writes it flat. The
+    /// trajectories' contacts and the debts' contact have the same shape.
+    static func contact(_ contact: ContactPerson, dialect: Dialect) -> JSONValue {
+        switch dialect {
+        case .v2:
+            .object([
+                ("name", .string(contact.name)), ("role", .string(contact.role)),
+                ("phone", .string(contact.phone)), ("email", .string(contact.email)),
+                (
+                    "office",
+                    .object([
+                        ("name", .string(contact.office.name)),
+                        ("streetAndNumber", .string(contact.office.streetAndNumber)),
+                        ("postalCode", .string(contact.office.postalCode)),
+                        ("municipality", .string(contact.office.municipality)),
+                    ])
+                ),
+            ])
+        case .v1:
+            .object([
+                ("naam", .string(contact.name)), ("functie", .string(contact.role)),
+                ("telefoon", .string(contact.phone)), ("email", .string(contact.email)),
+                ("kantoor", .string(contact.office.name)),
+                ("straatEnNummer", .string(contact.office.streetAndNumber)),
+                ("postcode", .string(contact.office.postalCode)),
+                ("gemeente", .string(contact.office.municipality)),
             ])
         }
     }

@@ -40,6 +40,7 @@ enum DialectBodies {
         case .v2:
             return .object([
                 ("insz", .string(insz)), ("reference", .string(record.reference)),
+                ("contact", record.debtContact.map { contact($0, dialect: .v2) } ?? .null),
                 (
                     "debts",
                     .array(
@@ -56,6 +57,7 @@ enum DialectBodies {
         case .v1:
             return .object([
                 ("rijksregisternummer", .string(insz)), ("referentie", .string(record.reference)),
+                ("contactpersoon", record.debtContact.map { contact($0, dialect: .v1) } ?? .null),
                 (
                     "schulden",
                     .array(

@@ -48,9 +48,10 @@ struct Responder: Sendable {
     ///   - submitted: What accepted submissions added for a citizen (by 11 digits); a citizen
     ///     known only from submissions is served with those and otherwise empty parts.
     ///   - documentBytes: Above a certificate PDF's own size, the size its documents are padded to.
+    ///   - today: The installation's date, which places planned payments; `nil` serves none.
     func respond(
         method: String, uri: String, currentYear: Int,
-        submitted: (String) -> SubmittedParts = { _ in .none }, documentBytes: Int = 0
+        submitted: (String) -> SubmittedParts = { _ in .none }, documentBytes: Int = 0, today: DayDate? = nil
     ) -> WireResponse {
         let (path, query) = Self.split(uri)
         guard let resource = Resource(path: path, dialect: dialect) else { return .json(404, DialectBodies.error("not found")) }
@@ -73,7 +74,8 @@ struct Responder: Sendable {
         case .debts: return .json(200, DialectBodies.debts(insz, record, dialect: dialect))
         case .payments:
             guard let range = monthRange(query) else { return .json(400, DialectBodies.error("invalid month range")) }
-            let payments = record.payments.filter { range.contains($0.periodStart.calendarMonth) }
+            let planned = today.map { today in record.plannedPayments.compactMap { $0.payment(today: today) } } ?? []
+            let payments = (record.payments + planned).filter { range.contains($0.periodStart.calendarMonth) }
             return .json(200, DialectBodies.payments(insz, payments, dialect: dialect))
         case .rights: return .json(200, DialectBodies.rights(insz, record.rights, dialect: dialect))
         case .trajectories: return .json(200, DialectBodies.trajectories(insz, record.trajectories, dialect: dialect))

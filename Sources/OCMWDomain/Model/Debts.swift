@@ -6,12 +6,16 @@ public struct DebtOverview: Sendable, Hashable {
     public let items: [Debt]
     /// Sums over the open debts in `items`.
     public let totals: DebtTotals
+    /// Whom the citizen contacts about the debts ("Contact schulden": the debt file manager, or
+    /// the financial department), when the OCMW names someone.
+    public let contact: ContactPerson?
 
     /// Builds an overview; the totals are computed here so they can never disagree with `items`.
-    public init(reference: String?, items: [Debt]) {
+    public init(reference: String?, items: [Debt], contact: ContactPerson? = nil) {
         self.reference = reference
         self.items = items
         self.totals = DebtTotals(openDebtsIn: items)
+        self.contact = contact
     }
 
     /// The overview as a citizen sees it: paid-off debts are hidden unless asked for.
@@ -21,7 +25,7 @@ public struct DebtOverview: Sendable, Hashable {
     /// - Parameter includePaid: Whether to keep paid-off debts in `items`.
     public func shownToCitizen(includePaid: Bool = false) -> DebtOverview {
         // Open debts are never hidden, so the recomputed totals equal the current ones.
-        includePaid ? self : DebtOverview(reference: reference, items: items.filter { !$0.paidOff })
+        includePaid ? self : DebtOverview(reference: reference, items: items.filter { !$0.paidOff }, contact: contact)
     }
 }
 
@@ -31,10 +35,11 @@ extension DebtOverview: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             reference: try container.decodeIfPresent(String.self, forKey: .reference),
-            items: try container.decode([Debt].self, forKey: .items))
+            items: try container.decode([Debt].self, forKey: .items),
+            contact: try container.decodeIfPresent(ContactPerson.self, forKey: .contact))
     }
 
-    private enum CodingKeys: String, CodingKey { case reference, items, totals }
+    private enum CodingKeys: String, CodingKey { case reference, items, totals, contact }
 }
 
 /// One debt to the OCMW.

@@ -22,6 +22,14 @@ public struct MonthRange: Sendable, Hashable, Codable {
         self.to = month
     }
 
+    /// Whether `month` is in the range.
+    public func contains(_ month: CalendarMonth) -> Bool { from <= month && month <= to }
+
+    /// Every month of the range, in order.
+    public var months: [CalendarMonth] {
+        (0...from.distance(to: to)).compactMap { from.adding(months: $0) }
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let from = try container.decode(CalendarMonth.self, forKey: .from)

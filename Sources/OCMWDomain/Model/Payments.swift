@@ -1,4 +1,4 @@
-/// One payment (uitbetaling) of a past month.
+/// One payment (uitbetaling): of a past month, or planned for a coming one.
 public struct Payment: Sendable, Hashable {
     /// The kind of help or deduction, as the OCMW wrote it (e.g. `leefloon`).
     public let label: String
@@ -89,4 +89,35 @@ public struct PaymentsOverview: Sendable, Hashable, Codable {
         self.notPaid = notPaid
         self.unknownStatus = unknown
     }
+}
+
+/// The payments of one month, grouped as in `PaymentsOverview`: what a screen such as
+/// "Betalingen augustus" shows.
+public struct MonthPayments: Sendable, Hashable {
+    public let month: CalendarMonth
+    public let groups: PaymentsOverview
+
+    public init(month: CalendarMonth, groups: PaymentsOverview) {
+        self.month = month
+        self.groups = groups
+    }
+
+    /// One entry per month of `months`, in order, months without payments included (so a
+    /// screen can say there were none); a payment belongs to the month its period starts in,
+    /// as New Social selects them. Payments outside `months` are left out.
+    public static func split(_ payments: [Payment], over months: MonthRange) -> [MonthPayments] {
+        let byMonth = Dictionary(grouping: payments) { $0.period.start.calendarMonth }
+        return months.months.map { MonthPayments(month: $0, groups: PaymentsOverview(byMonth[$0] ?? [])) }
+    }
+}
+
+extension MonthPayments: Encodable {
+    /// `{"month", "notPaid", "paidForYou", "paidToYou", "unknownStatus"}`.
+    public func encode(to encoder: any Encoder) throws {
+        try groups.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(month, forKey: .month)
+    }
+
+    private enum CodingKeys: String, CodingKey { case month }
 }

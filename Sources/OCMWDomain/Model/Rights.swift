@@ -103,13 +103,27 @@ public struct GrantedRight: Sendable, Hashable, Codable {
     public let monthlyAmountCents: Int?
     /// Whether it holds only as long as the conditions are met (shown with an asterisk).
     public let conditional: Bool
+    /// `true` when its period ended before the day it is shown on (such a right is shown only
+    /// when asked for, `include=ended`); `nil`, left out of the JSON, for a current right.
+    public let ended: Bool?
 
-    public init(label: String, code: String, period: ValidityPeriod, monthlyAmountCents: Int?, conditional: Bool) {
+    public init(
+        label: String, code: String, period: ValidityPeriod, monthlyAmountCents: Int?, conditional: Bool,
+        ended: Bool? = nil
+    ) {
         self.label = label
         self.code = code
         self.period = period
         self.monthlyAmountCents = monthlyAmountCents
         self.conditional = conditional
+        self.ended = ended
+    }
+
+    /// The same right, marked ended when its period is over on `today`.
+    func marked(on today: CalendarDate) -> GrantedRight {
+        GrantedRight(
+            label: label, code: code, period: period, monthlyAmountCents: monthlyAmountCents,
+            conditional: conditional, ended: period.end.map { $0 < today } == true ? true : nil)
     }
 }
 
@@ -126,6 +140,19 @@ public struct RightsOverview: Sendable, Hashable, Codable {
     public init(_ decisions: [RightDecision]) {
         self.granted = decisions.grantedRights
         self.unknownStatusCount = decisions.count { $0.status.isUnknown }
+    }
+
+    private init(granted: [GrantedRight], unknownStatusCount: Int) {
+        self.granted = granted
+        self.unknownStatusCount = unknownStatusCount
+    }
+
+    /// The overview as a citizen sees it on `today` (§4.2: only what is current): a right whose
+    /// period ended before today is left out, or, with `includeEnded`, kept and marked `ended`.
+    public func shown(on today: CalendarDate, includeEnded: Bool) -> RightsOverview {
+        let marked = granted.map { $0.marked(on: today) }
+        return RightsOverview(
+            granted: includeEnded ? marked : marked.filter { $0.ended == nil }, unknownStatusCount: unknownStatusCount)
     }
 }
 

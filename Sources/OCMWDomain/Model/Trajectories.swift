@@ -10,15 +10,38 @@ public struct Trajectory: Sendable, Hashable, Codable {
     public let until: CalendarDate?
     /// Contact persons, in the order the OCMW listed them.
     public let contacts: [ContactPerson]
+    /// `true` when it ended before the day it is shown on (such a trajectory is shown only when
+    /// asked for, `include=ended`); `nil`, left out of the JSON, for a running one.
+    public let ended: Bool?
 
     /// Builds a trajectory, or `nil` when it ends before it starts.
-    public init?(code: String?, label: String, since: CalendarDate, until: CalendarDate?, contacts: [ContactPerson]) {
+    public init?(
+        code: String?, label: String, since: CalendarDate, until: CalendarDate?, contacts: [ContactPerson],
+        ended: Bool? = nil
+    ) {
         if let until, until < since { return nil }
         self.code = code
         self.label = label
         self.since = since
         self.until = until
         self.contacts = contacts
+        self.ended = ended
+    }
+
+    private init(marking trajectory: Trajectory, on today: CalendarDate) {
+        code = trajectory.code
+        label = trajectory.label
+        since = trajectory.since
+        until = trajectory.until
+        contacts = trajectory.contacts
+        ended = trajectory.until.map { $0 < today } == true ? true : nil
+    }
+
+    /// The trajectories as a citizen sees them on `today` (§4.2: only what is current): one that
+    /// ended before today is left out, or, with `includeEnded`, kept and marked `ended`.
+    public static func shown(_ trajectories: [Trajectory], on today: CalendarDate, includeEnded: Bool) -> [Trajectory] {
+        let marked = trajectories.map { Trajectory(marking: $0, on: today) }
+        return includeEnded ? marked : marked.filter { $0.ended == nil }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -28,14 +51,15 @@ public struct Trajectory: Sendable, Hashable, Codable {
             label: try container.decode(String.self, forKey: .label),
             since: try container.decode(CalendarDate.self, forKey: .since),
             until: try container.decodeIfPresent(CalendarDate.self, forKey: .until),
-            contacts: try container.decode([ContactPerson].self, forKey: .contacts))
+            contacts: try container.decode([ContactPerson].self, forKey: .contacts),
+            ended: try container.decodeIfPresent(Bool.self, forKey: .ended))
         guard let trajectory else {
             throw DecodingError.dataCorruptedError(forKey: .until, in: container, debugDescription: "ends before it starts")
         }
         self = trajectory
     }
 
-    private enum CodingKeys: String, CodingKey { case code, label, since, until, contacts }
+    private enum CodingKeys: String, CodingKey { case code, label, since, until, contacts, ended }
 }
 
 /// Someone at the OCMW the citizen can contact, with their details as the OCMW wrote them.

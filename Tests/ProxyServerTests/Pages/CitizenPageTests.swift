@@ -35,6 +35,39 @@ import Testing
         }
     }
 
+    /// The wireframe's privacy choice: contacts, debts one by one and each month's payments sit
+    /// behind "Bekijk details"; the totals, the months and "Contact schulden" are in sight, and
+    /// the months Gent planned payments for are listed under "Toekomstige betalingen".
+    @Test func detailsWaitBehindBekijkDetailsBesideUpcomingPaymentsAndTheDebtsContact() async throws {
+        try await withPagesProxy { fixture in
+            let august = try await fixture.citizenPage.execute(
+                uri: "/demo/citizens/\(DemoCitizens.wireframeINSZ)?from=2023-08&to=2023-08", method: .get)
+            let page = String(buffer: august.body)
+            let month = try #require(page.range(of: #"<div class="month" data-month="2023-08"><h4>Betalingen augustus 2023</h4>"#))
+            let details = try #require(
+                page.range(of: "<summary>Bekijk details (7 betalingen)</summary>", range: month.upperBound..<page.endIndex))
+            #expect(page.range(of: "€ 450,00", range: details.upperBound..<page.endIndex) != nil)
+            let debts = try #require(page.range(of: #"<details class="details debt-details"><summary>Bekijk details</summary>"#))
+            #expect(page.range(of: "Speelpleinwerking", range: debts.upperBound..<page.endIndex) != nil)
+            #expect(page.range(of: #"<td class="num total-outstanding">€ 2.721,96</td>"#, range: page.startIndex..<debts.lowerBound) != nil)
+            let trajectories = try #require(page.range(of: #"id="trajectories""#))
+            let contacts = try #require(page.range(of: "<summary>Bekijk details</summary>", range: trajectories.upperBound..<page.endIndex))
+            #expect(page.range(of: "Inge Claus", range: trajectories.upperBound..<contacts.lowerBound) == nil)
+            #expect(page.range(of: "Inge Claus", range: contacts.upperBound..<page.endIndex) != nil)
+            let contact = try #require(page.range(of: #"<div class="contact debt-contact"><h4>Contact schulden</h4>"#))
+            #expect(page.range(of: "Frans Ferdinand", range: contact.upperBound..<page.endIndex) != nil)
+            #expect(!page.contains("Toekomstige betalingen"), "a window in the past has no upcoming payments")
+
+            let current = CalendarMonth(containing: testToday)
+            let now = String(
+                buffer: try await fixture.citizenPage.execute(uri: "/demo/citizens/\(DemoCitizens.wireframeINSZ)", method: .get).body)
+            let upcoming = try #require(now.range(of: #"<div class="upcoming"><h4>Toekomstige betalingen</h4>"#))
+            #expect(
+                now.range(of: "Gepland voor \(DutchFormat.month(current.iso8601))", range: upcoming.upperBound..<now.endIndex) != nil)
+            #expect(now.range(of: "€ 789,56", range: upcoming.upperBound..<now.endIndex) != nil)
+        }
+    }
+
     @Test func aSickOCMWIsMarkedUnavailablePartByPartAndTheOtherIsIntact() async throws {
         try await withPagesProxy { fixture in
             fixture.simulator.setFault(Fault(errorRate: 1), for: TenantID("bonheiden")!)

@@ -7,6 +7,8 @@ enum V1Debts {
     struct Body: CitizenResponse {
         let rijksregisternummer: String
         let referentie: String?
+        /// Whom to contact about the debts; absent or `null` when the OCMW names no one.
+        let contactpersoon: V1Trajectories.Contact?
         let schulden: [Item]
 
         var citizen: (insz: String, field: String) { (rijksregisternummer, "rijksregisternummer") }
@@ -27,7 +29,10 @@ enum V1Debts {
 
     static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> DebtOverview {
         let (body, items) = try Body.normalise(data, about: insz, each: normalise(_:field:))
-        return DebtOverview(reference: RecordRules.optionalText(body.referentie), items: items)
+        let contact = try body.contactpersoon.map { contact throws(NormalisationError) in
+            try V1Trajectories.normalise(contact, field: "contactpersoon")
+        }
+        return DebtOverview(reference: RecordRules.optionalText(body.referentie), items: items, contact: contact)
     }
 
     private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> Debt {

@@ -52,7 +52,8 @@ enum V1Trajectories {
             contacts: contacts, field: "\(field).tot")
     }
 
-    private static func normalise(_ contact: Contact, field: String) throws(NormalisationError) -> ContactPerson {
+    /// Also the debts' contact, which has the same shape.
+    static func normalise(_ contact: Contact, field: String) throws(NormalisationError) -> ContactPerson {
         ContactPerson(
             name: try RecordRules.requiredText(contact.naam, field: "\(field).naam"),
             role: RecordRules.optionalText(contact.functie),

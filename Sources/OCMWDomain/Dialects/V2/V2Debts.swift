@@ -7,6 +7,8 @@ enum V2Debts {
     struct Body: CitizenResponse {
         let insz: String
         let reference: String?
+        /// Whom to contact about the debts; absent or `null` when the OCMW names no one.
+        let contact: V2Trajectories.Contact?
         let debts: [Item]
 
         var citizen: (insz: String, field: String) { (insz, "insz") }
@@ -28,7 +30,10 @@ enum V2Debts {
 
     static func normalise(_ data: Data, insz: INSZ) throws(NormalisationError) -> DebtOverview {
         let (body, items) = try Body.normalise(data, about: insz, each: normalise(_:field:))
-        return DebtOverview(reference: RecordRules.optionalText(body.reference), items: items)
+        let contact = try body.contact.map { contact throws(NormalisationError) in
+            try V2Trajectories.normalise(contact, field: "contact")
+        }
+        return DebtOverview(reference: RecordRules.optionalText(body.reference), items: items, contact: contact)
     }
 
     private static func normalise(_ item: Item, field: String) throws(NormalisationError) -> Debt {
