@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Logging
 import NewSocialSimulator
 import OCMWCore
+import Outbox
 import ProxyServer
 import ProxyTesting
 import ServiceLifecycle
@@ -24,7 +25,7 @@ struct InstanceReadinessTests {
 
     /// A proxy in front of simulated Gent, which the routing index names for the wireframe citizen.
     func withProxy(
-        condition: InstanceCondition,
+        condition: InstanceCondition, outbox: (any OutboxStore)? = nil,
         _ body: @Sendable (ProxyApplication, _ token: String) async throws -> Void
     ) async throws {
         try await withSimulator([("gent", .v2)]) { _, ports in
@@ -37,7 +38,7 @@ struct InstanceReadinessTests {
                 registry: TenantRegistryStore(try TestTenants.registry([("gent", .v2, ports[TenantID("gent")!] ?? 0)])),
                 client: client, routingIndex: index, security: security.security, audit: security.audit,
                 credentials: BackendCredentials(client: client, logger: Self.logger, environment: TestTenants.environment),
-                outbox: try TestSecurity.outbox(), condition: condition, logger: Self.logger)
+                outbox: try outbox ?? TestSecurity.outbox(), condition: condition, logger: Self.logger)
             try await body(proxy, try await security.token())
         }
     }
@@ -97,5 +98,34 @@ struct InstanceReadinessTests {
                     totalTimeoutMs: 60_000))
             #expect(served.status == 200, "the listener still serves while the balancer moves away")
         }
+    }
+
+    @Test("A stopping instance's delivery service hands back the leases it holds: another instance takes them at once")
+    func leasesHandedBackOnStop() async throws {
+        let outbox = try TestSecurity.outbox()
+        let insz = try INSZ(parsing: Self.insz, currentYear: testCurrentYear)
+        let accepted = try await outbox.accept(
+            NewSubmission(
+                kind: .certificateRequest, tenant: TenantID("gent")!, clientID: "drain-test", idempotencyKey: "k",
+                citizen: insz, citizenPseudonym: String(repeating: "a", count: 32),
+                payload: SubmissionPayload(bytes: Data(#"{"certificateType":"ATT-LL"}"#.utf8)), receivedAt: Date()))
+        guard case .accepted(let status) = accepted else { throw CocoaError(.fileWriteUnknown) }
+        let id = status.id
+        // Leased by the stopping instance for ten minutes, as if its call were about to start.
+        _ = try await outbox.lease(
+            tenant: TenantID("gent")!, owner: "stopping", now: Date(), leaseDuration: .seconds(600), limit: 1)
+        #expect(try await outbox.lease(tenant: TenantID("gent")!, owner: "other", now: Date(), leaseDuration: .seconds(60), limit: 1).isEmpty)
+        try await withProxy(condition: InstanceCondition(), outbox: outbox) { proxy, _ in
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [.init(service: proxy.makeDeliveryService(owner: "stopping"))], logger: Self.logger))
+            try await withThrowingDiscardingTaskGroup { tasks in
+                tasks.addTask { try await group.run() }
+                await group.triggerGracefulShutdown()
+            }
+        }
+        let taken = try await outbox.lease(
+            tenant: TenantID("gent")!, owner: "other", now: Date(), leaseDuration: .seconds(60), limit: 1)
+        #expect(taken.map(\.id) == [id])
     }
 }
