@@ -209,16 +209,22 @@ struct TenantRegistryTests {
         #expect(errors?.problems.first?.field == path)
     }
 
-    @Test("Misspelt and unknown fields are rejected with their path and tenant, besides any other problem")
+    @Test("Misspelt and unknown fields are rejected with their path, tenant and the nearest known field")
     func unknownFieldsAreRejected() throws {
         var json = try String(contentsOf: Self.shippedFile, encoding: .utf8)
         json = json.replacingOccurrences(of: #""maxInFlight": 128"#, with: #""maxInFlihgt": 128"#)
         json = json.replacingOccurrences(of: #""state": "active""#, with: #""stat": "suspended", "state": "active""#)
+        json = json.replacingOccurrences(of: #""dialect": "v1""#, with: #""dialect": "v1", "colour": "blue""#)
         let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
         let problems = errors?.problems ?? []
-        #expect(problems.contains(TenantValidationError(tenant: "gent", field: "limits.maxInFlihgt", message: "unknown field")))
-        #expect(problems.contains { $0.field == "stat" && $0.tenant != nil && $0.message == "unknown field" })
-        #expect(problems.allSatisfy { $0.message == "unknown field" }, "\(problems)")
+        #expect(
+            problems.contains(
+                TenantValidationError(
+                    tenant: "gent", field: "limits.maxInFlihgt", message: "unknown field (did you mean 'maxInFlight'?)")))
+        #expect(problems.contains { $0.field == "stat" && $0.tenant != nil && $0.message == "unknown field (did you mean 'state'?)" })
+        // Nothing near enough: no guess.
+        #expect(problems.contains { $0.field == "backend.colour" && $0.message == "unknown field" }, "\(problems)")
+        #expect(problems.allSatisfy { $0.message.hasPrefix("unknown field") }, "\(problems)")
         // The shipped file itself has none.
         _ = try TenantRegistry(jsonData: Data(contentsOf: Self.shippedFile))
     }
