@@ -44,7 +44,8 @@ public struct OutboxRetentionService: Service {
             } catch {
                 logger.warning("outbox retention failed; tried again later", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            // The interval is long (hours): a shutdown must not wait for it to pass.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }

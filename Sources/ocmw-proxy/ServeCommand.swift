@@ -19,6 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var securityOptions: SecurityOptions
 
     func validate() throws {
+        if !securityOptions.devAuth, securityOptions.jwks == nil || securityOptions.issuer == nil {
+            throw ValidationError("give --jwks FILE and --issuer ISS (or --dev-auth --allow-dev-auth for development)")
+        }
+        _ = try options.outboxRetention()
         if securityOptions.devAuth && !securityOptions.allowDevAuth {
             throw ValidationError(
                 "--dev-auth makes anyone with the data directory able to mint tokens; add --allow-dev-auth to run serve like that anyway (use `demo` for development)"
@@ -27,6 +31,18 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        do {
+            try await start()
+        } catch let error as ValidationError {
+            // What the command line could not show (the admin token's environment variable, a
+            // retention): the configuration, not the usage.
+            throw ExitStatus.failing(error.message, ExitStatus.config)
+        } catch let error as TenantsFile.LoadError {
+            throw ExitStatus.failing(error.description, error.status)
+        }
+    }
+
+    private func start() async throws {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
         guard let url = securityOptions.resolvedDatabaseURL else {
             try await serve(stores: .sqlite(dataDir: options.dataDir), logger: logger)
@@ -66,6 +82,6 @@ struct ServeCommand: AsyncParsableCommand {
                     ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
-        try await group.run()
+        try await PIDFile.around(options.pidFile) { try await group.run() }
     }
 }

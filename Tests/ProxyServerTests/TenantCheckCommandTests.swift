@@ -103,11 +103,11 @@ struct TenantCheckCommandTests {
         }
     }
 
-    @Test("an unknown tenant id is a usage error (exit 2)")
-    func unknownTenantIsUsageError() async throws {
+    @Test("an unknown tenant id is invalid data (exit 65)")
+    func unknownTenantIsInvalidData() async throws {
         try await withCheckedTenants { directory, _ in
             let run = try await CheckRun.run(["no-such-ocmw", "--tenants", directory.tenantsPath])
-            #expect(run.status == 2, "\(run.output)\(run.errors)")
+            #expect(run.status == 65, "\(run.output)\(run.errors)")
             #expect(run.errors.contains("no tenant 'no-such-ocmw'"))
         }
     }
@@ -166,8 +166,8 @@ private struct ReportJSON: Decodable {
     let checks: [Check]
 }
 
-/// One run of `ocmw-proxy tenants check …`: exit status and what it printed.
-private struct CheckRun {
+/// One run of `ocmw-proxy tenants check …` (or any other command): exit status and what it printed.
+struct CheckRun {
     let status: Int32
     let output: String
     let errors: String
@@ -183,6 +183,14 @@ private struct CheckRun {
     /// Runs `ocmw-proxy tenants check` with `arguments`; output goes through files, so a long
     /// report can never block the child on a full pipe.
     static func run(_ arguments: [String], environment: [String: String] = [:], command: String = "check") async throws -> CheckRun {
+        try await execute(["tenants", command] + arguments, environment: environment)
+    }
+
+    /// Runs `executable` (ocmw-proxy by default) with `arguments` and the test process's
+    /// environment without its `OCMW_` variables, plus `environment`.
+    static func execute(
+        _ arguments: [String], environment: [String: String] = [:], executable: URL? = BuiltExecutable.ocmwProxy
+    ) async throws -> CheckRun {
         let executable = try #require(executable)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tenant-check-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -198,7 +206,7 @@ private struct CheckRun {
 
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["tenants", command] + arguments
+        process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment
             .filter { !$0.key.hasPrefix("OCMW_") }
             .merging(environment) { $1 }
