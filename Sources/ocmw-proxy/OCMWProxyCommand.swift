@@ -10,7 +10,8 @@ struct OCMWProxyCommand: AsyncParsableCommand {
             Exit status of every command (docs/cli.md): 0 success; 1 the answer is no (a check \
             failed, changes found, rows rejected); 64 a malformed command line (the command's usage \
             is printed); 65 invalid data given (an INSZ, an unknown tenant id); 66 a file or index \
-            to read is missing or unreadable; 69 a service needed is unreachable; 73 an output \
+            to read is missing or unreadable; 69 a service needed is unavailable (a backend that \
+            does not answer, in tenants check); 73 an output \
             cannot be written; 78 the configuration is not valid (the tenants file, a missing \
             credential, serve's keys or admin token). `serve` runs until SIGINT or SIGTERM and then \
             exits 0.

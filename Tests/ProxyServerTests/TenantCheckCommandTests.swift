@@ -78,6 +78,18 @@ struct TenantCheckCommandTests {
         }
     }
 
+    @Test("a backend answering 500 to everything is reported as 500s, not as credentials (exit 69)")
+    func fiveHundredStormIsReportedAsSuch() async throws {
+        try await withCheckedTenants { directory, simulator in
+            simulator.setFault(Fault(errorRate: 1.0), for: try #require(TenantID("gent")))
+            let run = try await CheckRun.run(
+                ["gent", "--tenants", directory.tenantsPath, "--samples", "1"], environment: Self.keys)
+            #expect(run.status == 69, "\(run.output)")
+            #expect(run.line(startingWith: "✔ credentials") != nil, "\(run.output)")
+            #expect(run.line(startingWith: "✘ dialect")?.contains("status 500") == true, "\(run.output)")
+        }
+    }
+
     @Test("a backend answering garbage fails the dialect check (exit 1), also in JSON")
     func garbageBackendFails() async throws {
         try await withCheckedTenants { directory, simulator in
@@ -93,11 +105,11 @@ struct TenantCheckCommandTests {
         }
     }
 
-    @Test("a port nothing listens on fails the reachable check (exit 1)")
+    @Test("a port nothing listens on fails the reachable check: the backend is unavailable (exit 69)")
     func unreachableBackendFails() async throws {
         try await withCheckedTenants { directory, _ in
             let run = try await CheckRun.run(["nowhere", "--tenants", directory.tenantsPath, "--samples", "1"])
-            #expect(run.status == 1, "\(run.output)")
+            #expect(run.status == 69, "\(run.output)")
             #expect(run.line(startingWith: "✘ reachable") != nil, "\(run.output)")
             #expect(run.line(startingWith: "– dialect") != nil, "\(run.output)")
         }

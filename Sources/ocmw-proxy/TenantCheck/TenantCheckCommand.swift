@@ -17,7 +17,9 @@ struct TenantCheckCommand: AsyncParsableCommand {
             checked). Checks: configuration, credentials (present or not; the value is never shown), \
             reachable, TLS, dialect (the 'unknown citizen' answer), every part for the test citizen \
             (--insz), and a latency sample. The test citizen's number is never printed.
-            Exit status: 0 when every check passed (warnings allowed), 1 when a check failed, 65 an \
+            Exit status: 0 when every check passed (warnings allowed), 69 when the backend is \
+            unavailable (no connection, no answer in time, or a 5xx answer), 1 when another check \
+            failed (credentials, TLS, dialect, a part), 65 an \
             unknown tenant id or an invalid --insz, 66 the tenants file cannot be read, 78 it is \
             not valid, 64 a malformed command line (--samples out of range among them).
             """
@@ -75,7 +77,7 @@ struct TenantCheckCommand: AsyncParsableCommand {
             ).run()
         }
         try print(report)
-        if !report.passed { throw ExitCode.failure }
+        if !report.passed { throw report.backendUnavailable ? ExitStatus.unavailable : ExitStatus.finding }
     }
 
     private func print(_ report: TenantCheckReport) throws {
