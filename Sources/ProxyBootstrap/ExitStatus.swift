@@ -25,6 +25,19 @@ package enum ExitStatus {
 }
 
 extension ExitStatus {
+    /// Runs the start of `serve` or `demo` and ends a failure with its status: the tenants file
+    /// unreadable (66) or invalid (78), and what the command line could not show (the admin
+    /// token's environment variable, a retention) as configuration (78), not as usage.
+    package static func starting(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as ValidationError {
+            throw failing(error.message, config)
+        } catch let error as TenantsFile.LoadError {
+            throw failing(error.description, error.status)
+        }
+    }
+
     /// Writes `Error: message` to standard error and returns `status`, to be thrown: the command
     /// ends with that status and without the usage (which is for a command line that does not
     /// parse).

@@ -30,7 +30,15 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Port of the simulator's fault-injection admin listener.")
     var simulatorAdminPort: Int = 9_100
 
+    func validate() throws {
+        _ = try options.outboxRetention()
+    }
+
     func run() async throws {
+        try await ExitStatus.starting { try await start() }
+    }
+
+    private func start() async throws {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
         // The demo makes a key for every variable tenants.json names (below), so none is missing.
         let registry = try options.loadRegistry(checkingCredentialsIn: nil)

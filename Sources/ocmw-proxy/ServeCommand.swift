@@ -31,15 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            try await start()
-        } catch let error as ValidationError {
-            // What the command line could not show (the admin token's environment variable, a
-            // retention): the configuration, not the usage.
-            throw ExitStatus.failing(error.message, ExitStatus.config)
-        } catch let error as TenantsFile.LoadError {
-            throw ExitStatus.failing(error.description, error.status)
-        }
+        try await ExitStatus.starting { try await start() }
     }
 
     private func start() async throws {

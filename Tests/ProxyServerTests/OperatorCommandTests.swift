@@ -114,6 +114,13 @@ import Testing
         let noKey = try await CheckRun.execute(["dev-token", "--data-dir", empty], executable: dev)
         #expect(noKey.status == 66, "\(noKey.errors)")
         #expect(noKey.errors.contains("no development key in \(empty)"), "\(noKey.errors)")
+        // The demo (as serve) ends on an invalid tenants file with the configuration status.
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: broken) }
+        try Data("{".utf8).write(to: broken)
+        let demo = try await CheckRun.execute(["demo", "--tenants", broken.path, "--data-dir", empty], executable: dev)
+        #expect(demo.status == 78, "\(demo.errors)")
+        #expect(demo.errors.contains("is not valid"), "\(demo.errors)")
     }
 }
 
