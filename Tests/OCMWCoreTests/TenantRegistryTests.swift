@@ -229,6 +229,20 @@ struct TenantRegistryTests {
         _ = try TenantRegistry(jsonData: Data(contentsOf: Self.shippedFile))
     }
 
+    @Test("A bad default is reported once, under defaults, not again for each tenant with limits of its own")
+    func badDefaultReportedOnce() throws {
+        var json = try String(contentsOf: Self.shippedFile, encoding: .utf8)
+        json = json.replacingOccurrences(of: #""connectTimeoutMs": 500,"#, with: #""connectTimeoutMs": 500, "queueTimeoutMs": -5,"#)
+        let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
+        let problems = errors?.problems ?? []
+        #expect(problems == [TenantValidationError(tenant: nil, field: "defaults.queueTimeoutMs", message: "must be between 1 and 60000")])
+        // A tenant that sets the field itself, wrongly, is still named.
+        json = json.replacingOccurrences(of: #""maxInFlight": 128"#, with: #""maxInFlight": 128, "queueTimeoutMs": -7"#)
+        let both = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
+        #expect(both?.problems.map(\.field) == ["defaults.queueTimeoutMs", "limits.queueTimeoutMs"], "\(both?.problems ?? [])")
+        #expect(both?.problems.last?.tenant == "gent")
+    }
+
     @Test("Broken JSON is reported with its line and column")
     func brokenJSONHasLineAndColumn() {
         let json = "{\n  \"tenants\": [\n    {\"id\": \"gent\",,}\n  ]\n}"
