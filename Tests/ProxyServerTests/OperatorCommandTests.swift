@@ -37,6 +37,13 @@ import Testing
         #expect(present.status == 0, "\(present.output)\(present.errors)")
         let skipped = try await CheckRun.execute(["tenants", "validate", "--without-credentials", file.path])
         #expect(skipped.status == 0, "\(skipped.output)\(skipped.errors)")
+        // serve refuses to start on it, as a reload refuses it, naming the variable.
+        let data = file.deletingLastPathComponent().appendingPathComponent("data").path
+        let serve = try await CheckRun.execute([
+            "serve", "--tenants", file.path, "--dev-auth", "--allow-dev-auth", "--data-dir", data, "--port", "1", "--admin-port", "2",
+        ])
+        #expect(serve.status == 78, "\(serve.errors)")
+        #expect(serve.errors.contains("environment variable OCMW_GENT_API_KEY is not set"), "\(serve.errors)")
     }
 
     @Test func setStateChangesOneValueInPlaceAndRefusesWhatItCannotDo() async throws {
