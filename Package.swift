@@ -201,7 +201,7 @@ let package = Package(
             dependencies: [
                 "OCMWCore", "OCMWDomain", "CurlClient", "CallerAuth", "AuditTrail", "Outbox", "SubmissionIntake",
                 "Observability", "BackendAccess", "CitizenDispatch", "Delivery", "TenantReload", "AdminUI", "DemoSupport",
-                "Admission",
+                "Admission", "PrivateFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

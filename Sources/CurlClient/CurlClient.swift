@@ -46,6 +46,16 @@ public final class CurlClient: Service, Sendable {
         self.logger = logger
     }
 
+    /// Changes the cap on open connections per host:port (`Configuration.maxConnectionsPerHost`)
+    /// while the client runs, e.g. when a reload changed the tenants' limits. Applied by the
+    /// loop thread at its next turn.
+    public func setMaxConnectionsPerHost(_ cap: Int) {
+        loop.setHostConnectionCap(max(1, cap))
+    }
+
+    /// The per-host connection cap curl works with now (the last one the loop applied).
+    public var maxConnectionsPerHost: Int { loop.appliedHostConnectionCap.withLock { $0 } }
+
     /// Performs one request.
     /// - Parameters:
     ///   - request: What to send, with its own connect/total timeouts and size cap.

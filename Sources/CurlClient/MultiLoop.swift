@@ -24,6 +24,8 @@ final class MultiLoop: @unchecked Sendable {
         var resumed: [Transfer] = []
         var stopping = false
         var stopped = false
+        /// A new per-host connection cap for the loop to apply at its next turn.
+        var hostConnectionCap: Int?
     }
 
     private let multi: UnsafeMutableRawPointer
@@ -31,12 +33,15 @@ final class MultiLoop: @unchecked Sendable {
     private let inbox = Mutex(Inbox())
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
     private var idleHandles: [UnsafeMutableRawPointer] = []
+    /// The per-host connection cap curl was last given (set on the loop thread, read anywhere).
+    let appliedHostConnectionCap: Mutex<Int>
 
     init(configuration: Configuration) {
         CurlGlobal.initialiseOnce()
         guard let multi = curl_multi_init() else { fatalError("curl_multi_init failed: out of memory") }
         self.multi = multi
         self.configuration = configuration
+        appliedHostConnectionCap = Mutex(configuration.maxConnectionsPerHost)
         _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, configuration.maxConnectionsPerHost)
         _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, configuration.maxCachedConnections)
     }
@@ -72,6 +77,13 @@ final class MultiLoop: @unchecked Sendable {
         curl_multi_wakeup(multi)
     }
 
+    /// Asks the loop to cap the connections per host at `cap` from its next turn on (curl lets
+    /// connections already open over the cap finish; new ones wait below it).
+    func setHostConnectionCap(_ cap: Int) {
+        inbox.withLock { $0.hostConnectionCap = cap }
+        curl_multi_wakeup(multi)
+    }
+
     /// Makes `run()` return after failing every transfer still open with `.shutdown`.
     func stop() {
         inbox.withLock { $0.stopping = true }
@@ -82,13 +94,18 @@ final class MultiLoop: @unchecked Sendable {
     func run() {
         ccurl_set_thread_name("curl-multi")
         while true {
-            let (added, removed, resumed, stopping) = inbox.withLock { inbox in
+            let (added, removed, resumed, stopping, cap) = inbox.withLock { inbox in
                 defer {
                     inbox.added.removeAll(keepingCapacity: true)
                     inbox.removed.removeAll(keepingCapacity: true)
                     inbox.resumed.removeAll(keepingCapacity: true)
+                    inbox.hostConnectionCap = nil
                 }
-                return (inbox.added, inbox.removed, inbox.resumed, inbox.stopping)
+                return (inbox.added, inbox.removed, inbox.resumed, inbox.stopping, inbox.hostConnectionCap)
+            }
+            if let cap {
+                _ = ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, cap)
+                appliedHostConnectionCap.withLock { $0 = cap }
             }
             for transfer in added { start(transfer) }
             for transfer in removed { detach(transfer) }

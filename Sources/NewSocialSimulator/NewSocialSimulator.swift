@@ -67,13 +67,15 @@ public final class NewSocialSimulator: Service, Sendable {
             for backend in backends {
                 guard let context = contexts[backend.tenant] else { continue }
                 let tls = try backend.tls.map(ServerTLS.makeContext)
-                let channel = try await Listener.bind(
-                    host: host, port: backend.port, group: group, tls: tls,
-                    onAccept: { closed in
-                        context.counters.connectionOpened()
-                        closed.whenComplete { _ in context.counters.connectionClosed() }
-                    },
-                    makeHandler: { BackendHandler(context) })
+                let channel = try await naming(port: backend.port, of: "OCMW \(backend.tenant)") {
+                    try await Listener.bind(
+                        host: host, port: backend.port, group: group, tls: tls,
+                        onAccept: { closed in
+                            context.counters.connectionOpened()
+                            closed.whenComplete { _ in context.counters.connectionClosed() }
+                        },
+                        makeHandler: { BackendHandler(context) })
+                }
                 channels.append(channel)
                 ports[backend.tenant] = channel.localAddress?.port ?? backend.port
                 logger.info(
@@ -88,9 +90,11 @@ public final class NewSocialSimulator: Service, Sendable {
                 let admin = AdminContext(
                     tenants: backends.map(\.tenant), faults: faults,
                     counters: contexts.mapValues(\.counters), ledgers: contexts.mapValues(\.submissions.ledger))
-                let channel = try await Listener.bind(
-                    host: host, port: adminPort, group: group, onAccept: { _ in },
-                    makeHandler: { AdminHandler(admin) })
+                let channel = try await naming(port: adminPort, of: "the simulator's admin listener") {
+                    try await Listener.bind(
+                        host: host, port: adminPort, group: group, onAccept: { _ in },
+                        makeHandler: { AdminHandler(admin) })
+                }
                 channels.append(channel)
                 boundAdmin = channel.localAddress?.port ?? adminPort
                 logger.info("simulator admin listening", metadata: ["address": "http://\(host):\(boundAdmin ?? adminPort)"])
@@ -102,6 +106,18 @@ public final class NewSocialSimulator: Service, Sendable {
             try? await group.shutdownGracefully()
             state.withLock { $0 = .idle }
             throw error
+        }
+    }
+
+    /// Runs a bind, and names the address and what it was for when it fails: "address already in
+    /// use" alone does not say which of a dozen listeners could not start.
+    private func naming(
+        port: Int, of what: String, _ bind: () async throws -> any Channel
+    ) async throws -> any Channel {
+        do {
+            return try await bind()
+        } catch {
+            throw SimulatorError("cannot listen on \(host):\(port) for \(what): \(error)")
         }
     }
 

@@ -72,3 +72,9 @@ public struct TenantValidationErrors: Error, Sendable, Equatable, CustomStringCo
     public let problems: [TenantValidationError]
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
+
+extension TenantRegistry {
+    /// The largest `maxConnections` of any tenant (32 without tenants): the cap of a connection
+    /// pool shared by all of them.
+    public var largestConnectionCap: Int { tenants.map(\.limits.maxConnections).max() ?? 32 }
+}

@@ -4,6 +4,8 @@ struct TenantValidator {
     /// Entries taken over unchanged from the previous snapshot.
     private(set) var reused = 0
     private let defaults: TenantsDocument.LimitsEntry?
+    /// The problems of `defaults` on their own (`field|message`), reported once under `defaults`.
+    private var defaultProblems: Set<String> = []
 
     /// Keys that announce a secret written into the file instead of referenced.
     private static let allowedCredentialKeys: Set<String> = ["env", "file"]
@@ -96,9 +98,28 @@ struct TenantValidator {
         tenant: String?, path: String
     ) -> TenantLimits {
         let (limits, problems) = TenantLimits.resolve([entry, defaults].compactMap { $0 })
-        guard entry != nil else { return limits }
-        for problem in problems { report(tenant, "\(path).\(problem.field)", problem.message) }
+        guard let entry else { return limits }
+        if tenant == nil {
+            defaultProblems = Set(problems.map { "\($0.field)|\($0.message)" })
+        }
+        for problem in problems {
+            // A default's problem that this tenant only inherits (it does not set the field) is
+            // the default's: reported once, under `defaults`, not again for every tenant.
+            if tenant != nil, defaultProblems.contains("\(problem.field)|\(problem.message)"), !Self.sets(entry, problem.field) {
+                continue
+            }
+            report(tenant, "\(path).\(problem.field)", problem.message)
+        }
         return limits
+    }
+
+    /// Whether a limits object gives `field` a value itself (rather than inheriting it).
+    private static func sets(_ entry: TenantsDocument.LimitsEntry, _ field: String) -> Bool {
+        Mirror(reflecting: entry).children.contains { child in
+            guard child.label == field else { return false }
+            let value = Mirror(reflecting: child.value)
+            return value.displayStyle != .optional || !value.children.isEmpty
+        }
     }
 
     private mutating func validateBaseURL(_ text: String, tenant: String) -> String? {

@@ -13,6 +13,7 @@ extension TenantsDocument {
             let encoded = try? JSONEncoder().encode(decoded),
             let known = try? JSONSerialization.jsonObject(with: encoded)
         else { return [] }
+        let vocabulary = fieldNames(of: decoded)
         var problems: [TenantValidationError] = []
         func walk(_ given: Any, _ known: Any, path: String, tenant: String?) {
             if let given = given as? [String: Any], let known = known as? [String: Any] {
@@ -21,7 +22,8 @@ extension TenantsDocument {
                     if let value = known[key] {
                         walk(given[key]!, value, path: field, tenant: tenant)
                     } else if !(given[key] is NSNull) {
-                        problems.append(TenantValidationError(tenant: tenant, field: field, message: "unknown field"))
+                        let hint = nearest(to: key, in: vocabulary).map { " (did you mean '\($0)'?)" } ?? ""
+                        problems.append(TenantValidationError(tenant: tenant, field: field, message: "unknown field\(hint)"))
                     }
                 }
             } else if let given = given as? [Any], let known = known as? [Any] {
@@ -37,6 +39,50 @@ extension TenantsDocument {
         }
         walk(given, known, path: "", tenant: nil)
         return problems
+    }
+
+    /// Every field name the document's types declare, absent optionals included (read from the
+    /// types themselves, so the vocabulary follows their definition).
+    private static func fieldNames(of document: TenantsDocument) -> Set<String> {
+        var names: Set<String> = []
+        func collect(_ value: Any) {
+            for child in Mirror(reflecting: value).children {
+                if let label = child.label { names.insert(label) }
+                collect(child.value)
+            }
+        }
+        collect(document)
+        collect(LimitsEntry())
+        return names
+    }
+
+    /// The known field closest to a misspelt one (edit distance at most a third of its length,
+    /// and at least 1 allowed), or nil when none is close enough to be a likely typo.
+    static func nearest(to key: String, in vocabulary: Set<String>) -> String? {
+        let allowed = max(1, key.count / 3)
+        let scored = vocabulary.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
+            .filter { $0.1 <= allowed }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    /// Levenshtein distance, with a swap of two neighbours counting once (`maxInFlihgt`).
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
     }
 }
 

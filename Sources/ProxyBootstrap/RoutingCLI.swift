@@ -44,7 +44,7 @@ package enum RoutingCLI {
             }
             let path = try databasePath(creatingDirectory: creating)
             guard creating || FileManager.default.fileExists(atPath: path) else {
-                throw Failure(description: "no routing index at \(path)")
+                throw ExitStatus.failing("no routing index at \(path)", ExitStatus.noInput)
             }
             return try await body(SQLiteRoutingIndex(path: path))
         }

@@ -59,6 +59,8 @@ package struct SecuritySetup {
     package let adminToken: String
     /// Keys that encrypt submissions at rest in the outbox.
     package let outboxKeys: OutboxKeyRing
+    /// Re-reads the callers' JWKS (on SIGHUP); a broken file keeps the keys in use, and is logged.
+    package let reloadKeys: @Sendable () async -> Void
 
     /// - Parameter auditStore: Where the audit trail goes; nil for SQLite in the data directory.
     package static func make(
@@ -108,7 +110,8 @@ package struct SecuritySetup {
             audit: AuditLog(writer: writer, pseudonymizer: pseudonymizer),
             services: [JWKSReloadService(keyStore: keyStore, logger: logger), AuditWriterService(writer: writer)],
             devKey: devKey, adminToken: adminToken,
-            outboxKeys: try OutboxKeyRing.fromEnvironment(developmentKeyDirectory: options.devAuth ? dataDir : nil))
+            outboxKeys: try OutboxKeyRing.fromEnvironment(developmentKeyDirectory: options.devAuth ? dataDir : nil),
+            reloadKeys: { _ = try? await keyStore.reload() })
     }
 
     /// The admin token: from a file, the environment, or (development) a generated file.

@@ -39,6 +39,9 @@ package struct ServerOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     package var logLevel: Logger.Level = .info
 
+    @Option(help: "File to write this process's id to once it serves; removed when it stops cleanly.")
+    package var pidFile: String?
+
     @Option(help: "Directory for the proxy's databases (routing index: routing.sqlite).")
     package var dataDir: String = "data"
 
@@ -136,11 +139,13 @@ package struct ServerOptions: ParsableArguments {
     ) throws -> (proxy: ProxyApplication, services: [any Service]) {
         let metrics = ProxyMetrics()
         let store = TenantRegistryStore(registry)
-        let reloader = TenantReloader(path: tenants, store: store, metrics: metrics, logger: logger)
-        // One multi handle serves every tenant: its per-host cap is the largest tenant's; each
-        // tenant's bulkhead keeps its own calls (and so its connections in use) within its limits.
-        let perHost = registry.tenants.map(\.limits.maxConnections).max() ?? 32
-        let client = CurlClient(configuration: .init(maxConnectionsPerHost: perHost), logger: logger)
+        let reloader = TenantReloader(
+            path: tenants, store: store, metrics: metrics, logger: logger,
+            credentialProblems: { CredentialPresence.problems(in: $0, environment: environment).map(\.description) })
+        // One multi handle serves every tenant: its per-host cap is the largest tenant's (and
+        // follows reloads, see ProxyApplication); each tenant's bulkhead keeps its own calls (and
+        // so its connections in use) within its limits.
+        let client = CurlClient(configuration: .init(maxConnectionsPerHost: registry.largestConnectionCap), logger: logger)
         let proxy = ProxyApplication(
             configuration: proxyConfiguration, registry: store, client: client,
             routingIndex: routingIndex, metrics: metrics, reloader: reloader,
@@ -151,15 +156,19 @@ package struct ServerOptions: ParsableArguments {
         let services: [any Service] =
             [
                 TenantFileWatcher(path: tenants, reloader: reloader),
-                TenantSignalReloader(reloader: reloader),
+                TenantSignalReloader(reloader: reloader, alsoReload: [security.reloadKeys]),
                 OutboxRetentionService(outbox: outbox, retention: try outboxRetention(), logger: logger),
             ] + security.services
         return (proxy, services)
     }
 
     /// Reads and validates the tenants file, printing every problem on failure.
-    package func loadRegistry() throws -> TenantRegistry {
-        try TenantsFile.load(path: tenants)
+    /// - Parameter environment: Where active tenants' secrets are checked (as every reload
+    ///   checks them); nil to skip that (the demo makes its own keys).
+    package func loadRegistry(
+        checkingCredentialsIn environment: (@Sendable (String) -> String?)? = BackendCredentials.processEnvironment
+    ) throws -> TenantRegistry {
+        try TenantsFile.load(path: tenants, checkingCredentialsIn: environment)
     }
 }
 
@@ -169,20 +178,38 @@ extension Logger.Level: @retroactive ExpressibleByArgument {}
 package enum TenantsFile {
     package struct LoadError: Error, CustomStringConvertible {
         package let description: String
+        /// What a command ends with for this error: 66 unreadable, 78 not valid (docs/cli.md).
+        package let status: ExitCode
     }
 
-    package static func load(path: String) throws -> TenantRegistry {
+    /// - Parameter environment: When given, an active tenant whose secret is missing (or not of
+    ///   its `backend.auth` kind) is a problem too, as it is for every reload.
+    package static func load(
+        path: String, checkingCredentialsIn environment: (@Sendable (String) -> String?)? = nil
+    ) throws -> TenantRegistry {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw LoadError(description: "cannot read \(path): \(error.localizedDescription)")
+            throw LoadError(description: "cannot read \(path): \(error.localizedDescription)", status: ExitStatus.noInput)
         }
+        let registry: TenantRegistry
         do {
-            return try TenantRegistry(jsonData: data)
+            registry = try TenantRegistry(jsonData: data)
         } catch {
-            throw LoadError(description: "\(path) is not valid:\n" + error.problems.map { "  - \($0)" }.joined(separator: "\n"))
+            throw invalid(path, error.problems)
         }
+        if let environment {
+            let missing = CredentialPresence.problems(in: registry, environment: environment)
+            guard missing.isEmpty else { throw invalid(path, missing) }
+        }
+        return registry
+    }
+
+    private static func invalid(_ path: String, _ problems: [TenantValidationError]) -> LoadError {
+        LoadError(
+            description: "\(path) is not valid:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"),
+            status: ExitStatus.config)
     }
 }
 

@@ -65,6 +65,9 @@ public struct ProxyApplication: Sendable {
             : routingIndex
         self.metrics = metrics
         self.reloader = reloader
+        // One multi handle serves every tenant, so its per-host cap is the largest tenant's; it
+        // follows reloads (each tenant's bulkhead keeps its own calls within its own limits).
+        reloader?.onReloaded { [client] registry in client.setMaxConnectionsPerHost(registry.largestConnectionCap) }
         self.security = security
         self.audit = audit
         self.logger = logger

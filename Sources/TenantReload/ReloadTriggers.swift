@@ -4,9 +4,8 @@ import PrivateFiles
 import ServiceLifecycle
 import UnixSignals
 
-/// Reloads the tenants file when it changes on disk: its fingerprint (a cheap `stat` that follows
-/// symbolic links: modification time to the nanosecond, size, inode) is polled, so editors that
-/// replace the file, ones that rewrite it, and a swapped link (a Kubernetes ConfigMap) all count.
+/// Reloads the tenants file when it changes on disk (`FileWatch`: its fingerprint polled, so
+/// editors that replace the file, ones that rewrite it, and a swapped link all count).
 public struct TenantFileWatcher: Service {
     package let path: String
     package let reloader: TenantReloader
@@ -19,34 +18,32 @@ public struct TenantFileWatcher: Service {
     }
 
     public func run() async throws {
-        var last = fingerprint()
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: interval)
-            let now = fingerprint()
-            if now != last {
-                last = now
-                await reloader.reload(trigger: .file)
-            }
+        await FileWatch(path: path, interval: interval).run(stopping: { Task.isShuttingDownGracefully }) {
+            await reloader.reload(trigger: .file)
         }
-    }
-
-    private func fingerprint() -> FileFingerprint? {
-        FileFingerprint(path: path)
     }
 }
 
-/// Reloads the tenants file on SIGHUP, the operators' usual "re-read your configuration".
+/// On SIGHUP, the operators' usual "re-read your configuration", reloads the tenants file and
+/// everything else the process reads from files (the callers' JWKS), whether or not they look
+/// changed.
 public struct TenantSignalReloader: Service {
     package let reloader: TenantReloader
+    package let alsoReload: [@Sendable () async -> Void]
 
-    public init(reloader: TenantReloader) {
+    /// - Parameter alsoReload: What else to re-read on the signal, after the tenants file.
+    public init(reloader: TenantReloader, alsoReload: [@Sendable () async -> Void] = []) {
         self.reloader = reloader
+        self.alsoReload = alsoReload
     }
 
     public func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         await cancelWhenGracefulShutdown {
-            for await _ in signals { await reloader.reload(trigger: .signal) }
+            for await _ in signals {
+                await reloader.reload(trigger: .signal)
+                for reload in alsoReload { await reload() }
+            }
         }
     }
 }

@@ -61,8 +61,19 @@ public final class TenantReloader: Sendable {
     /// uses it; the mutex makes that visible across the thread's restarts).
     private let loaded = Mutex<(data: Data, registry: TenantRegistry)?>(nil)
     private let worker = BackgroundThread(name: "tenant-reload")
+    /// Problems that keep a valid file out of force all the same (an active tenant whose secret
+    /// is missing), each naming tenant, field and what to fix.
+    private let credentialProblems: @Sendable (TenantRegistry) -> [String]
+    /// Told of every registry a reload puts in force (after the swap, on the reload thread).
+    private let observers = Mutex<[@Sendable (TenantRegistry) -> Void]>([])
 
-    public init(path: String, store: TenantRegistryStore, metrics: ProxyMetrics, logger: Logger) {
+    /// - Parameter credentialProblems: Checked on every reload, after validation; a non-empty
+    ///   answer rejects the file. None by default.
+    public init(
+        path: String, store: TenantRegistryStore, metrics: ProxyMetrics, logger: Logger,
+        credentialProblems: @escaping @Sendable (TenantRegistry) -> [String] = { _ in [] }
+    ) {
+        self.credentialProblems = credentialProblems
         self.path = path
         self.store = store
         self.metrics = metrics
@@ -71,6 +82,12 @@ public final class TenantReloader: Sendable {
     }
 
     public var status: Status { state.withLock { $0 } }
+
+    /// Calls `observer` with each registry a reload puts in force, for what the registry store
+    /// does not carry itself (curl's per-host connection cap).
+    public func onReloaded(_ observer: @escaping @Sendable (TenantRegistry) -> Void) {
+        observers.withLock { $0.append(observer) }
+    }
 
     /// Reads, validates and swaps in the file on the reload thread; on any problem keeps the
     /// current snapshot.
@@ -129,14 +146,23 @@ public final class TenantReloader: Sendable {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             if loaded.withLock({ $0.map { $0.registry === current && $0.data == data } ?? false }) {
-                // The very file the snapshot in force was made from.
+                // The very file the snapshot in force was made from; its secrets may have gone since.
+                let missing = credentialProblems(current)
+                guard missing.isEmpty else {
+                    return Attempt(outcome: .rejected(problems: missing), duration: started.duration(to: .now), reused: 0)
+                }
                 return Attempt(
                     outcome: .reloaded(tenants: current.tenants.count), duration: started.duration(to: .now),
                     reused: current.tenants.count)
             }
             let registry = try TenantRegistry(jsonData: data, reusing: current)
+            let missing = credentialProblems(registry)
+            guard missing.isEmpty else {
+                return Attempt(outcome: .rejected(problems: missing), duration: started.duration(to: .now), reused: 0)
+            }
             store.replace(with: registry)
             loaded.withLock { $0 = (data, registry) }
+            for observer in observers.withLock({ $0 }) { observer(registry) }
             return Attempt(
                 outcome: .reloaded(tenants: registry.tenants.count), duration: started.duration(to: .now),
                 reused: registry.reusedTenants)

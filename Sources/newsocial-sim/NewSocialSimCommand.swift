@@ -51,6 +51,11 @@ struct NewSocialSimCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @Option(
+        name: .customLong("tenant"),
+        help: "Serve only this tenant of the file (repeatable), e.g. to restart one OCMW beside a running demo.")
+    var only: [String] = []
+
     func validate() throws {
         _ = try parsedFaults()
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown log level '\(logLevel)'") }
@@ -67,6 +72,9 @@ struct NewSocialSimCommand: AsyncParsableCommand {
         }
         let logger = Logger(label: "newsocial-sim")
         let registry = try TenantRegistry(jsonData: Data(contentsOf: URL(fileURLWithPath: tenants)))
+        let served = try servedBackends(of: registry)
+        // The dataset is the whole file's, so a citizen's records are the same whichever
+        // tenants run here.
         let data = try loadDataset(tenants: registry.tenants.map(\.id))
         if let exportDataset {
             try data.jsonData().write(to: URL(fileURLWithPath: exportDataset))
@@ -74,10 +82,12 @@ struct NewSocialSimCommand: AsyncParsableCommand {
             return
         }
         let simulator = NewSocialSimulator(
-            backends: SimulatedBackend.backends(from: registry), dataset: data, host: host,
+            backends: served, dataset: data, host: host,
             adminPort: noAdmin ? nil : adminPort, logger: logger)
         for (tenant, fault) in try parsedFaults() {
-            guard registry.tenant(tenant) != nil else { throw ValidationError("--fault names unknown tenant '\(tenant)'") }
+            guard served.contains(where: { $0.tenant == tenant }) else {
+                throw ValidationError("--fault names tenant '\(tenant)', which is not served here")
+            }
             simulator.setFault(fault, for: tenant)
             logger.info("fault set", metadata: ["tenant": "\(tenant)", "fault": "\(fault)"])
         }
@@ -85,6 +95,19 @@ struct NewSocialSimCommand: AsyncParsableCommand {
             services: [simulator], gracefulShutdownSignals: [.sigterm, .sigint],
             cancellationSignals: [], logger: logger)
         try await group.run()
+    }
+
+    /// Every tenant of the file, or those `--tenant` names; an id the file lacks ends the
+    /// command with status 65 (invalid data), naming the ids it has.
+    private func servedBackends(of registry: TenantRegistry) throws -> [SimulatedBackend] {
+        let all = SimulatedBackend.backends(from: registry)
+        guard !only.isEmpty else { return all }
+        for id in only where !all.contains(where: { $0.tenant.rawValue == id }) {
+            let known = all.map(\.tenant.rawValue).joined(separator: ", ")
+            FileHandle.standardError.write(Data("Error: no tenant '\(id)' in \(tenants) (its tenants: \(known))\n".utf8))
+            throw ExitCode(65)
+        }
+        return all.filter { only.contains($0.tenant.rawValue) }
     }
 
     private func loadDataset(tenants ids: [TenantID]) throws -> Dataset {

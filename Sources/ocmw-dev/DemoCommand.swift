@@ -6,6 +6,7 @@ import Hummingbird
 import Logging
 import NewSocialSimulator
 import OCMWCore
+import PrivateFiles
 import ProxyBootstrap
 import ProxyServer
 import ServiceLifecycle
@@ -29,9 +30,18 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Port of the simulator's fault-injection admin listener.")
     var simulatorAdminPort: Int = 9_100
 
+    func validate() throws {
+        _ = try options.outboxRetention()
+    }
+
     func run() async throws {
+        try await ExitStatus.starting { try await start() }
+    }
+
+    private func start() async throws {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
-        let registry = try options.loadRegistry()
+        // The demo makes a key for every variable tenants.json names (below), so none is missing.
+        let registry = try options.loadRegistry(checkingCredentialsIn: nil)
         // Payments up to last month, so the default payment window (the past 3 months) shows data.
         let today = DayDate.inBelgium(at: Date())
         let lastMonth = CalendarMonth(containing: today).adding(months: -1) ?? .earliest
@@ -41,6 +51,8 @@ struct DemoCommand: AsyncParsableCommand {
         // Each simulated installation requires its own API key, as a real one would; the proxy
         // finds it under the variable tenants.json names (generated here unless already set).
         let demoKeys = DemoKeys(registry: registry)
+        let demoDirectory = options.dataDir + "/demo"
+        let keysFile = try demoKeys.write(toDirectory: demoDirectory)
         let backends = SimulatedBackend.backends(from: registry).map { backend in
             var backend = backend
             backend.requiredAPIKey = demoKeys.key(for: backend.tenant)
@@ -53,8 +65,8 @@ struct DemoCommand: AsyncParsableCommand {
         let routingIndex = try options.openRoutingIndex(subdirectory: "demo")
         _ = try await routingIndex.importRegistrations(dataset.routingRegistrations(currentYear: today.year), progress: { _, _ in })
         let securityOptions = try SecurityOptions.parse(["--dev-auth"])
-        let security = try await SecuritySetup.make(securityOptions, dataDir: options.dataDir + "/demo", logger: logger)
-        let outbox = try await StoreSelection.sqlite(dataDir: options.dataDir + "/demo")
+        let security = try await SecuritySetup.make(securityOptions, dataDir: demoDirectory, logger: logger)
+        let outbox = try await StoreSelection.sqlite(dataDir: demoDirectory)
             .outbox(keyRing: security.outboxKeys, logger: logger)
         let (madeProxy, services) = try options.makeProxy(
             registry: registry, routingIndex: routingIndex, security: security,
@@ -74,6 +86,7 @@ struct DemoCommand: AsyncParsableCommand {
                 lifetime: .seconds(300)) ?? ""
         }
         let host = options.host
+        let tenantsFile = options.tenants
         let adminPort = simulatorAdminPort
         let proxyAdminHost = options.adminHost
         let proxyAdminPort = options.adminPort
@@ -85,7 +98,7 @@ struct DemoCommand: AsyncParsableCommand {
                 proxy: "http://\(host):\(port)", simulatorAdmin: "http://\(host):\(adminPort)",
                 proxyAdmin: "http://\(proxyAdminHost):\(proxyAdminPort)",
                 token: readToken, adminToken: adminToken,
-                sampleINSZ: sample)
+                sampleINSZ: sample, dataDirectory: demoDirectory, keysFile: keysFile, tenantsFile: tenantsFile)
             // Written unbuffered: print() is block-buffered when piped, and the banner must show now.
             FileHandle.standardOutput.write(Data(banner.utf8))
         }
@@ -101,7 +114,7 @@ struct DemoCommand: AsyncParsableCommand {
                     ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
-        try await group.run()
+        try await PIDFile.around(options.pidFile) { try await group.run() }
     }
 }
 
@@ -109,15 +122,17 @@ struct DemoCommand: AsyncParsableCommand {
 enum DemoBanner {
     static func text(
         proxy: String, simulatorAdmin: String, proxyAdmin: String, token: String, adminToken: String,
-        sampleINSZ: String?
+        sampleINSZ: String?, dataDirectory: String, keysFile: String, tenantsFile: String
     ) -> String {
         let wireframe = "\(proxy)/v1/citizens/\(DemoCitizens.wireframeINSZ)"
         let twoOCMW = "\(proxy)/v1/citizens/\(DemoCitizens.twoOCMWINSZ)"
         var lines = [
             "",
             "ocmw-dev demo is running: proxy at \(proxy), simulated OCMWs on the ports of tenants.json.",
-            "Every line carries a development token (12 h) signed by the demo's own key in DATA_DIR/demo;",
-            "mint others with: ocmw-dev dev-token --data-dir data/demo [--scope …] [--insz …]",
+            "Every line carries a development token (12 h) signed by the demo's own key in \(dataDirectory);",
+            "mint others with: ocmw-dev dev-token --data-dir \(dataDirectory) [--scope …] [--insz …]",
+            "The simulated OCMWs' API keys are in \(keysFile); to probe one as the proxy calls it:",
+            "  . \(keysFile) && ocmw-proxy tenants check gent --tenants \(tenantsFile)",
             "Try:",
             "  # everything of a citizen with dossiers at Gent (v2) and Bonheiden (v1), in one call",
             "  curl -s -H 'Authorization: Bearer \(token)' \(twoOCMW)/dossier",
@@ -155,7 +170,7 @@ enum DemoBanner {
             "  curl -s -H 'Authorization: Bearer \(adminToken)' \(proxyAdmin)/metrics",
             "Pages in a browser:",
             "  status page: \(proxyAdmin)/admin — sign in with the admin token \(adminToken)",
-            "    (also in DATA_DIR/demo/dev-admin-token; scripts get a one-time link from POST /admin/login-links)",
+            "    (also in \(dataDirectory)/dev-admin-token; scripts get a one-time link from POST /admin/login-links)",
             "  citizen page (wireframe citizen, August 2023): \(proxy)/demo/citizens/\(DemoCitizens.wireframeINSZ)?from=2023-08&to=2023-08",
             "  citizen page (Gent and Bonheiden): \(proxy)/demo/citizens/\(DemoCitizens.twoOCMWINSZ)",
             "Stop with Ctrl-C.",
@@ -187,6 +202,20 @@ struct DemoKeys: Sendable {
     }
 
     func key(for tenant: TenantID) -> String? { byTenant[tenant] }
+
+    /// Writes the keys as `export VARIABLE=key` lines to `DIRECTORY/demo-keys.env` (mode 0600),
+    /// so `tenants check` run in a shell that sourced it calls each simulated OCMW as the demo's
+    /// proxy does. Rewritten at every start: the random keys are new each time.
+    /// - Returns: The file's path.
+    func write(toDirectory directory: String) throws -> String {
+        try PrivateDirectory.prepare(atPath: directory)
+        let path = URL(fileURLWithPath: directory).appendingPathComponent("demo-keys.env").path
+        let lines = byVariable.keys.sorted().map { "export \($0)=\(byVariable[$0] ?? "")" }
+        let handle = try PrivateFile.create(atPath: path, exclusive: false)
+        defer { try? handle.close() }
+        try handle.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))
+        return path
+    }
 
     var environment: @Sendable (String) -> String? {
         let keys = byVariable

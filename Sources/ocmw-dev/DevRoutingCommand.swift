@@ -23,7 +23,8 @@ struct DevRoutingCommand: AsyncParsableCommand {
             abstract: "Write a synthetic import file with valid INSZ numbers (deterministic per seed and day)."
         )
 
-        @Option(help: "Number of rows to write.")
+        // Unconditional, so `--rows -3` is read as a (wrong) number, not as a missing value.
+        @Option(parsing: .unconditional, help: "Number of rows to write.")
         var rows: Int
 
         @Option(help: "Path of the tenants file; rows use its tenants and their categories of help.")
@@ -36,7 +37,7 @@ struct DevRoutingCommand: AsyncParsableCommand {
         var output: String
 
         func validate() throws {
-            guard rows > 0 else { throw ValidationError("--rows must be positive") }
+            guard rows > 0 else { throw ValidationError("--rows must be at least 1 (got \(rows))") }
         }
 
         func run() throws {

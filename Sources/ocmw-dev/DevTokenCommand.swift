@@ -2,6 +2,7 @@ import ArgumentParser
 import CallerAuth
 import Foundation
 import OCMWCore
+import ProxyBootstrap
 
 /// `ocmw-dev dev-token`: prints a token signed by the development key, for demos and tests.
 struct DevTokenCommand: AsyncParsableCommand {
@@ -28,13 +29,16 @@ struct DevTokenCommand: AsyncParsableCommand {
     func run() async throws {
         guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: dataDir).appendingPathComponent(DevSigningKey.fileName).path)
         else {
-            throw ValidationError("no development key in \(dataDir): run the demo (or serve --dev-auth) first")
+            throw ExitStatus.failing(
+                "no development key in \(dataDir): run the demo (or serve --dev-auth) first", ExitStatus.noInput)
         }
         let key = try DevSigningKey(directory: dataDir)
         var citizen: INSZ?
         if let insz {
             let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-            do { citizen = try INSZ(parsing: insz, currentYear: year) } catch { throw ValidationError("\(error)") }
+            do { citizen = try INSZ(parsing: insz, currentYear: year) } catch {
+                throw ExitStatus.failing("--insz: \(error)", ExitStatus.dataError)
+            }
         }
         print(try await key.token(scopes: scope, insz: citizen, clientID: clientID, lifetime: .seconds(minutes * 60)))
     }

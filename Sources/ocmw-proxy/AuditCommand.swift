@@ -132,8 +132,7 @@ struct AuditCommand: AsyncParsableCommand {
             let path = URL(fileURLWithPath: dataDir, isDirectory: true)
                 .appendingPathComponent(SQLiteAuditStore.defaultFileName).path
             guard FileManager.default.fileExists(atPath: path) else {
-                Location.note("no audit trail at \(path)")
-                throw ExitCode.failure
+                throw ExitStatus.failing("no audit trail at \(path)", ExitStatus.noInput)
             }
             return try SQLiteAuditStore(path: path)
         }

@@ -37,9 +37,14 @@ struct RoutingCommand: AsyncParsableCommand {
         var tenants: String = "tenants.json"
 
         func run() async throws {
-            let registry = try TenantsFile.load(path: tenants)
+            let registry: TenantRegistry
+            do { registry = try TenantsFile.load(path: tenants) } catch let error as TenantsFile.LoadError {
+                throw ExitStatus.failing(error.description, error.status)
+            }
             // Checked first, so a mistyped path leaves no empty database behind.
-            guard FileManager.default.isReadableFile(atPath: file) else { throw Failure(description: "cannot read \(file)") }
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                throw ExitStatus.failing("cannot read \(file)", ExitStatus.noInput)
+            }
             let summary = try await location.withIndex(creating: true) { index in
                 try await importFile(into: index, registry: registry)
             }
@@ -77,7 +82,11 @@ struct RoutingCommand: AsyncParsableCommand {
     struct Lookup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lookup",
-            abstract: "Print the registrations of a citizen that cover today (or --on DAY)."
+            abstract: "Print the registrations of a citizen that cover today (or --on DAY).",
+            discussion: """
+                Exit status: 0 (also when no registration covers the day), 65 an invalid INSZ, 66 no \
+                routing index at --data-dir, 64 usage error.
+                """
         )
 
         @Argument(help: "The citizen's INSZ (separators allowed).")
@@ -88,17 +97,17 @@ struct RoutingCommand: AsyncParsableCommand {
         @Option(help: "The day to look up, yyyy-MM-dd (default: today, Belgian time).")
         var on: String?
 
+        func validate() throws {
+            if let on, DayDate(iso8601: on) == nil { throw ValidationError("--on must be yyyy-MM-dd") }
+        }
+
         func run() async throws {
             let today = Support.today()
             let citizen: INSZ
             do { citizen = try INSZ(parsing: insz, currentYear: today.year) } catch {
-                throw ValidationError(error.description)
+                throw ExitStatus.failing(error.description, ExitStatus.dataError)
             }
-            let day =
-                try on.map { text in
-                    guard let day = DayDate(iso8601: text) else { throw ValidationError("--on must be yyyy-MM-dd") }
-                    return day
-                } ?? today
+            let day = on.flatMap { DayDate(iso8601: $0) } ?? today
             let rows = try await location.withIndex(creating: false) { index in try await index.lookup(insz: citizen, on: day) }
             guard !rows.isEmpty else {
                 print("no registration covers \(day)")

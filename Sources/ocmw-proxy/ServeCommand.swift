@@ -26,6 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard drainSeconds >= 0 else { throw ValidationError("--drain-seconds must not be negative") }
+        if !securityOptions.devAuth, securityOptions.jwks == nil || securityOptions.issuer == nil {
+            throw ValidationError("give --jwks FILE and --issuer ISS (or --dev-auth --allow-dev-auth for development)")
+        }
+        _ = try options.outboxRetention()
         if securityOptions.devAuth && !securityOptions.allowDevAuth {
             throw ValidationError(
                 "--dev-auth makes anyone with the data directory able to mint tokens; add --allow-dev-auth to run serve like that anyway (use `demo` for development)"
@@ -34,6 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try await ExitStatus.starting { try await start() }
+    }
+
+    private func start() async throws {
         let logger = LoggingSetup.bootstrap(level: options.logLevel)
         guard let url = securityOptions.resolvedDatabaseURL else {
             try await serve(stores: .sqlite(dataDir: options.dataDir), logger: logger)
@@ -83,6 +91,6 @@ struct ServeCommand: AsyncParsableCommand {
                     ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
-        try await group.run()
+        try await PIDFile.around(options.pidFile) { try await group.run() }
     }
 }

@@ -13,8 +13,8 @@ struct TenantsDiffCommand: ParsableCommand {
             whether its circuit breaker and counters start afresh (its limits changed) and whether \
             it starts or stops receiving citizen traffic. Secrets are never read: only where they \
             are (env or file) is compared.
-            Exit status, as diff(1): 0 no change, 1 changes, 2 a file cannot be read or is not \
-            valid, 64 usage error.
+            Exit status: 0 no change, 1 changes (as diff(1)), 66 a file cannot be read, 78 a file \
+            is not valid, 64 usage error.
             """
     )
 
@@ -33,7 +33,7 @@ struct TenantsDiffCommand: ParsableCommand {
         } catch let error as TenantsFile.LoadError {
             printToStandardError(error.description)
             printToStandardError("a reload would be rejected: the configuration in force stays")
-            throw ExitCode(2)
+            throw error.status
         }
         let diff = TenantRegistryDiff(from: before, to: after)
         print(Self.render(diff))

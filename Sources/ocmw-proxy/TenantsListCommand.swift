@@ -12,7 +12,7 @@ struct TenantsListCommand: ParsableCommand {
             The file is validated first; an invalid file lists nothing and prints its problems. \
             --state keeps only tenants in that state. --json prints an array of objects \
             (id, name, kbo, state, dialect, baseURL, auth, postalCodes).
-            Exit status: 0 listed, 1 the file cannot be read or is not valid, 64 usage error.
+            Exit status: 0 listed, 66 the file cannot be read, 78 it is not valid, 64 usage error.
             """
     )
 
@@ -29,7 +29,7 @@ struct TenantsListCommand: ParsableCommand {
         let registry: TenantRegistry
         do { registry = try TenantsFile.load(path: path) } catch let error as TenantsFile.LoadError {
             printToStandardError(error.description)
-            throw ExitCode.failure
+            throw error.status
         }
         let tenants = registry.tenants.filter { state == nil || $0.state == state }
         if json {

@@ -231,20 +231,40 @@ struct TenantRegistryTests {
         #expect(errors?.problems.first?.field == path)
     }
 
-    @Test("Misspelt and unknown fields are rejected with their path and tenant, besides any other problem")
+    @Test("Misspelt and unknown fields are rejected with their path, tenant and the nearest known field")
     func unknownFieldsAreRejected() throws {
         var json = try String(contentsOf: Self.shippedFile, encoding: .utf8)
         json = json.replacingOccurrences(of: #""maxInFlight": 128"#, with: #""maxInFlihgt": 128"#)
         json = json.replacingOccurrences(of: #""state": "active""#, with: #""stat": "suspended", "state": "active""#)
         json = json.replacingOccurrences(of: #""phone": "09 266 99 00""#, with: #""phone": "09 266 99 00", "fax": "09 266 99 01""#)
+        json = json.replacingOccurrences(of: #""dialect": "v1""#, with: #""dialect": "v1", "colour": "blue""#)
         let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
         let problems = errors?.problems ?? []
-        #expect(problems.contains(TenantValidationError(tenant: "gent", field: "limits.maxInFlihgt", message: "unknown field")))
-        #expect(problems.contains { $0.field == "stat" && $0.tenant != nil && $0.message == "unknown field" })
-        #expect(problems.contains(TenantValidationError(tenant: "gent", field: "contact.fax", message: "unknown field")))
-        #expect(problems.allSatisfy { $0.message == "unknown field" }, "\(problems)")
+        #expect(
+            problems.contains(
+                TenantValidationError(
+                    tenant: "gent", field: "limits.maxInFlihgt", message: "unknown field (did you mean 'maxInFlight'?)")))
+        #expect(problems.contains { $0.field == "stat" && $0.tenant != nil && $0.message == "unknown field (did you mean 'state'?)" })
+        #expect(problems.contains { $0.tenant == "gent" && $0.field == "contact.fax" && $0.message.hasPrefix("unknown field") })
+        // Nothing near enough: no guess.
+        #expect(problems.contains { $0.field == "backend.colour" && $0.message == "unknown field" }, "\(problems)")
+        #expect(problems.allSatisfy { $0.message.hasPrefix("unknown field") }, "\(problems)")
         // The shipped file itself has none.
         _ = try TenantRegistry(jsonData: Data(contentsOf: Self.shippedFile))
+    }
+
+    @Test("A bad default is reported once, under defaults, not again for each tenant with limits of its own")
+    func badDefaultReportedOnce() throws {
+        var json = try String(contentsOf: Self.shippedFile, encoding: .utf8)
+        json = json.replacingOccurrences(of: #""connectTimeoutMs": 500,"#, with: #""connectTimeoutMs": 500, "queueTimeoutMs": -5,"#)
+        let errors = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
+        let problems = errors?.problems ?? []
+        #expect(problems == [TenantValidationError(tenant: nil, field: "defaults.queueTimeoutMs", message: "must be between 1 and 60000")])
+        // A tenant that sets the field itself, wrongly, is still named.
+        json = json.replacingOccurrences(of: #""maxInFlight": 128"#, with: #""maxInFlight": 128, "queueTimeoutMs": -7"#)
+        let both = #expect(throws: TenantValidationErrors.self) { try TenantRegistry(jsonData: Data(json.utf8)) }
+        #expect(both?.problems.map(\.field) == ["defaults.queueTimeoutMs", "limits.queueTimeoutMs"], "\(both?.problems ?? [])")
+        #expect(both?.problems.last?.tenant == "gent")
     }
 
     @Test("Broken JSON is reported with its line and column")

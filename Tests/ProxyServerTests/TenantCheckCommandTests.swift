@@ -78,6 +78,18 @@ struct TenantCheckCommandTests {
         }
     }
 
+    @Test("a backend answering 500 to everything is reported as 500s, not as credentials (exit 69)")
+    func fiveHundredStormIsReportedAsSuch() async throws {
+        try await withCheckedTenants { directory, simulator in
+            simulator.setFault(Fault(errorRate: 1.0), for: try #require(TenantID("gent")))
+            let run = try await CheckRun.run(
+                ["gent", "--tenants", directory.tenantsPath, "--samples", "1"], environment: Self.keys)
+            #expect(run.status == 69, "\(run.output)")
+            #expect(run.line(startingWith: "✔ credentials") != nil, "\(run.output)")
+            #expect(run.line(startingWith: "✘ dialect")?.contains("status 500") == true, "\(run.output)")
+        }
+    }
+
     @Test("a backend answering garbage fails the dialect check (exit 1), also in JSON")
     func garbageBackendFails() async throws {
         try await withCheckedTenants { directory, simulator in
@@ -93,21 +105,21 @@ struct TenantCheckCommandTests {
         }
     }
 
-    @Test("a port nothing listens on fails the reachable check (exit 1)")
+    @Test("a port nothing listens on fails the reachable check: the backend is unavailable (exit 69)")
     func unreachableBackendFails() async throws {
         try await withCheckedTenants { directory, _ in
             let run = try await CheckRun.run(["nowhere", "--tenants", directory.tenantsPath, "--samples", "1"])
-            #expect(run.status == 1, "\(run.output)")
+            #expect(run.status == 69, "\(run.output)")
             #expect(run.line(startingWith: "✘ reachable") != nil, "\(run.output)")
             #expect(run.line(startingWith: "– dialect") != nil, "\(run.output)")
         }
     }
 
-    @Test("an unknown tenant id is a usage error (exit 2)")
-    func unknownTenantIsUsageError() async throws {
+    @Test("an unknown tenant id is invalid data (exit 65)")
+    func unknownTenantIsInvalidData() async throws {
         try await withCheckedTenants { directory, _ in
             let run = try await CheckRun.run(["no-such-ocmw", "--tenants", directory.tenantsPath])
-            #expect(run.status == 2, "\(run.output)\(run.errors)")
+            #expect(run.status == 65, "\(run.output)\(run.errors)")
             #expect(run.errors.contains("no tenant 'no-such-ocmw'"))
         }
     }
@@ -166,8 +178,8 @@ private struct ReportJSON: Decodable {
     let checks: [Check]
 }
 
-/// One run of `ocmw-proxy tenants check …`: exit status and what it printed.
-private struct CheckRun {
+/// One run of `ocmw-proxy tenants check …` (or any other command): exit status and what it printed.
+struct CheckRun {
     let status: Int32
     let output: String
     let errors: String
@@ -183,6 +195,14 @@ private struct CheckRun {
     /// Runs `ocmw-proxy tenants check` with `arguments`; output goes through files, so a long
     /// report can never block the child on a full pipe.
     static func run(_ arguments: [String], environment: [String: String] = [:], command: String = "check") async throws -> CheckRun {
+        try await execute(["tenants", command] + arguments, environment: environment)
+    }
+
+    /// Runs `executable` (ocmw-proxy by default) with `arguments` and the test process's
+    /// environment without its `OCMW_` variables, plus `environment`.
+    static func execute(
+        _ arguments: [String], environment: [String: String] = [:], executable: URL? = BuiltExecutable.ocmwProxy
+    ) async throws -> CheckRun {
         let executable = try #require(executable)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tenant-check-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -198,7 +218,7 @@ private struct CheckRun {
 
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["tenants", command] + arguments
+        process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment
             .filter { !$0.key.hasPrefix("OCMW_") }
             .merging(environment) { $1 }

@@ -1,6 +1,7 @@
 import AuditTrail
 import CallerAuth
 import Logging
+import PrivateFiles
 import ServiceLifecycle
 
 /// Re-reads the callers' JWKS file when it changes, so keys rotate without a restart; a broken
@@ -17,15 +18,9 @@ public struct JWKSReloadService: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            try? await Task.sleep(for: interval)
-            do {
-                if let keys = try await keyStore.reloadIfChanged() {
-                    logger.info("JWKS reloaded", metadata: ["keys": "\(keys.count)"])
-                }
-            } catch {
-                logger.error("JWKS file rejected, keeping the last good keys", metadata: ["error": "\(error)"])
-            }
+        // The store logs each reload and each rejected file itself (path, keys, reason).
+        await FileWatch(path: keyStore.path, interval: interval).run(stopping: { Task.isShuttingDownGracefully }) {
+            _ = try? await keyStore.reloadIfChanged()
         }
     }
 }

@@ -58,7 +58,7 @@ extension TenantCheck {
                 details: [
                     "curl: \(error.detail.isEmpty ? error.kind.rawValue : error.detail)",
                     "is \(tenant.backend.baseURL) right, and does the network let the proxy through?",
-                ])
+                ], reason: TenantCheckReport.backendUnavailable)
         }
     }
 
@@ -132,7 +132,8 @@ extension TenantCheck {
         case 500...599:
             return .init(
                 name: name, outcome: .failed,
-                summary: "status \(response.status): the installation cannot answer now", details: [shown])
+                summary: "status \(response.status): the installation cannot answer now", details: [shown],
+                reason: TenantCheckReport.backendUnavailable)
         default:
             return .init(
                 name: name, outcome: .failed,

@@ -17,9 +17,11 @@ struct TenantCheckCommand: AsyncParsableCommand {
             checked). Checks: configuration, credentials (present or not; the value is never shown), \
             reachable, TLS, dialect (the 'unknown citizen' answer), every part for the test citizen \
             (--insz), and a latency sample. The test citizen's number is never printed.
-            Exit status: 0 when every check passed (warnings allowed), 1 when a check failed or the \
-            tenants file is not valid, 2 for a usage error (unknown tenant id, invalid --insz or \
-            --samples). A malformed command line exits 64, as for every ocmw-proxy command.
+            Exit status: 0 when every check passed (warnings allowed), 69 when the backend is \
+            unavailable (no connection, no answer in time, or a 5xx answer), 1 when another check \
+            failed (credentials, TLS, dialect, a part), 65 an \
+            unknown tenant id or an invalid --insz, 66 the tenants file cannot be read, 78 it is \
+            not valid, 64 a malformed command line (--samples out of range among them).
             """
     )
 
@@ -38,25 +40,28 @@ struct TenantCheckCommand: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json: Bool = false
 
+    func validate() throws {
+        guard (1...100).contains(samples) else { throw ValidationError("--samples must be between 1 and 100") }
+    }
+
     func run() async throws {
         let today = DayDate.inBelgium(at: Date())
-        guard (1...100).contains(samples) else { throw Self.usageError("--samples must be between 1 and 100") }
         let testCitizen: INSZ?
         do {
             testCitizen = try insz.map { try INSZ(parsing: $0, currentYear: today.year) }
         } catch {
-            throw Self.usageError("--insz: \(error)")
+            throw ExitStatus.failing("--insz: \(error)", ExitStatus.dataError)
         }
         let registry: TenantRegistry
         do {
             registry = try TenantsFile.load(path: tenants)
-        } catch {
+        } catch let error as TenantsFile.LoadError {
             try print(Self.invalidFile(id: id, problem: "\(error)"))
-            throw ExitCode.failure
+            throw error.status
         }
         guard let tenantID = TenantID(id), let tenant = registry.tenant(tenantID) else {
             let known = registry.tenants.map(\.id.rawValue).joined(separator: ", ")
-            throw Self.usageError("no tenant '\(id)' in \(tenants) (known: \(known))")
+            throw ExitStatus.failing("no tenant '\(id)' in \(tenants) (known: \(known))", ExitStatus.dataError)
         }
         let report = await Self.withClient { client in
             let credentials = BackendCredentials(client: client, logger: Self.quietLogger)
@@ -72,7 +77,7 @@ struct TenantCheckCommand: AsyncParsableCommand {
             ).run()
         }
         try print(report)
-        if !report.passed { throw ExitCode.failure }
+        if !report.passed { throw report.backendUnavailable ? ExitStatus.unavailable : ExitStatus.finding }
     }
 
     private func print(_ report: TenantCheckReport) throws {
@@ -88,12 +93,6 @@ struct TenantCheckCommand: AsyncParsableCommand {
                     name: "configuration", outcome: .failed, summary: "the tenants file is not valid",
                     details: problem.split(separator: "\n").map(String.init))
             ])
-    }
-
-    /// Prints the message to stderr and ends with exit status 2.
-    private static func usageError(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
-        return ExitCode(2)
     }
 
     /// The report is the output: nothing is logged.

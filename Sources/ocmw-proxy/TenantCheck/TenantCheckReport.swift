@@ -25,6 +25,15 @@ struct TenantCheckReport: Sendable, Encodable {
         }
     }
 
+    /// The `reason` of a check that failed because the backend is not there to answer: no
+    /// connection, no answer in time, or a 5xx. The command then exits 69 (unavailable), not 1.
+    static let backendUnavailable = "backendUnavailable"
+
+    /// Whether a failed check says the backend is unavailable (rather than misconfigured).
+    var backendUnavailable: Bool {
+        checks.contains { $0.outcome == .failed && $0.reason == Self.backendUnavailable }
+    }
+
     /// One check's line, with optional structured values for `--json` readers.
     struct Check: Sendable, Encodable {
         /// Stable name: `configuration`, `credentials`, `reachable`, `tls`, `dialect`,
@@ -37,7 +46,8 @@ struct TenantCheckReport: Sendable, Encodable {
         var details: [String] = []
         /// Parts: records the normaliser produced.
         var records: Int?
-        /// Parts: the normaliser's stable rejection reason (e.g. `invalidAmount`).
+        /// Parts: the normaliser's stable rejection reason (e.g. `invalidAmount`); reachable and
+        /// dialect: `backendUnavailable` when the backend is not there to answer.
         var reason: String?
         /// Parts: the JSON path of the rejected field, when there is one.
         var field: String?

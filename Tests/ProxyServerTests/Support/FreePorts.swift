@@ -21,7 +21,7 @@ enum FreePorts {
         return Int.random(in: 20_000...29_000)
     }
 
-    private static func isFree(_ port: Int) -> Bool {
+    static func isFree(_ port: Int) -> Bool {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return false }
         defer { close(socket) }
