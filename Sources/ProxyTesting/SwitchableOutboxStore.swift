@@ -38,6 +38,11 @@ public final class SwitchableOutboxStore: OutboxStore {
         return try await base.status(id: id, clientID: clientID, citizenPseudonym: citizenPseudonym)
     }
 
+    public func submissions(citizenPseudonym: String, limit: Int) async throws -> [SubmissionStatus] {
+        try available()
+        return try await base.submissions(citizenPseudonym: citizenPseudonym, limit: limit)
+    }
+
     public func lease(
         tenant: TenantID, owner: String, now: Date, leaseDuration: Duration, limit: Int
     ) async throws -> [LeasedSubmission] {

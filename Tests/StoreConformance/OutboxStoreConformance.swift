@@ -17,6 +17,7 @@ public enum OutboxStoreConformance {
             leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, statusOnlyForItsClient,
             deliveredErasesPersonalData,
             failedKeepsPayloadAndRetries, discardFailedPayloads, retention, countsAndLists, keyRotation, unknownKeyID,
+            submissionsOfCitizen,
         ]
     }
 

@@ -38,6 +38,17 @@ public protocol OutboxStore: Sendable {
     /// - Returns: `nil` when no submission has this id or it is not the caller's.
     func status(id: UUID, clientID: String, citizenPseudonym: String?) async throws -> SubmissionStatus?
 
+    /// The submissions of one citizen, newest first, whatever their phase: what the citizen's
+    /// `requests` list shows while New Social does not have them yet (pending, failed) and what
+    /// ties New Social's requests to the submissions that made them (delivered, by dossier number).
+    ///
+    /// Every client's submissions for the citizen: the citizen's requests are theirs, whichever
+    /// portal sent them. Delivered rows go with the retention (`pruneDelivered`).
+    /// - Parameters:
+    ///   - citizenPseudonym: The citizen's keyed pseudonym, as given to `accept`.
+    ///   - limit: At most this many (the newest).
+    func submissions(citizenPseudonym: String, limit: Int) async throws -> [SubmissionStatus]
+
     /// Takes up to `limit` due submissions of one tenant for delivery by `owner`.
     ///
     /// Due: pending (`accepted` or `delivering`), `nextAttemptAt <= now`, and no lease or an
