@@ -24,7 +24,7 @@ package enum PartValue: Encodable, Sendable {
     case trajectories([Trajectory])
     case payments(PaymentsPart)
     case debts(DebtOverview)
-    case requests([HelpRequest])
+    case requests([RequestEntry])
     case certificates([CertificateEntry])
 
     package func encode(to encoder: any Encoder) throws {
@@ -61,7 +61,8 @@ package enum PartValue: Encodable, Sendable {
             let debts = try NewSocialDecoder.decodeDebts(body, dialect: dialect, insz: insz)
             return .debts(debts.shownToCitizen(includePaid: options.includePaid))
         case .requests:
-            return .requests(try NewSocialDecoder.decodeRequests(body, dialect: dialect, insz: insz))
+            return .requests(
+                try NewSocialDecoder.decodeRequests(body, dialect: dialect, insz: insz).map { .reported($0, submissionID: nil) })
         case .certificates:
             let certificates = try NewSocialDecoder.decodeCertificates(body, dialect: dialect, insz: insz)
             return .certificates(certificates.map { CertificateEntry($0, tenant: tenant.id, insz: insz) })

@@ -26,14 +26,15 @@ extension CitizenPageView {
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.requests.status, ocmwName: entry.ocmw.name)
             requests = (entry.parts.requests.data ?? []).map { request in
-                let current = request.steps.firstIndex(of: request.status)
-                let steps = request.steps.enumerated().map { index, step in
+                let current = request.steps?.firstIndex(of: request.status)
+                let steps = (request.steps ?? []).enumerated().map { index, step in
                     let progress = current.map { index < $0 ? "done" : index == $0 ? "current" : "todo" } ?? "todo"
                     let text = ["done": "gedaan", "current": "huidige stap", "todo": "nog niet"][progress] ?? ""
                     return Step(label: Self.stepLabel(step), progress: progress, progressText: text)
                 }
                 return Request(
-                    dossierNumber: request.dossierNumber, kind: request.kind.label,
+                    dossierNumber: request.dossierNumber ?? "nog niet toegekend",
+                    kind: request.kind?.label ?? Self.submissionLabel(request.submissionKind),
                     submitted: DutchFormat.day(request.submittedDate), status: Self.stepLabel(request.status),
                     decision: request.decisionDate.map(DutchFormat.day) ?? "",
                     hasDecision: request.decisionDate != nil, steps: steps)
@@ -41,8 +42,14 @@ extension CitizenPageView {
             isEmpty = state.available && requests.isEmpty
         }
 
+        /// What a submission New Social does not list yet is called.
+        static func submissionLabel(_ kind: String?) -> String {
+            kind == "certificateRequest" ? "van een attest (verzonden)" : "(verzonden)"
+        }
+
         package static func stepLabel(_ step: String) -> String {
             switch step {
+            case "failed": "Niet bezorgd"
             case "submitted": "Aanvraag ingediend"
             case "inProgress": "Aanvraag in behandeling"
             case "decided": "Beslissing genomen"

@@ -119,13 +119,16 @@ package struct DossierDocument: Decodable, Sendable {
         package let totals: Totals
     }
 
+    /// A request as New Social reports it, or a submission New Social does not list yet (no
+    /// kind, no steps; `submissionKind` set).
     package struct HelpRequest: Decodable, Sendable {
-        package let dossierNumber: String
-        package let kind: CodeLabel
+        package let dossierNumber: String?
+        package let kind: CodeLabel?
         package let submittedDate: String
         package let status: String
         package let decisionDate: String?
-        package let steps: [String]
+        package let steps: [String]?
+        package let submissionKind: String?
     }
 
     package struct Certificate: Decodable, Sendable {

@@ -85,7 +85,8 @@ public struct ProxyApplication: Sendable {
             .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))
         CitizenRoutes(
             configuration: configuration, registry: registry, locator: locator,
-            dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit, admission: admission
+            dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit, admission: admission,
+            outbox: outbox
         )
         .register(on: readers)
         CertificateDocumentRoutes(

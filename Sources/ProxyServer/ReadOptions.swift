@@ -6,6 +6,7 @@ import OCMWDomain
 /// Query parameters of citizen reads, parsed and checked once.
 ///
 /// - `includePaid=true|false` (debts; default false).
+/// - `year=yyyy` (requests; default all years).
 /// - Payments window, past months only: `months=N` (1–24, default 3: the N months before the
 ///   current one), or `from=yyyy-MM&to=yyyy-MM` (both before the current month, at most 24 months).
 enum ReadOptions {
@@ -15,6 +16,15 @@ enum ReadOptions {
     static func parse(_ query: Parameters, today: DayDate) throws -> PartOptions {
         let includePaid = try bool("includePaid", query) ?? false
         return PartOptions(includePaid: includePaid, months: try window(query, today: today), today: today)
+    }
+
+    /// `year=yyyy` (requests): only the requests submitted in that year; `nil` when not given.
+    static func year(_ query: Parameters) throws -> Int? {
+        guard let text = query.get("year") else { return nil }
+        guard text.utf8.count == 4, text.utf8.allSatisfy({ (48...57).contains($0) }), let year = Int(text), year >= 1000 else {
+            throw ProblemDetails.invalidParameter("year", "expected a year of four digits, e.g. 2022")
+        }
+        return year
     }
 
     private static func bool(_ name: String, _ query: Parameters) throws -> Bool? {

@@ -60,22 +60,7 @@ extension DialectBodies {
                                 ("since", .string(trajectory.since.iso8601)), ("until", .optional(trajectory.until?.iso8601)),
                                 (
                                     "contacts",
-                                    .array(
-                                        trajectory.contacts.map { contact in
-                                            .object([
-                                                ("name", .string(contact.name)), ("role", .string(contact.role)),
-                                                ("phone", .string(contact.phone)), ("email", .string(contact.email)),
-                                                (
-                                                    "office",
-                                                    .object([
-                                                        ("name", .string(contact.office.name)),
-                                                        ("streetAndNumber", .string(contact.office.streetAndNumber)),
-                                                        ("postalCode", .string(contact.office.postalCode)),
-                                                        ("municipality", .string(contact.office.municipality)),
-                                                    ])
-                                                ),
-                                            ])
-                                        })
+                                    .array(trajectory.contacts.map { contact($0, dialect: .v2) })
                                 ),
                             ])
                         })
@@ -93,21 +78,41 @@ extension DialectBodies {
                                 ("vanaf", .string(trajectory.since.belgian)), ("tot", .string(BelgianNotation.date(trajectory.until))),
                                 (
                                     "contactpersonen",
-                                    .array(
-                                        trajectory.contacts.map { contact in
-                                            .object([
-                                                ("naam", .string(contact.name)), ("functie", .string(contact.role)),
-                                                ("telefoon", .string(contact.phone)), ("email", .string(contact.email)),
-                                                ("kantoor", .string(contact.office.name)),
-                                                ("straatEnNummer", .string(contact.office.streetAndNumber)),
-                                                ("postcode", .string(contact.office.postalCode)),
-                                                ("gemeente", .string(contact.office.municipality)),
-                                            ])
-                                        })
+                                    .array(trajectory.contacts.map { contact($0, dialect: .v1) })
                                 ),
                             ])
                         })
                 ),
+            ])
+        }
+    }
+
+    /// A contact person (of a trajectory, or a request's case worker): v2 nests the office, v1
+    /// writes it flat in the person's record.
+    static func contact(_ contact: ContactPerson, dialect: Dialect) -> JSONValue {
+        switch dialect {
+        case .v2:
+            .object([
+                ("name", .string(contact.name)), ("role", .string(contact.role)),
+                ("phone", .string(contact.phone)), ("email", .string(contact.email)),
+                (
+                    "office",
+                    .object([
+                        ("name", .string(contact.office.name)),
+                        ("streetAndNumber", .string(contact.office.streetAndNumber)),
+                        ("postalCode", .string(contact.office.postalCode)),
+                        ("municipality", .string(contact.office.municipality)),
+                    ])
+                ),
+            ])
+        case .v1:
+            .object([
+                ("naam", .string(contact.name)), ("functie", .string(contact.role)),
+                ("telefoon", .string(contact.phone)), ("email", .string(contact.email)),
+                ("kantoor", .string(contact.office.name)),
+                ("straatEnNummer", .string(contact.office.streetAndNumber)),
+                ("postcode", .string(contact.office.postalCode)),
+                ("gemeente", .string(contact.office.municipality)),
             ])
         }
     }

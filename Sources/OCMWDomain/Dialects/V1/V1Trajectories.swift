@@ -52,7 +52,8 @@ enum V1Trajectories {
             contacts: contacts, field: "\(field).tot")
     }
 
-    private static func normalise(_ contact: Contact, field: String) throws(NormalisationError) -> ContactPerson {
+    /// A contact person (also a request's `dossierbeheerder`).
+    static func normalise(_ contact: Contact, field: String) throws(NormalisationError) -> ContactPerson {
         ContactPerson(
             name: try RecordRules.requiredText(contact.naam, field: "\(field).naam"),
             role: RecordRules.optionalText(contact.functie),

@@ -55,7 +55,8 @@ enum V2Trajectories {
             contacts: contacts, field: "\(field).until")
     }
 
-    private static func normalise(_ contact: Contact, field: String) throws(NormalisationError) -> ContactPerson {
+    /// A contact person (also a request's case worker).
+    static func normalise(_ contact: Contact, field: String) throws(NormalisationError) -> ContactPerson {
         ContactPerson(
             name: try RecordRules.requiredText(contact.name, field: "\(field).name"),
             role: RecordRules.optionalText(contact.role),
