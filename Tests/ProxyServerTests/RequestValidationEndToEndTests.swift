@@ -86,13 +86,19 @@ import Testing
         }
     }
 
-    @Test func aReadOnlyTokenMayNotCheck() async throws {
+    @Test func aReadOnlyTokenOrOneForAnotherCitizenMayNotCheck() async throws {
         try await withValidation { client, _, _, security in
             let token = try await security.token(scopes: ["ocmw.dossier.read"])
             let response = try await client.execute(
                 uri: Self.validation, method: .post, headers: Intake.headers(key: nil),
                 body: Intake.multipart(json: Intake.form()), authorization: "Bearer \(token)")
             #expect(response.status == .forbidden)
+            // A token bound to another citizen neither.
+            let other = try await security.token(insz: try INSZ(parsing: DemoCitizens.unknownINSZ, currentYear: testCurrentYear))
+            let forOther = try await client.execute(
+                uri: Self.validation, method: .post, headers: Intake.headers(key: nil),
+                body: Intake.multipart(json: Intake.form()), authorization: "Bearer \(other)")
+            #expect(forOther.status == .forbidden)
         }
     }
 
