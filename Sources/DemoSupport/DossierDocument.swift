@@ -2,6 +2,8 @@
 /// public API (docs/api.md), decoded from the JSON, not the proxy's internal model, so the page
 /// shows exactly what Mijn Burgerprofiel would get.
 package struct DossierDocument: Decodable, Sendable {
+    /// The years in which the citizen has requests (the year navigation).
+    package let years: [Int]?
     package struct OCMW: Decodable, Sendable {
         package struct Reference: Decodable, Sendable {
             let id: String
