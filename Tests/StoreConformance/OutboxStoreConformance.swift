@@ -17,12 +17,12 @@ public enum OutboxStoreConformance {
             leaseLimit, leaseExclusionAndTakeover, concurrentLeases, onlyOwnerMarks, retryLater, expediteRetries, statusOnlyForItsClient,
             deliveredErasesPersonalData,
             failedKeepsPayloadAndRetries, discardFailedPayloads, retention, countsAndLists, keyRotation, unknownKeyID,
-            submissionsOfCitizen,
+            submissionsOfCitizen, eventsTellEveryChange, newSocialStatusesOncePerChange,
         ]
     }
 
     /// The checks for stores whose data outlives every store value (not an in-memory database).
-    public static var restartChecks: [StoreCheck<OutboxStoreFactory>] { [durableAcrossReopen] }
+    public static var restartChecks: [StoreCheck<OutboxStoreFactory>] { [durableAcrossReopen, eventsSurviveReopening] }
 
     /// A check on one store with key ring A.
     static func check(

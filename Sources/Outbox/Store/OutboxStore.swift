@@ -49,6 +49,25 @@ public protocol OutboxStore: Sendable {
     ///   - limit: At most this many (the newest).
     func submissions(citizenPseudonym: String, limit: Int) async throws -> [SubmissionStatus]
 
+    /// The follow-up feed: events after `sequence`, oldest first, of this client's submissions
+    /// (and only this citizen's when `citizenPseudonym` is given).
+    ///
+    /// Events are written in the transaction that makes the change they tell (`accept`,
+    /// `markDelivered`, `markFailed`, `retryFailed`, `recordNewSocialStatuses`), numbered in
+    /// commit order, so a reader that resumes after the last sequence it saw misses none.
+    /// Retention deletes a submission's events with it (`pruneDelivered`).
+    func events(
+        after sequence: Int64, clientID: String, citizenPseudonym: String?, limit: Int
+    ) async throws
+        -> [SubmissionEvent]
+
+    /// Records the statuses New Social reports for the requests a submission made (category
+    /// code → status), as a read of the citizen's requests saw them: each that differs from
+    /// the last recorded (or is new) becomes a `newSocialStatus` event, once, whoever reads.
+    /// - Returns: How many events were added; 0 for an unknown submission.
+    @discardableResult
+    func recordNewSocialStatuses(id: UUID, statuses: [String: String], now: Date) async throws -> Int
+
     /// Takes up to `limit` due submissions of one tenant for delivery by `owner`.
     ///
     /// Due: pending (`accepted` or `delivering`), `nextAttemptAt <= now`, and no lease or an
