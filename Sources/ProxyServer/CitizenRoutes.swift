@@ -87,7 +87,9 @@ struct CitizenRoutes: Sendable {
         var years: [Int]?
         if parts.contains(.requests) {
             let followUp = RequestsFollowUp(submissions: await ownSubmissions(insz, context))
-            (results, years) = followUp.apply(to: results, tenants: location.tenants, year: year)
+            let statuses: [UUID: [String: String]]
+            (results, years, statuses) = followUp.apply(to: results, tenants: location.tenants, year: year)
+            await recordNewSocialStatuses(statuses, context)
         }
         let complete =
             location.unreachable.isEmpty
@@ -105,6 +107,19 @@ struct CitizenRoutes: Sendable {
                 "ocmws": "\(location.tenants.count)", "complete": "\(complete)",
             ])
         return try answer(parts, location.tenants, results, location, years)
+    }
+
+    /// Feeds the follow-up events with what New Social now says of the citizen's submissions
+    /// (an event only where a status changed); an outbox that cannot be written is logged, the
+    /// next read sees the change again.
+    private func recordNewSocialStatuses(_ statuses: [UUID: [String: String]], _ context: ProxyRequestContext) async {
+        for (id, seen) in statuses {
+            do {
+                try await outbox.recordNewSocialStatuses(id: id, statuses: seen, now: Date())
+            } catch {
+                context.logger.warning("New Social's statuses of a submission could not be recorded", metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     /// The citizen's submissions; none when the outbox cannot be read (logged): New Social's

@@ -103,6 +103,7 @@ public struct ProxyApplication: Sendable {
             admission: admission
         )
         .register(on: submitters)
+        SubmissionEventRoutes(outbox: outbox, audit: audit).register(on: submitters)
         let feed = router.group().add(middleware: auditCapacity)
             .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .routing))
         RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator, audit: audit)

@@ -20,12 +20,15 @@ struct RequestsFollowUp {
 
     /// The results with the `requests` of every OCMW the citizen submitted to completed, and
     /// filtered to `year` when one is given.
-    /// - Returns: The results and the years that have requests (before the filter), ascending.
+    /// - Returns: The results; the years that have requests (before the filter), ascending; and
+    ///   per submission New Social reports, the statuses of its requests (category code → status).
     func apply(
         to results: [CitizenDispatcher.PartResult], tenants: [Tenant], year: Int?
-    ) -> (results: [CitizenDispatcher.PartResult], years: [Int]) {
+    ) -> (results: [CitizenDispatcher.PartResult], years: [Int], statuses: [UUID: [String: String]]) {
         let byTenant = Dictionary(grouping: submissions, by: \.tenant)
+        let ids = Dictionary(submissions.map { ($0.id.uuidString.lowercased(), $0.id) }, uniquingKeysWith: { first, _ in first })
         var years = Set<Int>()
+        var statuses: [UUID: [String: String]] = [:]
         let completed = results.map { result -> CitizenDispatcher.PartResult in
             guard result.part == .requests else { return result }
             let own = byTenant[tenants[result.tenantIndex].id] ?? []
@@ -38,10 +41,13 @@ struct RequestsFollowUp {
             }
             let entries = merge(reported, own)
             years.formUnion(entries.map(\.year))
+            for case .reported(let request, let submission?) in entries {
+                if let id = ids[submission] { statuses[id, default: [:]][request.kind.code] = request.status.name }
+            }
             let shown = year.map { year in entries.filter { $0.year == year } } ?? entries
             return .init(tenantIndex: result.tenantIndex, part: .requests, outcome: .ok(.requests(shown)))
         }
-        return (completed, years.sorted())
+        return (completed, years.sorted(), statuses)
     }
 
     /// New Social's requests with their submission ids, then the submissions it does not list,
