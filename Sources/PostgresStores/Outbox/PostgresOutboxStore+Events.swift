@@ -32,6 +32,16 @@ extension PostgresOutboxStore {
     public func recordNewSocialStatuses(id: UUID, statuses: [String: String], now: Date) async throws -> Int {
         let nowUs = OutboxTime.microseconds(now)
         let logger = logger
+        // Most reads see nothing new: a plain read decides that without a transaction or a lock.
+        var found = false
+        var seen: String?
+        for try await value in try await client.query(
+            "SELECT reported_statuses FROM outbox_submission WHERE id = \(id)", logger: logger
+        ).decode(String?.self) {
+            found = true
+            seen = value
+        }
+        guard found, !OutboxRowCodec.changedStatuses(seen: statuses, recorded: seen).changes.isEmpty else { return 0 }
         return try await PostgresDatabase.transaction(client, logger: logger) { connection in
             // Locked: two reads seeing the same change record it once.
             let rows = try await connection.query(

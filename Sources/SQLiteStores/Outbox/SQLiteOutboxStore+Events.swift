@@ -32,6 +32,13 @@ extension SQLiteOutboxStore {
 
     public func recordNewSocialStatuses(id: UUID, statuses: [String: String], now: Date) async throws -> Int {
         let nowUs = OutboxTime.microseconds(now)
+        // Most reads see nothing new: a read decides that without taking the write lock.
+        let recorded = try await writer.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT reported_statuses FROM outbox_submission WHERE id = ?", arguments: [OutboxSchema.text(id)]
+            ).map { row -> String? in try row.decode(atIndex: 0) }
+        }
+        guard let recorded, !OutboxRowCodec.changedStatuses(seen: statuses, recorded: recorded).changes.isEmpty else { return 0 }
         return try await immediateWrite { db in
             guard
                 let row = try Row.fetchOne(
