@@ -283,6 +283,10 @@ extension AnswerJSONWriter {
         day(certificate.requestedDate)
         key("status")
         string(certificate.status.name)
+        if let submissionID = entry.submissionID {
+            key("submissionId")
+            string(submissionID)
+        }
         key("type")
         write(certificate.type)
         endObject()

@@ -88,6 +88,9 @@ package struct PaymentsPart: Encodable, Sendable {
 package struct CertificateEntry: Encodable, Sendable {
     package let certificate: Certificate
     package let download: String?
+    /// The `id` of the 202 of the citizen's certificate request that made it, while the proxy
+    /// keeps that submission.
+    package var submissionID: String?
 
     package init(_ certificate: Certificate, tenant: TenantID, insz: INSZ) {
         self.certificate = certificate
@@ -97,12 +100,13 @@ package struct CertificateEntry: Encodable, Sendable {
             ? "/v1/citizens/\(insz.digits)/certificates/\(tenant)/\(id)/document" : nil
     }
 
-    package enum CodingKeys: String, CodingKey { case download }
+    package enum CodingKeys: String, CodingKey { case download, submissionId }
 
     package func encode(to encoder: any Encoder) throws {
         try certificate.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(download, forKey: .download)
+        try container.encodeIfPresent(submissionID, forKey: .submissionId)
     }
 }
 

@@ -85,11 +85,14 @@ struct CitizenRoutes: Sendable {
             parts, from: location.tenants, insz: insz, options: options,
             deadline: deadline, requestID: requestID)
         var years: [Int]?
-        if parts.contains(.requests) {
+        if parts.contains(.requests) || parts.contains(.certificates) {
             let followUp = RequestsFollowUp(submissions: await ownSubmissions(insz, context))
-            let statuses: [UUID: [String: String]]
-            (results, years, statuses) = followUp.apply(to: results, tenants: location.tenants, year: year)
-            await recordNewSocialStatuses(statuses, context)
+            results = followUp.applyToCertificates(to: results, tenants: location.tenants)
+            if parts.contains(.requests) {
+                let statuses: [UUID: [String: String]]
+                (results, years, statuses) = followUp.apply(to: results, tenants: location.tenants, year: year)
+                await recordNewSocialStatuses(statuses, context)
+            }
         }
         let complete =
             location.unreachable.isEmpty

@@ -13,7 +13,8 @@ import Outbox
 /// delivery was given, among those submitted on or after the day it was accepted (a dossier
 /// number numbers the citizen's dossier, so older requests may share it); each request goes to
 /// the newest such submission. A delivered certificate request is New Social's certificate from
-/// then on (the `certificates` part), and leaves the requests.
+/// then on (the `certificates` part, whose entry carries the `submissionId`: its id is the
+/// number the delivery got), and leaves the requests.
 struct RequestsFollowUp {
     /// The citizen's submissions, newest first (`OutboxStore.submissions`).
     let submissions: [SubmissionStatus]
@@ -48,6 +49,25 @@ struct RequestsFollowUp {
             return .init(tenantIndex: result.tenantIndex, part: .requests, outcome: .ok(.requests(shown)))
         }
         return (completed, years.sorted(), statuses)
+    }
+
+    /// The certificates with the `submissionId` of the certificate request that made each: New
+    /// Social's certificate id is the number its delivery got.
+    func applyToCertificates(to results: [CitizenDispatcher.PartResult], tenants: [Tenant]) -> [CitizenDispatcher.PartResult] {
+        var ids: [TenantID: [String: String]] = [:]
+        for submission in submissions where submission.kind == .certificateRequest {
+            if case .delivered(let number) = submission.state, !number.isEmpty {
+                ids[submission.tenant, default: [:]][number] = submission.id.uuidString.lowercased()
+            }
+        }
+        guard !ids.isEmpty else { return results }
+        return results.map { result in
+            guard result.part == .certificates, case .ok(.certificates(var entries)) = result.outcome,
+                let own = ids[tenants[result.tenantIndex].id]
+            else { return result }
+            for index in entries.indices { entries[index].submissionID = own[entries[index].certificate.id] }
+            return .init(tenantIndex: result.tenantIndex, part: .certificates, outcome: .ok(.certificates(entries)))
+        }
     }
 
     /// New Social's requests with their submission ids, then the submissions it does not list,

@@ -1,5 +1,7 @@
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import NewSocialSimulator
 import OCMWCore
 import Testing
@@ -59,6 +61,36 @@ import Testing
                 #expect(request["submissionKind"] == nil, "as New Social reports it: \(request)")
                 #expect(request["steps"] != nil)
             }
+        }
+    }
+
+    /// A certificate request is in the requests while on its way, then in the certificates as
+    /// New Social reports it, with the same id.
+    @Test func aCertificateRequestIsFollowedIntoTheCertificates() async throws {
+        try await Delivery().withDelivery(delivering: false) { fixture in
+            let base = "/v1/citizens/\(DemoCitizens.wireframeINSZ)"
+            let response = try await fixture.client.execute(
+                uri: base + "/certificates", method: .post,
+                headers: [.contentType: "application/json", .init("Idempotency-Key")!: "certificate-follow"],
+                body: ByteBuffer(string: #"{"ocmw": "gent", "certificateType": "ATT-LL"}"#))
+            #expect(response.status == .accepted)
+            let location = try #require(response.headers[.location])
+            let id = String(location.dropFirst("/v1/submissions/".count))
+            let waiting = try await Self.requests(fixture.client, base + "/requests", at: "gent")
+            let listed = try #require(waiting.first { $0["submissionId"] as? String == id }, "\(waiting)")
+            #expect(listed["submissionKind"] as? String == "certificateRequest")
+            #expect(listed["status"] as? String == "submitted")
+
+            fixture.startDelivery()
+            let number = try #require(try await Delivery().settled(fixture.client, location)["dossierNumber"] as? String)
+            let after = try await Self.requests(fixture.client, base + "/requests", at: "gent")
+            #expect(!after.contains { $0["submissionId"] as? String == id }, "no longer a request: \(after)")
+            let answer = try await fixture.client.json(base + "/certificates")
+            let gent = (answer["ocmws"] as? [[String: Any]])?.first { ($0["ocmw"] as? [String: Any])?["id"] as? String == "gent" }
+            let certificates = try #require(gent?["certificates"] as? [[String: Any]])
+            let certificate = try #require(certificates.first { $0["id"] as? String == number }, "\(certificates)")
+            #expect(certificate["submissionId"] as? String == id)
+            #expect(certificates.filter { $0["submissionId"] != nil }.count == 1, "the wireframe's own certificates have none")
         }
     }
 
