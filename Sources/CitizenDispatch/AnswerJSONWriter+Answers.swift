@@ -21,7 +21,14 @@ extension AnswerJSONWriter {
             endObject()
         }
         endArray()
+        write(years: answer.years)
         endObject()
+    }
+
+    private mutating func write(years: [Int]?) {
+        guard let years else { return }
+        key("years")
+        array(years) { $0.int($1) }
     }
 
     package mutating func write(_ answer: PartAnswer) {
@@ -32,6 +39,7 @@ extension AnswerJSONWriter {
         beginArray()
         for entry in answer.ocmws { write(entry) }
         endArray()
+        write(years: answer.years)
         endObject()
     }
 

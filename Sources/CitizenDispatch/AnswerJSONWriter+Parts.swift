@@ -243,8 +243,42 @@ extension AnswerJSONWriter {
         endObject()
     }
 
-    package mutating func write(_ request: HelpRequest) {
+    package mutating func write(_ entry: RequestEntry) {
+        switch entry {
+        case .reported(let request, let submissionID): write(request, submissionID: submissionID)
+        case .submitted(let submitted): write(submitted)
+        }
+    }
+
+    private mutating func write(_ submitted: SubmittedRequest) {
         beginObject()
+        if let number = submitted.dossierNumber {
+            key("dossierNumber")
+            string(number)
+        }
+        if let reason = submitted.reason {
+            key("reason")
+            string(reason)
+        }
+        key("status")
+        string(submitted.status.rawValue)
+        key("submissionId")
+        string(submitted.submissionId)
+        key("submissionKind")
+        string(submitted.submissionKind)
+        key("submittedAt")
+        string(submitted.submittedAt)
+        key("submittedDate")
+        day(submitted.submittedDate)
+        endObject()
+    }
+
+    private mutating func write(_ request: HelpRequest, submissionID: String?) {
+        beginObject()
+        if let caseWorker = request.caseWorker {
+            key("caseWorker")
+            write(caseWorker)
+        }
         if let date = request.decisionDate {
             key("decisionDate")
             day(date)
@@ -261,6 +295,10 @@ extension AnswerJSONWriter {
         string(request.status.name)
         key("steps")
         array(request.steps) { $0.string($1.rawValue) }
+        if let submissionID {
+            key("submissionId")
+            string(submissionID)
+        }
         key("submittedDate")
         day(request.submittedDate)
         endObject()
@@ -287,6 +325,10 @@ extension AnswerJSONWriter {
         day(certificate.requestedDate)
         key("status")
         string(certificate.status.name)
+        if let submissionID = entry.submissionID {
+            key("submissionId")
+            string(submissionID)
+        }
         key("type")
         write(certificate.type)
         endObject()

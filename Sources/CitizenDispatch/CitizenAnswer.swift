@@ -25,6 +25,9 @@ package struct PartAnswer: Encodable, Sendable {
     /// True only when every listed OCMW's part is `ok` (or `notSupported`).
     package let complete: Bool
     package let ocmws: [Entry]
+    /// Requests only: the years in which the citizen has requests, ascending, whatever `?year=`
+    /// chose (the portal's "< 2022 >" navigation).
+    package var years: [Int]?
 
     package struct Entry: Encodable, Sendable {
         package let ocmw: OCMWReference
@@ -52,8 +55,9 @@ package struct PartAnswer: Encodable, Sendable {
         }
     }
 
-    package init(ocmws: [Entry]) {
+    package init(ocmws: [Entry], years: [Int]? = nil) {
         self.ocmws = ocmws
+        self.years = years
         complete = ocmws.allSatisfy { $0.status.keepsAnswerComplete }
     }
 }
@@ -63,6 +67,8 @@ package struct DossierAnswer: Encodable, Sendable {
     /// True only when every part of every listed OCMW is `ok` (or `notSupported`).
     package let complete: Bool
     package let ocmws: [OCMWDossier]
+    /// The years in which the citizen has requests, as in `PartAnswer.years`.
+    package var years: [Int]?
 
     package struct OCMWDossier: Encodable, Sendable {
         package let ocmw: OCMWReference
@@ -87,8 +93,9 @@ package struct DossierAnswer: Encodable, Sendable {
         package let data: PartValue?
     }
 
-    package init(ocmws: [OCMWDossier]) {
+    package init(ocmws: [OCMWDossier], years: [Int]? = nil) {
         self.ocmws = ocmws
+        self.years = years
         complete = ocmws.allSatisfy(\.complete)
     }
 }

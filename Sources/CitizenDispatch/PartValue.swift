@@ -44,7 +44,7 @@ package enum PartValue: Encodable, Sendable {
     case trajectories([Trajectory])
     case payments(PaymentsPart)
     case debts(DebtOverview)
-    case requests([HelpRequest])
+    case requests([RequestEntry])
     case certificates([CertificateEntry])
 
     package func encode(to encoder: any Encoder) throws {
@@ -84,7 +84,8 @@ package enum PartValue: Encodable, Sendable {
             let debts = try NewSocialDecoder.decodeDebts(body, dialect: dialect, insz: insz)
             return .debts(debts.shownToCitizen(includePaid: options.includePaid))
         case .requests:
-            return .requests(try NewSocialDecoder.decodeRequests(body, dialect: dialect, insz: insz))
+            return .requests(
+                try NewSocialDecoder.decodeRequests(body, dialect: dialect, insz: insz).map { .reported($0, submissionID: nil) })
         case .certificates:
             let certificates = try NewSocialDecoder.decodeCertificates(body, dialect: dialect, insz: insz)
             return .certificates(certificates.map { CertificateEntry($0, tenant: tenant.id, insz: insz) })
@@ -133,6 +134,9 @@ package struct UpcomingPayments: Encodable, Sendable {
 package struct CertificateEntry: Encodable, Sendable {
     package let certificate: Certificate
     package let download: String?
+    /// The `id` of the 202 of the citizen's certificate request that made it, while the proxy
+    /// keeps that submission.
+    package var submissionID: String?
 
     package init(_ certificate: Certificate, tenant: TenantID, insz: INSZ) {
         self.certificate = certificate
@@ -142,12 +146,13 @@ package struct CertificateEntry: Encodable, Sendable {
             ? "/v1/citizens/\(insz.digits)/certificates/\(tenant)/\(id)/document" : nil
     }
 
-    package enum CodingKeys: String, CodingKey { case download }
+    package enum CodingKeys: String, CodingKey { case download, submissionId }
 
     package func encode(to encoder: any Encoder) throws {
         try certificate.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(download, forKey: .download)
+        try container.encodeIfPresent(submissionID, forKey: .submissionId)
     }
 }
 

@@ -1,5 +1,40 @@
 /// The requests and certificates blocks of the citizen page.
 extension CitizenPageView {
+    /// The wireframe's "< 2022 >" above the requests: the year shown, with links to the year
+    /// before and after that have requests (from all years, "<" goes to the latest).
+    package struct YearNavigation {
+        package let hasYears: Bool
+        /// The year shown, or "Alle jaren".
+        package let label: String
+        package let hasPrevious: Bool
+        package let previousYear: String
+        package let previousLink: String
+        package let hasNext: Bool
+        package let nextYear: String
+        package let nextLink: String
+        /// Whether one year is shown (then a link back to all years).
+        package let filtered: Bool
+        package let allLink: String
+
+        init(years: [Int], selected: Int?, pageQuery: String) {
+            let link = { (year: Int?) in
+                "?" + ([pageQuery] + (year.map { ["year=\($0)"] } ?? [])).filter { !$0.isEmpty }.joined(separator: "&")
+            }
+            let previous = selected.map { year in years.last { $0 < year } } ?? years.last
+            let next = selected.flatMap { year in years.first { $0 > year } }
+            hasYears = !years.isEmpty
+            label = selected.map(String.init) ?? "Alle jaren"
+            hasPrevious = previous != nil
+            previousYear = previous.map(String.init) ?? ""
+            previousLink = link(previous)
+            hasNext = next != nil
+            nextYear = next.map(String.init) ?? ""
+            nextLink = link(next)
+            filtered = selected != nil
+            allLink = link(nil)
+        }
+    }
+
     package struct RequestsBlock {
         package struct Step {
             let label: String
@@ -26,14 +61,15 @@ extension CitizenPageView {
             ocmwName = entry.ocmw.name
             state = PartState(status: entry.parts.requests.status, ocmwName: entry.ocmw.name)
             requests = (entry.parts.requests.data ?? []).map { request in
-                let current = request.steps.firstIndex(of: request.status)
-                let steps = request.steps.enumerated().map { index, step in
+                let current = request.steps?.firstIndex(of: request.status)
+                let steps = (request.steps ?? []).enumerated().map { index, step in
                     let progress = current.map { index < $0 ? "done" : index == $0 ? "current" : "todo" } ?? "todo"
                     let text = ["done": "gedaan", "current": "huidige stap", "todo": "nog niet"][progress] ?? ""
                     return Step(label: Self.stepLabel(step), progress: progress, progressText: text)
                 }
                 return Request(
-                    dossierNumber: request.dossierNumber, kind: request.kind.label,
+                    dossierNumber: request.dossierNumber ?? "nog niet toegekend",
+                    kind: request.kind?.label ?? Self.submissionLabel(request.submissionKind),
                     submitted: DutchFormat.day(request.submittedDate), status: Self.stepLabel(request.status),
                     decision: request.decisionDate.map(DutchFormat.day) ?? "",
                     hasDecision: request.decisionDate != nil, steps: steps)
@@ -41,8 +77,14 @@ extension CitizenPageView {
             isEmpty = state.available && requests.isEmpty
         }
 
+        /// What a submission New Social does not list yet is called.
+        static func submissionLabel(_ kind: String?) -> String {
+            kind == "certificateRequest" ? "van een attest (verzonden)" : "(verzonden)"
+        }
+
         package static func stepLabel(_ step: String) -> String {
             switch step {
+            case "failed": "Niet bezorgd"
             case "submitted": "Aanvraag ingediend"
             case "inProgress": "Aanvraag in behandeling"
             case "decided": "Beslissing genomen"

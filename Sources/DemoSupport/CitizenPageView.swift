@@ -52,10 +52,15 @@ package struct CitizenPageView {
     package let payments: [PaymentsBlock]
     package let debts: [DebtsBlock]
     package let requests: [RequestsBlock]
+    package let yearNavigation: YearNavigation
     package let certificates: [CertificatesBlock]
 
-    package init(insz: String, document: DossierDocument) {
+    /// - Parameters:
+    ///   - year: The year of requests shown (`?year=`), or `nil` for all.
+    ///   - pageQuery: The page's other query parameters, kept in the year links (`from=…&to=…`).
+    package init(insz: String, document: DossierDocument, year: Int? = nil, pageQuery: String = "") {
         self.insz = insz
+        yearNavigation = YearNavigation(years: document.years ?? [], selected: year, pageQuery: pageQuery)
         complete = document.complete
         hasOCMWs = !document.ocmws.isEmpty
         overview = document.ocmws.map { entry in

@@ -2,6 +2,8 @@
 /// public API (docs/api.md), decoded from the JSON, not the proxy's internal model, so the page
 /// shows exactly what Mijn Burgerprofiel would get.
 package struct DossierDocument: Decodable, Sendable {
+    /// The years in which the citizen has requests (the year navigation).
+    package let years: [Int]?
     package struct OCMW: Decodable, Sendable {
         package struct Reference: Decodable, Sendable {
             let id: String
@@ -135,13 +137,16 @@ package struct DossierDocument: Decodable, Sendable {
         package let contact: Trajectory.Contact?
     }
 
+    /// A request as New Social reports it, or a submission New Social does not list yet (no
+    /// kind, no steps; `submissionKind` set).
     package struct HelpRequest: Decodable, Sendable {
-        package let dossierNumber: String
-        package let kind: CodeLabel
+        package let dossierNumber: String?
+        package let kind: CodeLabel?
         package let submittedDate: String
         package let status: String
         package let decisionDate: String?
-        package let steps: [String]
+        package let steps: [String]?
+        package let submissionKind: String?
     }
 
     package struct Certificate: Decodable, Sendable {

@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import OCMWCore
 import OCMWDomain
+import Outbox
 
 /// The citizen-facing read API: `/v1/citizens/{insz}/dossier` and one route per part.
 struct CitizenRoutes: Sendable {
@@ -16,17 +17,26 @@ struct CitizenRoutes: Sendable {
     let security: ProxySecurity
     let audit: AuditLog
     let admission: AdmissionGate
+    /// The citizen's own submissions, for their `requests`.
+    let outbox: any OutboxStore
+
+    /// The most submissions of one citizen a read shows from the outbox.
+    static let submissionsShown = 200
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/v1/citizens/:insz/dossier") { request, context in
-            try await read(DossierPart.allCases, request, context) { parts, tenants, results, location in
-                Response.answer(AnswerAssembly.dossierAnswer(parts, tenants: tenants, results: results, location: location))
+            try await read(DossierPart.allCases, request, context) { parts, tenants, results, location, years in
+                var answer = AnswerAssembly.dossierAnswer(parts, tenants: tenants, results: results, location: location)
+                answer.years = years
+                return Response.answer(answer)
             }
         }
         for part in DossierPart.allCases {
             router.get("/v1/citizens/:insz/\(part.jsonName)") { request, context in
-                try await read([part], request, context) { _, tenants, results, location in
-                    Response.answer(AnswerAssembly.partAnswer(part, tenants: tenants, results: results, location: location))
+                try await read([part], request, context) { _, tenants, results, location, years in
+                    var answer = AnswerAssembly.partAnswer(part, tenants: tenants, results: results, location: location)
+                    answer.years = years
+                    return Response.answer(answer)
                 }
             }
         }
@@ -36,7 +46,7 @@ struct CitizenRoutes: Sendable {
     /// OCMWs and fans the parts out to them.
     private func read(
         _ parts: [DossierPart], _ request: Request, _ context: ProxyRequestContext,
-        answer: ([DossierPart], [Tenant], [CitizenDispatcher.PartResult], CitizenLocator.Location) throws -> Response
+        answer: ([DossierPart], [Tenant], [CitizenDispatcher.PartResult], CitizenLocator.Location, [Int]?) throws -> Response
     ) async throws -> Response {
         let today = configuration.today()
         let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
@@ -51,6 +61,7 @@ struct CitizenRoutes: Sendable {
             throw problem
         }
         let options = try ReadOptions.parse(request.uri.queryParameters, today: today)
+        let year = try ReadOptions.year(request.uri.queryParameters)
         // The deadline counts from arrival: time spent at the door or waiting for a thread is the
         // caller's time too. A request that can no longer finish in time is not started.
         let deadline = context.arrival + .milliseconds(configuration.requestDeadlineMs)
@@ -70,9 +81,19 @@ struct CitizenRoutes: Sendable {
         if location.discoveryRefused {
             throw ProblemDetails.overloaded(.discovery, retryAfterSeconds: admission.configuration.retryAfterSeconds)
         }
-        let results = await dispatcher.fetch(
+        var results = await dispatcher.fetch(
             parts, from: location.tenants, insz: insz, options: options,
             deadline: deadline, requestID: requestID)
+        var years: [Int]?
+        if parts.contains(.requests) || parts.contains(.certificates) {
+            let followUp = RequestsFollowUp(submissions: await ownSubmissions(insz, context))
+            results = followUp.applyToCertificates(to: results, tenants: location.tenants)
+            if parts.contains(.requests) {
+                let statuses: [UUID: [String: String]]
+                (results, years, statuses) = followUp.apply(to: results, tenants: location.tenants, year: year)
+                await recordNewSocialStatuses(statuses, context)
+            }
+        }
         let complete =
             location.unreachable.isEmpty
             && results.allSatisfy {
@@ -88,7 +109,31 @@ struct CitizenRoutes: Sendable {
                 "citizen": "\(audit.pseudonym(insz))", "parts": "\(partNames.count)",
                 "ocmws": "\(location.tenants.count)", "complete": "\(complete)",
             ])
-        return try answer(parts, location.tenants, results, location)
+        return try answer(parts, location.tenants, results, location, years)
+    }
+
+    /// Feeds the follow-up events with what New Social now says of the citizen's submissions
+    /// (an event only where a status changed); an outbox that cannot be written is logged, the
+    /// next read sees the change again.
+    private func recordNewSocialStatuses(_ statuses: [UUID: [String: String]], _ context: ProxyRequestContext) async {
+        for (id, seen) in statuses {
+            do {
+                try await outbox.recordNewSocialStatuses(id: id, statuses: seen, now: Date())
+            } catch {
+                context.logger.warning("New Social's statuses of a submission could not be recorded", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// The citizen's submissions; none when the outbox cannot be read (logged): New Social's
+    /// requests are still worth answering, and the answer is what New Social says.
+    private func ownSubmissions(_ insz: INSZ, _ context: ProxyRequestContext) async -> [SubmissionStatus] {
+        do {
+            return try await outbox.submissions(citizenPseudonym: audit.pseudonym(insz).hex, limit: Self.submissionsShown)
+        } catch {
+            context.logger.warning("the outbox could not be read for the citizen's submissions", metadata: ["error": "\(error)"])
+            return []
+        }
     }
 }
 

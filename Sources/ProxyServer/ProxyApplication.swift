@@ -105,7 +105,8 @@ public struct ProxyApplication: Sendable {
             .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .read))
         CitizenRoutes(
             configuration: configuration, registry: registry, locator: locator,
-            dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit, admission: admission
+            dispatcher: CitizenDispatcher(gateway: gateway), security: security, audit: audit, admission: admission,
+            outbox: outbox
         )
         .register(on: readers)
         CertificateDocumentRoutes(
@@ -122,6 +123,7 @@ public struct ProxyApplication: Sendable {
             admission: admission
         )
         .register(on: submitters)
+        SubmissionEventRoutes(outbox: outbox, audit: audit).register(on: submitters)
         let feed = router.group().add(middleware: auditCapacity)
             .add(middleware: CallerAuthMiddleware(verifier: security.verifier, scope: .routing))
         RoutingRoutes(configuration: configuration, registry: registry, index: routingIndex, locator: locator, audit: audit)

@@ -7,6 +7,7 @@ import OCMWDomain
 ///
 /// - `includePaid=true|false` (debts; default false).
 /// - `include=ended` (rights and trajectories that ended, marked; default: only current ones).
+/// - `year=yyyy` (requests; default all years).
 /// - Payments window, past months only: `months=N` (1–24, default 3: the N months before the
 ///   current one), or `from=yyyy-MM&to=yyyy-MM` (both before the current month, at most 24 months).
 ///   A window that ends with last month also brings the upcoming payments (this month and the
@@ -41,6 +42,15 @@ enum ReadOptions {
         guard let text = query.get("include") else { return false }
         guard text == "ended" else { throw ProblemDetails.invalidParameter("include", "expected ended") }
         return true
+    }
+
+    /// `year=yyyy` (requests): only the requests submitted in that year; `nil` when not given.
+    static func year(_ query: Parameters) throws -> Int? {
+        guard let text = query.get("year") else { return nil }
+        guard text.utf8.count == 4, text.utf8.allSatisfy({ (48...57).contains($0) }), let year = Int(text), year >= 1000 else {
+            throw ProblemDetails.invalidParameter("year", "expected a year of four digits, e.g. 2022")
+        }
+        return year
     }
 
     private static func bool(_ name: String, _ query: Parameters) throws -> Bool? {

@@ -38,6 +38,25 @@ public final class SwitchableOutboxStore: OutboxStore {
         return try await base.status(id: id, clientID: clientID, citizenPseudonym: citizenPseudonym)
     }
 
+    public func submissions(citizenPseudonym: String, limit: Int) async throws -> [SubmissionStatus] {
+        try available()
+        return try await base.submissions(citizenPseudonym: citizenPseudonym, limit: limit)
+    }
+
+    public func events(
+        after sequence: Int64, clientID: String, citizenPseudonym: String?, limit: Int
+    ) async throws
+        -> [SubmissionEvent]
+    {
+        try available()
+        return try await base.events(after: sequence, clientID: clientID, citizenPseudonym: citizenPseudonym, limit: limit)
+    }
+
+    public func recordNewSocialStatuses(id: UUID, statuses: [String: String], now: Date) async throws -> Int {
+        try available()
+        return try await base.recordNewSocialStatuses(id: id, statuses: statuses, now: now)
+    }
+
     public func lease(
         tenant: TenantID, owner: String, now: Date, leaseDuration: Duration, limit: Int
     ) async throws -> [LeasedSubmission] {

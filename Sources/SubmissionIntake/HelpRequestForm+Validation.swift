@@ -42,7 +42,15 @@ extension HelpRequestForm {
         } else if text.unicodeScalars.contains(where: { $0.value < 0x20 && !["\n", "\r", "\t"].contains($0) }) {
             problems.add("text", "contains control characters")
         }
-        guard problems.isEmpty, let tenant else { throw .invalid(problems.items) }
+        // Warned about as soon as the OCMW and the domicile's postal code are known, also beside
+        // other problems: a check before sending shows both at once.
+        var warnings: [SubmissionWarning] = []
+        if let tenant, !problems.items.contains(where: { $0.field == "applicant.domicile.postalCode" }),
+            !tenant.postalCodes.contains(domicile.postalCode)
+        {
+            warnings.append(.domicileOutside(tenant))
+        }
+        guard problems.isEmpty, let tenant else { throw .invalid(problems.items, warnings: warnings) }
 
         let request = ValidatedHelpRequest(
             tenant: tenant.id,
@@ -50,10 +58,6 @@ extension HelpRequestForm {
                 lastName: lastName, firstName: firstName, domicile: domicile,
                 residence: residence, email: email, phone: phone),
             categories: categories, text: text)
-        var warnings: [SubmissionWarning] = []
-        if !tenant.postalCodes.contains(domicile.postalCode) {
-            warnings.append(.domicileOutside(tenant))
-        }
         return Validated(value: request, warnings: warnings)
     }
 }

@@ -48,12 +48,19 @@ public struct HelpRequestForm: Sendable, Equatable, Codable {
     public var categories: [String]?
     /// The citizen's explanation; optional, at most `IntakeLimits.maxTextCharacters` characters.
     public var text: String?
+    /// Codes of the warnings the citizen saw (from a check before sending) and went on anyway
+    /// ("verder"); not forwarded. Codes the proxy does not give are ignored.
+    public var acknowledgedWarnings: [String]?
 
-    public init(ocmw: String? = nil, applicant: Applicant? = nil, categories: [String]? = nil, text: String? = nil) {
+    public init(
+        ocmw: String? = nil, applicant: Applicant? = nil, categories: [String]? = nil, text: String? = nil,
+        acknowledgedWarnings: [String]? = nil
+    ) {
         self.ocmw = ocmw
         self.applicant = applicant
         self.categories = categories
         self.text = text
+        self.acknowledgedWarnings = acknowledgedWarnings
     }
 }
 

@@ -24,12 +24,18 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     /// For `invalid`: every field that failed, each named by its path (`applicant.email`).
     public let problems: [FieldProblem]
+    /// For `invalid`: the warnings the fields that are valid already give (a check before
+    /// sending shows them with the problems).
+    public let warnings: [SubmissionWarning]
 
-    init(_ kind: Kind, _ label: String, _ message: String, problems: [FieldProblem] = []) {
+    init(
+        _ kind: Kind, _ label: String, _ message: String, problems: [FieldProblem] = [], warnings: [SubmissionWarning] = []
+    ) {
         self.kind = kind
         self.label = label
         self.message = message
         self.problems = problems
+        self.warnings = warnings
     }
 
     public var description: String { "\(label): \(message)" }
@@ -42,9 +48,9 @@ public struct IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
         IntakeError(.tooLarge, label, message)
     }
 
-    static func invalid(_ problems: [FieldProblem]) -> IntakeError {
+    static func invalid(_ problems: [FieldProblem], warnings: [SubmissionWarning] = []) -> IntakeError {
         let fields = problems.map(\.field).joined(separator: ", ")
-        return IntakeError(.invalid, "invalidFields", "invalid fields: \(fields)", problems: problems)
+        return IntakeError(.invalid, "invalidFields", "invalid fields: \(fields)", problems: problems, warnings: warnings)
     }
 }
 

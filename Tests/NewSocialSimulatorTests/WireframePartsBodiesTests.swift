@@ -41,18 +41,18 @@ struct WireframePartsBodiesTests {
     static let v2Requests =
         #"{"insz":"85073003328","requests":["#
         + [
-            #"{"dossierNumber":"2023/155","kindCode":"AFH","kindLabel":"Aanvullende financiële hulp","submittedDate":"2023-09-12","status":"inProgress","decisionDate":null,"decisionExpected":true}"#,
-            #"{"dossierNumber":"2023/155","kindCode":"AH","kindLabel":"Administratieve hulp","submittedDate":"2023-09-12","status":"inProgress","decisionDate":null,"decisionExpected":false}"#,
-            #"{"dossierNumber":"2023/034","kindCode":"LL","kindLabel":"Leefloon","submittedDate":"2023-02-06","status":"decided","decisionDate":"2023-02-22","decisionExpected":true}"#,
-            #"{"dossierNumber":"2022/412","kindCode":"BB","kindLabel":"Budgetbegeleiding","submittedDate":"2022-08-01","status":"closed","decisionDate":null,"decisionExpected":false}"#,
+            #"{"dossierNumber":"2023/155","kindCode":"AFH","kindLabel":"Aanvullende financiële hulp","submittedDate":"2023-09-12","status":"inProgress","decisionDate":null,"decisionExpected":true,"caseWorker":{"name":"Inge Claus","role":"maatschappelijk werker","phone":"0475/895742","email":"inge.claus@ocmw.gent","office":{"name":"Welzijnsbureau Sint-Amandsberg","streetAndNumber":"Wittemolenstraat 89","postalCode":"9040","municipality":"Sint-Amandsberg"}}}"#,
+            #"{"dossierNumber":"2023/155","kindCode":"AH","kindLabel":"Administratieve hulp","submittedDate":"2023-09-12","status":"inProgress","decisionDate":null,"decisionExpected":false,"caseWorker":{"name":"Inge Claus","role":"maatschappelijk werker","phone":"0475/895742","email":"inge.claus@ocmw.gent","office":{"name":"Welzijnsbureau Sint-Amandsberg","streetAndNumber":"Wittemolenstraat 89","postalCode":"9040","municipality":"Sint-Amandsberg"}}}"#,
+            #"{"dossierNumber":"2023/034","kindCode":"LL","kindLabel":"Leefloon","submittedDate":"2023-02-06","status":"decided","decisionDate":"2023-02-22","decisionExpected":true,"caseWorker":{"name":"Inge Claus","role":"maatschappelijk werker","phone":"0475/895742","email":"inge.claus@ocmw.gent","office":{"name":"Welzijnsbureau Sint-Amandsberg","streetAndNumber":"Wittemolenstraat 89","postalCode":"9040","municipality":"Sint-Amandsberg"}}}"#,
+            #"{"dossierNumber":"2022/412","kindCode":"BB","kindLabel":"Budgetbegeleiding","submittedDate":"2022-08-01","status":"closed","decisionDate":null,"decisionExpected":false,"caseWorker":null}"#,
         ].joined(separator: ",") + "]}"
     static let v1Requests =
         #"{"rijksregisternummer":"85073003328","aanvragen":["#
         + [
-            #"{"dossiernummer":"2023/155","soortCode":"AFH","soort":"Aanvullende financiële hulp","indieningsdatum":"12/09/2023","status":"IN_BEHANDELING","beslissingsdatum":"","beslissingVerwacht":"J"}"#,
-            #"{"dossiernummer":"2023/155","soortCode":"AH","soort":"Administratieve hulp","indieningsdatum":"12/09/2023","status":"IN_BEHANDELING","beslissingsdatum":"","beslissingVerwacht":"N"}"#,
-            #"{"dossiernummer":"2023/034","soortCode":"LL","soort":"Leefloon","indieningsdatum":"06/02/2023","status":"BESLIST","beslissingsdatum":"22/02/2023","beslissingVerwacht":"J"}"#,
-            #"{"dossiernummer":"2022/412","soortCode":"BB","soort":"Budgetbegeleiding","indieningsdatum":"01/08/2022","status":"AFGESLOTEN","beslissingsdatum":"","beslissingVerwacht":"N"}"#,
+            #"{"dossiernummer":"2023/155","soortCode":"AFH","soort":"Aanvullende financiële hulp","indieningsdatum":"12/09/2023","status":"IN_BEHANDELING","beslissingsdatum":"","beslissingVerwacht":"J","dossierbeheerder":{"naam":"Inge Claus","functie":"maatschappelijk werker","telefoon":"0475/895742","email":"inge.claus@ocmw.gent","kantoor":"Welzijnsbureau Sint-Amandsberg","straatEnNummer":"Wittemolenstraat 89","postcode":"9040","gemeente":"Sint-Amandsberg"}}"#,
+            #"{"dossiernummer":"2023/155","soortCode":"AH","soort":"Administratieve hulp","indieningsdatum":"12/09/2023","status":"IN_BEHANDELING","beslissingsdatum":"","beslissingVerwacht":"N","dossierbeheerder":{"naam":"Inge Claus","functie":"maatschappelijk werker","telefoon":"0475/895742","email":"inge.claus@ocmw.gent","kantoor":"Welzijnsbureau Sint-Amandsberg","straatEnNummer":"Wittemolenstraat 89","postcode":"9040","gemeente":"Sint-Amandsberg"}}"#,
+            #"{"dossiernummer":"2023/034","soortCode":"LL","soort":"Leefloon","indieningsdatum":"06/02/2023","status":"BESLIST","beslissingsdatum":"22/02/2023","beslissingVerwacht":"J","dossierbeheerder":{"naam":"Inge Claus","functie":"maatschappelijk werker","telefoon":"0475/895742","email":"inge.claus@ocmw.gent","kantoor":"Welzijnsbureau Sint-Amandsberg","straatEnNummer":"Wittemolenstraat 89","postcode":"9040","gemeente":"Sint-Amandsberg"}}"#,
+            #"{"dossiernummer":"2022/412","soortCode":"BB","soort":"Budgetbegeleiding","indieningsdatum":"01/08/2022","status":"AFGESLOTEN","beslissingsdatum":"","beslissingVerwacht":"N","dossierbeheerder":null}"#,
         ].joined(separator: ",") + "]}"
 
     static let v2Certificates =

@@ -94,6 +94,15 @@ extension NormalisationErrorTests {
             body: WireBodies.requests(.v2, ["kindLabel": WireBodies.absent]), reason: "missingValue",
             field: "requests[0].kindLabel"),
         Case(
+            scenario: "a request's case worker without a name", dialect: .v2, part: .requests,
+            body: WireBodies.requests(.v2, ["caseWorker": String(WireBodies.contact(.v2, ["name": t(" ")]).dropFirst().dropLast())]),
+            reason: "missingValue", field: "requests[0].caseWorker.name"),
+        Case(
+            scenario: "a request's dossierbeheerder whose office has no postal code", dialect: .v1, part: .requests,
+            body: WireBodies.requests(
+                .v1, ["dossierbeheerder": String(WireBodies.contact(.v1, ["postcode": t("")]).dropFirst().dropLast())]),
+            reason: "incompleteAddress", field: "aanvragen[0].dossierbeheerder"),
+        Case(
             scenario: "beslissingVerwacht neither J nor N", dialect: .v1, part: .requests,
             body: WireBodies.requests(.v1, ["beslissingVerwacht": t("nee")]), reason: "invalidFlag"),
         Case(

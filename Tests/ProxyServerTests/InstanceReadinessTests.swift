@@ -114,7 +114,8 @@ struct InstanceReadinessTests {
         // Leased by the stopping instance for ten minutes, as if its call were about to start.
         _ = try await outbox.lease(
             tenant: TenantID("gent")!, owner: "stopping", now: Date(), leaseDuration: .seconds(600), limit: 1)
-        #expect(try await outbox.lease(tenant: TenantID("gent")!, owner: "other", now: Date(), leaseDuration: .seconds(60), limit: 1).isEmpty)
+        #expect(
+            try await outbox.lease(tenant: TenantID("gent")!, owner: "other", now: Date(), leaseDuration: .seconds(60), limit: 1).isEmpty)
         try await withProxy(condition: InstanceCondition(), outbox: outbox) { proxy, _ in
             let group = ServiceGroup(
                 configuration: .init(

@@ -18,11 +18,12 @@ public enum OutboxStoreConformance {
             statusOnlyForItsClient,
             deliveredErasesPersonalData,
             failedKeepsPayloadAndRetries, discardFailedPayloads, retention, countsAndLists, keyRotation, unknownKeyID,
+            submissionsOfCitizen, eventsTellEveryChange, newSocialStatusesOncePerChange,
         ]
     }
 
     /// The checks for stores whose data outlives every store value (not an in-memory database).
-    public static var restartChecks: [StoreCheck<OutboxStoreFactory>] { [durableAcrossReopen] }
+    public static var restartChecks: [StoreCheck<OutboxStoreFactory>] { [durableAcrossReopen, eventsSurviveReopening] }
 
     /// A check on one store with key ring A.
     static func check(

@@ -52,6 +52,9 @@ public enum AuditAction: String, Sendable, Hashable, CaseIterable, Codable {
     case download
     /// Registered or unregistered a citizen in the routing index.
     case registration
+    /// Checked a request for help before sending it: the form was read, nothing was stored or
+    /// sent, no OCMW was asked.
+    case validate
 }
 
 /// How an access ended.

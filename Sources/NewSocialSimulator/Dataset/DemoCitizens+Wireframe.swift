@@ -20,6 +20,9 @@ extension DemoCitizens {
             conditional: false),
     ]
 
+    /// The wireframe's maatschappelijk werker, the case worker of the citizen's requests.
+    static var wireframeCaseWorker: ContactPerson { wireframeTrajectories[0].contacts[0] }
+
     /// The contact persons of the wireframe, exactly as written there, one trajectory each.
     static let wireframeTrajectories: [Trajectory] = [
         Trajectory(
@@ -74,17 +77,21 @@ extension DemoCitizens {
     ]
 
     /// Financial and administrative help under dossier 2023/155, both in progress; the latter
-    /// (like budget guidance) gets no decision.
+    /// (like budget guidance) gets no decision. The open ones and the leefloon are handled by
+    /// Inge Claus, the maatschappelijk werker; the closed budget guidance names no case worker.
     static let wireframeRequests: [HelpRequest] = [
         HelpRequest(
             dossierNumber: "2023/155", kindCode: "AFH", kindLabel: "Aanvullende financiële hulp",
-            submittedDate: .literal(2023, 9, 12), status: .inProgress, decisionExpected: true),
+            submittedDate: .literal(2023, 9, 12), status: .inProgress, decisionExpected: true,
+            caseWorker: wireframeCaseWorker),
         HelpRequest(
             dossierNumber: "2023/155", kindCode: "AH", kindLabel: "Administratieve hulp",
-            submittedDate: .literal(2023, 9, 12), status: .inProgress, decisionExpected: false),
+            submittedDate: .literal(2023, 9, 12), status: .inProgress, decisionExpected: false,
+            caseWorker: wireframeCaseWorker),
         HelpRequest(
             dossierNumber: "2023/034", kindCode: "LL", kindLabel: "Leefloon", submittedDate: .literal(2023, 2, 6),
-            status: .decided, decisionDate: .literal(2023, 2, 22), decisionExpected: true),
+            status: .decided, decisionDate: .literal(2023, 2, 22), decisionExpected: true,
+            caseWorker: wireframeCaseWorker),
         HelpRequest(
             dossierNumber: "2022/412", kindCode: "BB", kindLabel: "Budgetbegeleiding",
             submittedDate: .literal(2022, 8, 1), status: .closed, decisionExpected: false),

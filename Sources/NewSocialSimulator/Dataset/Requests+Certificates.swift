@@ -20,12 +20,15 @@ public struct HelpRequest: Codable, Sendable, Equatable {
     public var decisionDate: DayDate?
     /// Whether this request gets a BCSD decision at all; `nil` leaves it unsaid on the wire.
     public var decisionExpected: Bool?
+    /// The social worker who handles it, once the OCMW assigned one.
+    public var caseWorker: ContactPerson?
 
     /// A request for help.
     public init(
         dossierNumber: String, kindCode: String, kindLabel: String, submittedDate: DayDate,
-        status: RequestState, decisionDate: DayDate? = nil, decisionExpected: Bool?
+        status: RequestState, decisionDate: DayDate? = nil, decisionExpected: Bool?, caseWorker: ContactPerson? = nil
     ) {
+        self.caseWorker = caseWorker
         self.dossierNumber = dossierNumber
         self.kindCode = kindCode
         self.kindLabel = kindLabel

@@ -21,6 +21,7 @@ extension DialectBodies {
                                 ("kindLabel", .string(request.kindLabel)), ("submittedDate", .string(request.submittedDate.iso8601)),
                                 ("status", .string(request.status.rawValue)), ("decisionDate", .optional(request.decisionDate?.iso8601)),
                                 ("decisionExpected", request.decisionExpected.map(JSONValue.bool) ?? .null),
+                                ("caseWorker", request.caseWorker.map { contact($0, dialect: .v2) } ?? .null),
                             ])
                         })
                 ),
@@ -38,6 +39,7 @@ extension DialectBodies {
                                 ("status", .string(aanvraagStatus[request.status] ?? "")),
                                 ("beslissingsdatum", .string(BelgianNotation.date(request.decisionDate))),
                                 ("beslissingVerwacht", .string(request.decisionExpected.map { $0 ? "J" : "N" } ?? "")),
+                                ("dossierbeheerder", request.caseWorker.map { contact($0, dialect: .v1) } ?? .null),
                             ])
                         })
                 ),

@@ -81,8 +81,8 @@ extension DialectBodies {
         }
     }
 
-    /// A contact person as each dialect writes one: v2 nests the office, v1 writes it flat. The
-    /// trajectories' contacts and the debts' contact have the same shape.
+    /// A contact person as each dialect writes one (of a trajectory, the debts, or a request's
+    /// case worker): v2 nests the office, v1 writes it flat in the person's record.
     static func contact(_ contact: ContactPerson, dialect: Dialect) -> JSONValue {
         switch dialect {
         case .v2:

@@ -53,13 +53,16 @@ public struct HelpRequest: Sendable, Hashable {
     /// The steps this request goes through, in order; without `decided` for a kind of help that
     /// gets no decision (budget guidance, administrative help).
     public let steps: [RequestStep]
+    /// The social worker handling it, when the OCMW names one.
+    public let caseWorker: ContactPerson?
 
     /// Builds a request.
     /// - Parameter getsDecision: Whether this request goes through the `decided` step.
     public init(
         dossierNumber: String, kind: CodeLabel, submittedDate: CalendarDate, status: RequestStatus,
-        decisionDate: CalendarDate?, getsDecision: Bool
+        decisionDate: CalendarDate?, getsDecision: Bool, caseWorker: ContactPerson? = nil
     ) {
+        self.caseWorker = caseWorker
         self.dossierNumber = dossierNumber
         self.kind = kind
         self.submittedDate = submittedDate
@@ -101,6 +104,7 @@ extension HelpRequest: Codable {
             throw DecodingError.dataCorruptedError(forKey: .steps, in: container, debugDescription: "not a sequence of steps")
         }
         self.steps = steps
+        self.caseWorker = try container.decodeIfPresent(ContactPerson.self, forKey: .caseWorker)
     }
 
     /// An unknown status adds `rawStatus` (see `CodedStatus`).
@@ -112,9 +116,10 @@ extension HelpRequest: Codable {
         try container.encode(status, forKey: .status, rawKey: .rawStatus)
         try container.encodeIfPresent(decisionDate, forKey: .decisionDate)
         try container.encode(steps, forKey: .steps)
+        try container.encodeIfPresent(caseWorker, forKey: .caseWorker)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case dossierNumber, kind, submittedDate, status, rawStatus, decisionDate, steps
+        case dossierNumber, kind, submittedDate, status, rawStatus, decisionDate, steps, caseWorker
     }
 }

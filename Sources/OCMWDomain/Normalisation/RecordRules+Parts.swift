@@ -36,13 +36,14 @@ extension RecordRules {
 
     static func request(
         dossierNumber: String, kind: CodeLabel, submittedDate: CalendarDate, status: RequestStatus,
-        decisionDate: CalendarDate?, decisionExpected: Bool?
+        decisionDate: CalendarDate?, decisionExpected: Bool?, caseWorker: ContactPerson?
     ) -> HelpRequest {
         HelpRequest(
             dossierNumber: dossierNumber, kind: kind, submittedDate: submittedDate, status: status,
             decisionDate: decisionDate,
             getsDecision: HelpRequest.getsDecision(
                 expected: decisionExpected, kindCode: kind.code,
-                status: status, decisionDate: decisionDate))
+                status: status, decisionDate: decisionDate),
+            caseWorker: caseWorker)
     }
 }

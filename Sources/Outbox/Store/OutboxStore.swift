@@ -38,6 +38,36 @@ public protocol OutboxStore: Sendable {
     /// - Returns: `nil` when no submission has this id or it is not the caller's.
     func status(id: UUID, clientID: String, citizenPseudonym: String?) async throws -> SubmissionStatus?
 
+    /// The submissions of one citizen, newest first, whatever their phase: what the citizen's
+    /// `requests` list shows while New Social does not have them yet (pending, failed) and what
+    /// ties New Social's requests to the submissions that made them (delivered, by dossier number).
+    ///
+    /// Every client's submissions for the citizen: the citizen's requests are theirs, whichever
+    /// portal sent them. Delivered rows go with the retention (`pruneDelivered`).
+    /// - Parameters:
+    ///   - citizenPseudonym: The citizen's keyed pseudonym, as given to `accept`.
+    ///   - limit: At most this many (the newest).
+    func submissions(citizenPseudonym: String, limit: Int) async throws -> [SubmissionStatus]
+
+    /// The follow-up feed: events after `sequence`, oldest first, of this client's submissions
+    /// (and only this citizen's when `citizenPseudonym` is given).
+    ///
+    /// Events are written in the transaction that makes the change they tell (`accept`,
+    /// `markDelivered`, `markFailed`, `retryFailed`, `recordNewSocialStatuses`), numbered in
+    /// commit order, so a reader that resumes after the last sequence it saw misses none.
+    /// Retention deletes a submission's events with it (`pruneDelivered`).
+    func events(
+        after sequence: Int64, clientID: String, citizenPseudonym: String?, limit: Int
+    ) async throws
+        -> [SubmissionEvent]
+
+    /// Records the statuses New Social reports for the requests a submission made (category
+    /// code → status), as a read of the citizen's requests saw them: each that differs from
+    /// the last recorded (or is new) becomes a `newSocialStatus` event, once, whoever reads.
+    /// - Returns: How many events were added; 0 for an unknown submission.
+    @discardableResult
+    func recordNewSocialStatuses(id: UUID, statuses: [String: String], now: Date) async throws -> Int
+
     /// Takes up to `limit` due submissions of one tenant for delivery by `owner`.
     ///
     /// Due: pending (`accepted` or `delivering`), `nextAttemptAt <= now`, and no lease or an

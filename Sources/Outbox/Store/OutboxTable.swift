@@ -7,10 +7,11 @@
 package enum OutboxTable {
     /// The type names of one database.
     package struct Types: Sendable {
-        let id: String, bytes: String, int64: String
+        let id: String, bytes: String, int64: String, serial: String
 
-        package static let sqlite = Types(id: "TEXT", bytes: "BLOB", int64: "INTEGER")
-        package static let postgres = Types(id: "UUID", bytes: "BYTEA", int64: "BIGINT")
+        package static let sqlite = Types(
+            id: "TEXT", bytes: "BLOB", int64: "INTEGER", serial: "INTEGER PRIMARY KEY AUTOINCREMENT")
+        package static let postgres = Types(id: "UUID", bytes: "BYTEA", int64: "BIGINT", serial: "BIGSERIAL PRIMARY KEY")
     }
 
     /// `CREATE TABLE` and its index of due rows, one statement each; `citizenPseudonymStatements`
@@ -74,6 +75,57 @@ package enum OutboxTable {
             "CREATE INDEX\(guarded) outbox_submission_citizen ON outbox_submission (citizen_pseudonym, created_us)",
         ]
     }
+
+    /// The third version: the follow-up feed. One row per event, numbered in commit order (the
+    /// stores write events one transaction at a time), with the submission's client, citizen
+    /// pseudonym, kind and OCMW so the feed is read without the submission (which retention
+    /// deletes together with its events). A delivered event's dossier number is sealed as the
+    /// submission's is. `reported_statuses` keeps, per submission, the New Social statuses a
+    /// read last saw (JSON, category code → status), so a change is recorded once.
+    /// - Parameter ifNotExists: For migrations that run every time (PostgreSQL's), not once.
+    package static func eventStatements(_ types: Types, ifNotExists: Bool) -> [String] {
+        let guarded = ifNotExists ? " IF NOT EXISTS" : ""
+        return [
+            """
+            CREATE TABLE\(guarded) outbox_event (
+                seq \(types.serial),
+                submission_id \(types.id) NOT NULL,
+                client_id TEXT NOT NULL,
+                citizen_pseudonym TEXT NULL,
+                kind TEXT NOT NULL,
+                tenant TEXT NOT NULL,
+                event TEXT NOT NULL CHECK (event IN ('accepted', 'delivered', 'failed', 'newSocialStatus')),
+                dossier_number TEXT NULL,
+                reason TEXT NULL,
+                request_kind TEXT NULL,
+                status TEXT NULL,
+                at_us \(types.int64) NOT NULL
+            )
+            """,
+            "CREATE INDEX\(guarded) outbox_event_client ON outbox_event (client_id, seq)",
+            "CREATE INDEX\(guarded) outbox_event_submission ON outbox_event (submission_id)",
+            "ALTER TABLE outbox_submission ADD COLUMN\(guarded) reported_statuses TEXT NULL",
+        ]
+    }
+
+    /// Appends an event of the submission `id`, copying what the feed needs from its row.
+    /// - Parameter placeholders: The database's seven parameter markers, in this order: event,
+    ///   dossier number, reason, request kind, status, time, submission id.
+    package static func insertEvent(_ placeholders: [String]) -> String {
+        let p = placeholders
+        return """
+            INSERT INTO outbox_event
+                (submission_id, client_id, citizen_pseudonym, kind, tenant, event, dossier_number, reason,
+                 request_kind, status, at_us)
+            SELECT id, client_id, citizen_pseudonym, kind, tenant, \(p[0]), \(p[1]), \(p[2]), \(p[3]), \(p[4]), \(p[5])
+            FROM outbox_submission WHERE id = \(p[6])
+            """
+    }
+
+    /// The columns `OutboxRowCodec.event` reads, in the order every store selects them.
+    package static let eventColumns = """
+        seq, submission_id, kind, tenant, event, dossier_number, reason, request_kind, status, at_us
+        """
 
     /// The columns `OutboxRowCodec.status` needs, in the order every store selects them.
     package static let statusColumns = """

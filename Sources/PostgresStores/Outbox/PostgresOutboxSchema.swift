@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Outbox
 import PostgresNIO
 
@@ -11,6 +12,31 @@ enum PostgresOutboxSchema {
     /// Every statement is safe to run again.
     static let statements =
         OutboxTable.statements(.postgres, ifNotExists: true) + OutboxTable.citizenPseudonymStatements(ifNotExists: true)
+        + OutboxTable.eventStatements(.postgres, ifNotExists: true)
+
+    /// Serialises the transactions that write events ("ocmw" "evnt" in ASCII), so their sequence
+    /// numbers are committed in order: a reader resuming after sequence n can never later find
+    /// an event numbered below n that had not committed yet.
+    static let eventLockKey: Int64 = 0x6F63_6D77_6576_6E74
+
+    /// Appends an event of submission `id` in `connection`'s transaction, under the event lock
+    /// (held until that transaction ends).
+    static func appendEvent(
+        _ connection: PostgresConnection, id: UUID, _ type: SubmissionEventType, atUs: Int64, dossierNumber: String? = nil,
+        reason: String? = nil, requestKind: String? = nil, status: String? = nil, logger: Logger
+    ) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock(\(eventLockKey))", logger: logger)
+        var binds = PostgresBindings()
+        binds.append(type.rawValue)
+        binds.append(dossierNumber)
+        binds.append(reason)
+        binds.append(requestKind)
+        binds.append(status)
+        binds.append(atUs)
+        binds.append(id)
+        try await connection.query(
+            PostgresQuery(unsafeSQL: OutboxTable.insertEvent((1...7).map { "$\($0)" }), binds: binds), logger: logger)
+    }
 
     static let statusColumns = OutboxTable.statusColumns
     static let submissionColumns = OutboxTable.submissionColumns

@@ -28,8 +28,11 @@ extension PostgresOutboxStore {
                 WHERE id = \(id)
                 RETURNING \(unescaped: PostgresOutboxSchema.statusColumns)
                 """, logger: logger)
-            for try await row in updated { return try PostgresOutboxSchema.status(from: row, ring: keyRing) }
-            throw OutboxStoreError(.notFound, submissionID: id)
+            var status: SubmissionStatus?
+            for try await row in updated { status = try PostgresOutboxSchema.status(from: row, ring: keyRing) }
+            guard let status else { throw OutboxStoreError(.notFound, submissionID: id) }
+            try await PostgresOutboxSchema.appendEvent(connection, id: id, .accepted, atUs: nowUs, logger: logger)
+            return status
         }
     }
 
@@ -54,7 +57,8 @@ extension PostgresOutboxStore {
                 WITH deleted AS (
                     DELETE FROM outbox_submission
                     WHERE state = 'delivered' AND updated_us < \(OutboxTime.microseconds(cutoff))
-                    RETURNING 1)
+                    RETURNING id),
+                events AS (DELETE FROM outbox_event WHERE submission_id IN (SELECT id FROM deleted))
                 SELECT count(*) FROM deleted
                 """, logger: logger), missing: OutboxStoreError(.corruptRow))
     }

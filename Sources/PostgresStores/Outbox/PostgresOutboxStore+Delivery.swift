@@ -48,13 +48,14 @@ extension PostgresOutboxStore {
         // The personal data goes in the same statement that records the delivery; the dossier
         // number is kept sealed.
         let sealed = try OutboxRowCodec.sealDossierNumber(dossierNumber, rowID: id, ring: keyRing)
+        let nowUs = OutboxTime.microseconds(now)
         try await updateLeased(
             id: id, owner: owner,
             """
             UPDATE outbox_submission
             SET state = 'delivered', dossier_number = \(sealed), citizen = NULL, payload = NULL, key_id = NULL,
-                lease_owner = NULL, lease_expires_us = NULL, last_error = NULL, updated_us = \(OutboxTime.microseconds(now))
-            """)
+                lease_owner = NULL, lease_expires_us = NULL, last_error = NULL, updated_us = \(nowUs)
+            """, event: (.delivered, nowUs, sealed, nil))
     }
 
     public func markRetry(id: UUID, owner: String, error: String, nextAttemptAt: Date, now: Date) async throws {
@@ -97,13 +98,14 @@ extension PostgresOutboxStore {
 
     public func markFailed(id: UUID, owner: String, reason: String, now: Date) async throws {
         // The payload stays: an operator may retry (see `discardFailedPayloads` for its end).
+        let nowUs = OutboxTime.microseconds(now)
         try await updateLeased(
             id: id, owner: owner,
             """
             UPDATE outbox_submission
             SET state = 'failed', failure_reason = \(reason), lease_owner = NULL, lease_expires_us = NULL,
-                updated_us = \(OutboxTime.microseconds(now))
-            """)
+                updated_us = \(nowUs)
+            """, event: (.failed, nowUs, nil, reason))
     }
 
     /// Runs `update` (an UPDATE without WHERE) on the row only if `owner` holds its lease, in one
@@ -111,7 +113,13 @@ extension PostgresOutboxStore {
     ///
     /// The owner is checked, not the expiry: a worker whose lease ran out while New Social
     /// answered still records the outcome, unless another worker has taken the row over since.
-    private func updateLeased(id: UUID, owner: String, _ update: PostgresQuery) async throws {
+    ///
+    /// With an `event` (type, time, dossier number, reason), the update and the event are one
+    /// transaction.
+    private func updateLeased(
+        id: UUID, owner: String, _ update: PostgresQuery,
+        event: (type: SubmissionEventType, atUs: Int64, dossierNumber: String?, reason: String?)? = nil
+    ) async throws {
         let (idBind, ownerBind) = (update.binds.count + 1, update.binds.count + 2)
         var query = PostgresQuery(
             unsafeSQL: """
@@ -121,10 +129,20 @@ extension PostgresOutboxStore {
                 """, binds: update.binds)
         query.binds.append(id)
         query.binds.append(owner)
-        for try await (updated, exists) in try await client.query(query, logger: logger).decode((Int64, Bool).self) {
-            guard updated == 0 else { return }
-            throw OutboxStoreError(exists ? .leaseNotHeld : .notFound, submissionID: id)
+        let logger = logger
+        try await PostgresDatabase.transaction(client, logger: logger) { connection in
+            for try await (updated, exists) in try await connection.query(query, logger: logger).decode((Int64, Bool).self) {
+                guard updated == 0 else {
+                    if let event {
+                        try await PostgresOutboxSchema.appendEvent(
+                            connection, id: id, event.type, atUs: event.atUs, dossierNumber: event.dossierNumber,
+                            reason: event.reason, logger: logger)
+                    }
+                    return
+                }
+                throw OutboxStoreError(exists ? .leaseNotHeld : .notFound, submissionID: id)
+            }
+            throw OutboxStoreError(.notFound, submissionID: id)
         }
-        throw OutboxStoreError(.notFound, submissionID: id)
     }
 }

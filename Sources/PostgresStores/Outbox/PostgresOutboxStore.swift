@@ -40,19 +40,26 @@ public final class PostgresOutboxStore: OutboxStore {
         let receivedUs = OutboxTime.microseconds(new.receivedAt)
         // The unique index decides between concurrent acceptances of one key: the loser's
         // INSERT waits for the winner's commit, then inserts nothing, and reads the winner's row.
-        let inserted = try await client.query(
-            """
-            INSERT INTO outbox_submission
-                (id, kind, tenant, client_id, idempotency_key, fingerprint, key_id, citizen, payload,
-                 state, attempts, next_attempt_us, created_us, updated_us, warnings, citizen_pseudonym)
-            VALUES (\(new.id), \(new.kind.rawValue), \(new.tenant.rawValue), \(new.clientID), \(new.idempotencyKey),
-                    \(Data(new.fingerprint.bytes)), \(sealed.keyID), \(sealed.citizen), \(sealed.payload),
-                    'accepted', 0, \(receivedUs), \(receivedUs), \(receivedUs), \(warnings),
-                    \(new.citizenPseudonym))
-            ON CONFLICT (client_id, citizen_pseudonym, idempotency_key) DO NOTHING
-            RETURNING id
-            """, logger: logger)
-        for try await _ in inserted { return .accepted(OutboxRowCodec.acceptedStatus(new)) }
+        let logger = logger
+        let inserted = try await PostgresDatabase.transaction(client, logger: logger) { connection in
+            let rows = try await connection.query(
+                """
+                INSERT INTO outbox_submission
+                    (id, kind, tenant, client_id, idempotency_key, fingerprint, key_id, citizen, payload,
+                     state, attempts, next_attempt_us, created_us, updated_us, warnings, citizen_pseudonym)
+                VALUES (\(new.id), \(new.kind.rawValue), \(new.tenant.rawValue), \(new.clientID), \(new.idempotencyKey),
+                        \(Data(new.fingerprint.bytes)), \(sealed.keyID), \(sealed.citizen), \(sealed.payload),
+                        'accepted', 0, \(receivedUs), \(receivedUs), \(receivedUs), \(warnings),
+                        \(new.citizenPseudonym))
+                ON CONFLICT (client_id, citizen_pseudonym, idempotency_key) DO NOTHING
+                RETURNING id
+                """, logger: logger)
+            var inserted = false
+            for try await _ in rows { inserted = true }
+            if inserted { try await PostgresOutboxSchema.appendEvent(connection, id: new.id, .accepted, atUs: receivedUs, logger: logger) }
+            return inserted
+        }
+        if inserted { return .accepted(OutboxRowCodec.acceptedStatus(new)) }
         let existing = try await client.query(
             """
             SELECT \(unescaped: PostgresOutboxSchema.statusColumns), fingerprint FROM outbox_submission

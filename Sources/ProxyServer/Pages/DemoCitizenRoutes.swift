@@ -5,7 +5,7 @@ import Hummingbird
 import Mustache
 import OCMWCore
 
-/// The demo's citizen page, `GET /demo/citizens/{insz}[?months=N | ?from=yyyy-MM&to=yyyy-MM]`,
+/// The demo's citizen page, `GET /demo/citizens/{insz}[?months=N | ?from=yyyy-MM&to=yyyy-MM][&year=yyyy]`,
 /// and its certificate downloads. It reads the proxy's own public API over HTTP, as Mijn
 /// Burgerprofiel would, and renders the answer in Dutch like the wireframes of Bijlage 4.
 struct DemoCitizenRoutes: Sendable {
@@ -24,22 +24,28 @@ struct DemoCitizenRoutes: Sendable {
     func register(on router: some RouterMethods<ProxyRequestContext>) {
         router.get("/demo/citizens/:insz") { request, context in
             let insz = try configuration.parseINSZ(try context.parameters.require("insz"))
-            var query = ["includePaid=true"]
-            for name in ["months", "from", "to"] {
+            var window: [String] = []
+            for name in ["months", "from", "to", "year"] {
                 // Digits and dashes only: the value goes into a URL; the API checks the rest.
                 if let value = request.uri.queryParameters.get(name), !value.isEmpty,
                     value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })
                 {
-                    query.append("\(name)=\(value)")
+                    window.append("\(name)=\(value)")
                 }
             }
+            let query = ["includePaid=true"] + window
             let answer = try await call(
                 "/v1/citizens/\(insz.digits)/dossier?" + query.joined(separator: "&"),
                 requestID: context.requestID)
             guard answer.status == 200 else { throw Self.apiProblem(answer) }
             let document = try JSONDecoder().decode(DossierDocument.self, from: Data(answer.body))
             return htmlResponse(
-                templates.render(CitizenPageView(insz: insz.digits, document: document), withTemplate: CitizenPageTemplate.name) ?? "",
+                templates.render(
+                    CitizenPageView(
+                        insz: insz.digits, document: document,
+                        year: request.uri.queryParameters.get("year").flatMap { Int($0) },
+                        pageQuery: window.filter { !$0.hasPrefix("year=") }.joined(separator: "&")),
+                    withTemplate: CitizenPageTemplate.name) ?? "",
                 csp: PageStyle.contentSecurityPolicy())
         }
         router.get("/demo/citizens/:insz/certificates/:ocmw/:id/document") { request, context in

@@ -32,6 +32,17 @@ struct SubmissionRoutes: Sendable {
         let dossierNumber: String?
         let reason: String?
         let warnings: [String]
+        /// The 202 only: each warning with its code and whether the caller acknowledged it
+        /// (`acknowledgedWarnings` of the form); a status query does not repeat it.
+        var warningDetails: [WarningDetail]? = nil
+    }
+
+    /// A warning as a check before sending gives it, and, in a 202, whether it was acknowledged.
+    struct WarningDetail: Encodable {
+        let code: String
+        let message: String
+        /// `nil` in a check before sending: there is nothing to acknowledge yet.
+        var acknowledged: Bool? = nil
     }
 
     func register(on router: some RouterMethods<ProxyRequestContext>) {
@@ -49,6 +60,7 @@ struct SubmissionRoutes: Sendable {
                 requestID: context.requestID
             ) { try await certificateRequest(insz, request, context) }
         }
+        registerValidation(on: router)
         router.get("/v1/submissions/:id") { _, context in
             // Only the client that submitted it sees it, and a token bound to a citizen only that
             // citizen's; to any other caller it does not exist (404, not 403), so ids reveal
@@ -66,8 +78,28 @@ struct SubmissionRoutes: Sendable {
 
     private func helpRequest(_ insz: INSZ, _ request: Request, _ context: ProxyRequestContext) async throws -> Response {
         let key = try prepare(insz, request, context)
-        // The body is held whole until the outbox has it: reserve what it may bring (its declared
-        // length, else the most a submission may be) so that uploads together cannot exhaust memory.
+        return try await withReservedUpload(request) {
+            let intake = try await readHelpRequest(request, acceptingJSON: false)
+            let validated: Validated<ValidatedHelpRequest>
+            do {
+                validated = try intake.form.validated(tenants: { registry.snapshot.tenant($0) })
+            } catch let error as IntakeError {
+                throw ProblemDetails(intake: error)
+            }
+            let envelope = SubmissionEnvelope(validated.value, documents: intake.documents)
+            return try await accept(
+                .helpRequest, tenant: validated.value.tenant, envelope: envelope,
+                warnings: validated.warnings, acknowledged: Set(intake.form.acknowledgedWarnings ?? []),
+                insz: insz, key: key, context: context)
+        }
+    }
+
+    /// Runs `body` with the upload budget holding what the request's body may bring.
+    ///
+    /// The body is held whole until the outbox has it (or, checked only, until it is judged):
+    /// what it may bring (its declared length, else the most a submission may be) is reserved
+    /// so that uploads together cannot exhaust memory.
+    func withReservedUpload<T>(_ request: Request, _ body: () async throws -> T) async throws -> T {
         let limits = IntakeLimits.default
         let declared = request.headers[.contentLength].flatMap { Int($0) }.map { min(max($0, 0), limits.maxTotalBytes) }
         let reserved = declared ?? limits.maxTotalBytes
@@ -75,21 +107,44 @@ struct SubmissionRoutes: Sendable {
             throw ProblemDetails.overloaded(.uploads, retryAfterSeconds: admission.configuration.retryAfterSeconds)
         }
         defer { admission.releaseUpload(bytes: reserved) }
-        let intake: MultipartIntake.Result
-        let validated: Validated<ValidatedHelpRequest>
+        return try await body()
+    }
+
+    /// A request for help's body as received: the form and its documents.
+    struct HelpRequestBody {
+        let form: HelpRequestForm
+        let documents: [SubmissionEnvelope.Document]
+    }
+
+    /// Reads a request for help's body — multipart with documents, or, when `acceptingJSON`, a
+    /// JSON form alone (`application/json`, at most the multipart's form part) — within the
+    /// intake limits and the upload timeout.
+    /// - Throws: `ProblemDetails` (400, 408, 413, 415) when it cannot be read; field problems
+    ///   are left to the form's validation.
+    func readHelpRequest(_ request: Request, acceptingJSON: Bool) async throws -> HelpRequestBody {
+        let limits = IntakeLimits.default
         do {
-            intake = try await Self.withBodyTimeout(admission.configuration.uploadBodyTimeout) {
+            let isJSON = request.headers[.contentType].map { $0.lowercased().hasPrefix("application/json") } ?? false
+            if acceptingJSON, isJSON {
+                let json = try await Self.withBodyTimeout(admission.configuration.uploadBodyTimeout) {
+                    do {
+                        return Array(buffer: try await request.body.collect(upTo: limits.maxFieldBytes))
+                    } catch is NIOTooManyBytesError {
+                        throw ProblemDetails(
+                            status: .contentTooLarge, type: .payloadTooLarge, title: "The submission is too large",
+                            detail: "a JSON form is at most \(limits.maxFieldBytes / 1024) KiB")
+                    }
+                }
+                return HelpRequestBody(form: try FormDecoding.decode(HelpRequestForm.self, from: json), documents: [])
+            }
+            let intake = try await Self.withBodyTimeout(admission.configuration.uploadBodyTimeout) {
                 try await MultipartIntake.read(request.body, contentType: request.headers[.contentType], limits: limits)
             }
-            validated = try FormDecoding.decode(HelpRequestForm.self, from: intake.json)
-                .validated(tenants: { registry.snapshot.tenant($0) })
+            return HelpRequestBody(
+                form: try FormDecoding.decode(HelpRequestForm.self, from: intake.json), documents: intake.documents)
         } catch let error as IntakeError {
             throw ProblemDetails(intake: error)
         }
-        let envelope = SubmissionEnvelope(validated.value, documents: intake.documents)
-        return try await accept(
-            .helpRequest, tenant: validated.value.tenant, envelope: envelope,
-            warnings: validated.warnings, insz: insz, key: key, context: context)
     }
 
     private func certificateRequest(_ insz: INSZ, _ request: Request, _ context: ProxyRequestContext) async throws -> Response {
@@ -116,12 +171,12 @@ struct SubmissionRoutes: Sendable {
         }
         return try await accept(
             .certificateRequest, tenant: validated.value.tenant, envelope: SubmissionEnvelope(validated.value),
-            warnings: validated.warnings, insz: insz, key: key, context: context)
+            warnings: validated.warnings, acknowledged: [], insz: insz, key: key, context: context)
     }
 
     /// Runs `read`, or gives up with 408 once `timeout` has passed: a stalled upload must not hold
     /// its reserved bytes (and a connection) for as long as the client pleases.
-    private static func withBodyTimeout<T: Sendable>(
+    static func withBodyTimeout<T: Sendable>(
         _ timeout: Duration, _ read: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         try await withThrowingTaskGroup(of: T?.self) { group in
@@ -159,7 +214,7 @@ struct SubmissionRoutes: Sendable {
     /// Commits the submission to the outbox, then answers 202 (or the original answer to a repeat).
     private func accept(
         _ kind: SubmissionKind, tenant: TenantID, envelope: SubmissionEnvelope, warnings: [SubmissionWarning],
-        insz: INSZ, key: String, context: ProxyRequestContext
+        acknowledged: Set<String>, insz: INSZ, key: String, context: ProxyRequestContext
     ) async throws -> Response {
         let caller = try context.requireCaller().clientID
         try checkFitsTheOCMW(kind, tenant: tenant, envelope: envelope, insz: insz)
@@ -183,7 +238,11 @@ struct SubmissionRoutes: Sendable {
         audit.record(
             action: .submit, caller: caller, insz: insz, tenants: [tenant], parts: [kind == .helpRequest ? "requests" : "certificates"],
             outcome: .ok, status: 202, requestID: context.requestID)
-        var response = try Response.json(Self.answer(status), status: .accepted)
+        var answer = Self.answer(status)
+        answer.warningDetails = warnings.map {
+            WarningDetail(code: $0.code, message: $0.message, acknowledged: acknowledged.contains($0.code))
+        }
+        var response = try Response.json(answer, status: .accepted)
         response.headers[.location] = "/v1/submissions/\(status.id.uuidString.lowercased())"
         return response
     }
@@ -191,7 +250,7 @@ struct SubmissionRoutes: Sendable {
     /// Refuses (413) a submission whose New Social form, documents in base64, is larger than an
     /// installation must take: accepted, it could only fail after the citizen was told it is on
     /// its way. Measured on the very bytes the delivery would send.
-    private func checkFitsTheOCMW(_ kind: SubmissionKind, tenant: TenantID, envelope: SubmissionEnvelope, insz: INSZ) throws {
+    func checkFitsTheOCMW(_ kind: SubmissionKind, tenant: TenantID, envelope: SubmissionEnvelope, insz: INSZ) throws {
         guard let dialect = registry.snapshot.tenant(tenant)?.backend.dialect,
             let wire = try SubmissionWire.request(kind: kind, citizen: insz, envelope: envelope, dialect: dialect),
             wire.body.count > SubmissionWire.maxBodyBytes
@@ -205,6 +264,11 @@ struct SubmissionRoutes: Sendable {
                 + "New Social takes at most \(mebibytes(SubmissionWire.maxBodyBytes))")
     }
 
+    /// The kind as the API names it: `helpRequest` or `certificateRequest`.
+    static func kindName(_ kind: SubmissionKind) -> String {
+        kind == .helpRequest ? "helpRequest" : "certificateRequest"
+    }
+
     static func answer(_ status: SubmissionStatus) -> Answer {
         var dossierNumber: String?
         var reason: String?
@@ -216,7 +280,7 @@ struct SubmissionRoutes: Sendable {
         case .accepted, .delivering: break
         }
         return Answer(
-            id: status.id.uuidString.lowercased(), kind: status.kind == .helpRequest ? "helpRequest" : "certificateRequest",
+            id: status.id.uuidString.lowercased(), kind: kindName(status.kind),
             ocmw: status.tenant.rawValue,
             status: status.state.phase.rawValue, dossierNumber: dossierNumber, reason: reason,
             warnings: status.warnings)

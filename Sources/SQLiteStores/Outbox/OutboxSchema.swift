@@ -14,6 +14,9 @@ enum OutboxSchema {
         migrator.registerMigration("v2: citizen_pseudonym") { db in
             for statement in OutboxTable.citizenPseudonymStatements(ifNotExists: false) { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v3: outbox_event") { db in
+            for statement in OutboxTable.eventStatements(.sqlite, ifNotExists: false) { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -35,6 +38,16 @@ enum OutboxSchema {
             nextAttemptUs: try row.decode(forColumn: "next_attempt_us"), createdUs: try row.decode(forColumn: "created_us"),
             updatedUs: try row.decode(forColumn: "updated_us"), warnings: try row.decode(forColumn: "warnings"),
             lastError: try row.decode(forColumn: "last_error"), ring: ring)
+    }
+
+    /// Appends an event of submission `id` in the caller's transaction.
+    static func appendEvent(
+        _ db: Database, id: UUID, _ type: SubmissionEventType, atUs: Int64, dossierNumber: String? = nil,
+        reason: String? = nil, requestKind: String? = nil, status: String? = nil
+    ) throws {
+        try db.execute(
+            sql: OutboxTable.insertEvent(Array(repeating: "?", count: 7)),
+            arguments: [type.rawValue, dossierNumber, reason, requestKind, status, atUs, text(id)])
     }
 
     /// The canonical text of an id in the `id` column (lowercase, as PostgreSQL prints uuids).

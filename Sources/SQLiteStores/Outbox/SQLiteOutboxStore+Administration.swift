@@ -27,6 +27,7 @@ extension SQLiteOutboxStore {
                         next_attempt_us = ?, updated_us = ?
                     WHERE id = ?
                     """, arguments: [nowUs, nowUs, idText])
+            try OutboxSchema.appendEvent(db, id: id, .accepted, atUs: nowUs)
             guard
                 let updated = try Row.fetchOne(
                     db, sql: "SELECT \(OutboxSchema.statusColumns) FROM outbox_submission WHERE id = ?", arguments: [idText])
@@ -52,6 +53,12 @@ extension SQLiteOutboxStore {
         let cutoffUs = OutboxTime.microseconds(cutoff)
         return try await immediateWrite { db in
             // `updated_us` of a delivered row is when it was delivered: nothing touches it afterwards.
+            // Its events go with it.
+            try db.execute(
+                sql: """
+                    DELETE FROM outbox_event WHERE submission_id IN
+                        (SELECT id FROM outbox_submission WHERE state = 'delivered' AND updated_us < ?)
+                    """, arguments: [cutoffUs])
             try db.execute(
                 sql: "DELETE FROM outbox_submission WHERE state = 'delivered' AND updated_us < ?", arguments: [cutoffUs])
             return db.changesCount

@@ -48,13 +48,15 @@ extension SQLiteOutboxStore {
         // The personal data goes in the same statement that records the delivery; the dossier
         // number is kept sealed.
         let sealed = try OutboxRowCodec.sealDossierNumber(dossierNumber, rowID: id, ring: keyRing)
+        let nowUs = OutboxTime.microseconds(now)
         try await updateLeased(
             id: id, owner: owner,
             sql: """
                 UPDATE outbox_submission
                 SET state = 'delivered', dossier_number = ?, citizen = NULL, payload = NULL, key_id = NULL,
                     lease_owner = NULL, lease_expires_us = NULL, last_error = NULL, updated_us = ?
-                """, arguments: [sealed, OutboxTime.microseconds(now)])
+                """, arguments: [sealed, nowUs]
+        ) { db in try OutboxSchema.appendEvent(db, id: id, .delivered, atUs: nowUs, dossierNumber: sealed) }
     }
 
     public func releaseLeases(owner: String, now: Date) async throws -> Int {
@@ -92,25 +94,31 @@ extension SQLiteOutboxStore {
 
     public func markFailed(id: UUID, owner: String, reason: String, now: Date) async throws {
         // The payload stays: an operator may retry (see `discardFailedPayloads` for its end).
+        let nowUs = OutboxTime.microseconds(now)
         try await updateLeased(
             id: id, owner: owner,
             sql: """
                 UPDATE outbox_submission
                 SET state = 'failed', failure_reason = ?, lease_owner = NULL, lease_expires_us = NULL, updated_us = ?
-                """, arguments: [reason, OutboxTime.microseconds(now)])
+                """, arguments: [reason, nowUs]
+        ) { db in try OutboxSchema.appendEvent(db, id: id, .failed, atUs: nowUs, reason: reason) }
     }
 
     /// Runs `sql` (an UPDATE without WHERE) on the row only if `owner` holds its lease.
     ///
     /// The owner is checked, not the expiry: a worker whose lease ran out while New Social
     /// answered still records the outcome, unless another worker has taken the row over since.
-    private func updateLeased(id: UUID, owner: String, sql: String, arguments: StatementArguments) async throws {
+    /// `then` runs in the same transaction once the row is updated (an outcome's event).
+    private func updateLeased(
+        id: UUID, owner: String, sql: String, arguments: StatementArguments,
+        then: @escaping @Sendable (Database) throws -> Void = { _ in }
+    ) async throws {
         let idText = OutboxSchema.text(id)
         try await immediateWrite { db in
             try db.execute(
                 sql: sql + " WHERE id = ? AND state = 'delivering' AND lease_owner = ?",
                 arguments: arguments + [idText, owner])
-            guard db.changesCount == 0 else { return }
+            guard db.changesCount == 0 else { return try then(db) }
             let exists =
                 try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM outbox_submission WHERE id = ?",

@@ -122,6 +122,7 @@ public final class SQLiteOutboxStore: OutboxStore {
                     new.idempotencyKey, Data(new.fingerprint.bytes), sealed.keyID, sealed.citizen, sealed.payload,
                     receivedUs, receivedUs, receivedUs, warnings, new.citizenPseudonym,
                 ])
+            try OutboxSchema.appendEvent(db, id: new.id, .accepted, atUs: receivedUs)
             return .accepted(OutboxRowCodec.acceptedStatus(new))
         }
     }

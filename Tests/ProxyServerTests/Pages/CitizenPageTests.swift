@@ -68,6 +68,28 @@ import Testing
         }
     }
 
+    /// The wireframe's "< 2022 >": one year of requests, with the years before and after.
+    @Test func theRequestsGoByYear() async throws {
+        try await withPagesProxy { fixture in
+            let all = String(
+                buffer: try await fixture.citizenPage.execute(
+                    uri: "/demo/citizens/\(DemoCitizens.wireframeINSZ)?from=2023-08&to=2023-08", method: .get
+                ).body)
+            #expect(all.contains(#"<strong class="current-year">Alle jaren</strong>"#))
+            #expect(all.contains(#"<a class="previous-year" href="?from=2023-08&amp;to=2023-08&amp;year=2023">&lt; 2023</a>"#), "\(all)")
+            let of2022 = String(
+                buffer: try await fixture.citizenPage.execute(
+                    uri: "/demo/citizens/\(DemoCitizens.wireframeINSZ)?from=2023-08&to=2023-08&year=2022", method: .get
+                ).body)
+            #expect(of2022.contains(#"<strong class="current-year">2022</strong>"#))
+            #expect(of2022.contains(#"<a class="next-year" href="?from=2023-08&amp;to=2023-08&amp;year=2023">2023 &gt;</a>"#))
+            #expect(!of2022.contains("previous-year"), "no requests before 2022")
+            #expect(of2022.contains("Dossiernummer 2022/412"))
+            #expect(!of2022.contains("Dossiernummer 2023/155"))
+            #expect(of2022.contains(#"class="all-years" href="?from=2023-08&amp;to=2023-08""#))
+        }
+    }
+
     @Test func aSickOCMWIsMarkedUnavailablePartByPartAndTheOtherIsIntact() async throws {
         try await withPagesProxy { fixture in
             fixture.simulator.setFault(Fault(errorRate: 1), for: TenantID("bonheiden")!)

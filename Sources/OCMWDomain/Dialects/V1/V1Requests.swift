@@ -21,6 +21,8 @@ enum V1Requests {
         let status: String?
         let beslissingsdatum: String?
         let beslissingVerwacht: String?
+        /// The case worker, a contact person as in `trajecten`; absent or `null` when none.
+        let dossierbeheerder: V1Trajectories.Contact?
 
         var reportedINSZ: String? { RecordRules.optionalText(rijksregisternummer) }
     }
@@ -40,6 +42,9 @@ enum V1Requests {
             decisionDate: try BelgianNotation.optionalDate(item.beslissingsdatum, field: "\(field).beslissingsdatum"),
             decisionExpected: try BelgianNotation.optionalFlag(
                 item.beslissingVerwacht,
-                field: "\(field).beslissingVerwacht"))
+                field: "\(field).beslissingVerwacht"),
+            caseWorker: try item.dossierbeheerder.map { contact throws(NormalisationError) in
+                try V1Trajectories.normalise(contact, field: "\(field).dossierbeheerder")
+            })
     }
 }

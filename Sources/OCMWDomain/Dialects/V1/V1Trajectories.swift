@@ -52,7 +52,7 @@ enum V1Trajectories {
             contacts: contacts, field: "\(field).tot")
     }
 
-    /// Also the debts' contact, which has the same shape.
+    /// A contact person (also the debts' contact and a request's `dossierbeheerder`: the same shape).
     static func normalise(_ contact: Contact, field: String) throws(NormalisationError) -> ContactPerson {
         ContactPerson(
             name: try RecordRules.requiredText(contact.naam, field: "\(field).naam"),

@@ -21,6 +21,8 @@ enum V2Requests {
         let status: String?
         let decisionDate: String?
         let decisionExpected: Bool?
+        /// Absent or `null` when the OCMW names none (yet).
+        let caseWorker: V2Trajectories.Contact?
 
         var reportedINSZ: String? { insz }
     }
@@ -40,6 +42,9 @@ enum V2Requests {
             submittedDate: try ISONotation.date(item.submittedDate, field: "\(field).submittedDate"),
             status: try StatusCodes.read(item.status, table: statuses, field: "\(field).status"),
             decisionDate: try ISONotation.optionalDate(item.decisionDate, field: "\(field).decisionDate"),
-            decisionExpected: item.decisionExpected)
+            decisionExpected: item.decisionExpected,
+            caseWorker: try item.caseWorker.map { contact throws(NormalisationError) in
+                try V2Trajectories.normalise(contact, field: "\(field).caseWorker")
+            })
     }
 }

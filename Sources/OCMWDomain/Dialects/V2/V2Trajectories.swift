@@ -55,7 +55,7 @@ enum V2Trajectories {
             contacts: contacts, field: "\(field).until")
     }
 
-    /// Also the debts' contact, which has the same shape.
+    /// A contact person (also the debts' contact and a request's case worker: the same shape).
     static func normalise(_ contact: Contact, field: String) throws(NormalisationError) -> ContactPerson {
         ContactPerson(
             name: try RecordRules.requiredText(contact.name, field: "\(field).name"),
