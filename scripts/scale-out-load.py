@@ -199,11 +199,21 @@ def report(records_path: str, events_path: str, facts_path: str) -> None:
     s = figures["submissions"]
     figures["goals"] = {
         "noSubmissionLost": s["accepted"] == s["outboxDelivered"] == s["ocmwCreated"] and s["withoutAnswer"] == 0,
-        "noSubmissionDeliveredTwice": s["ocmwReceived"] == s["ocmwCreated"],
+        # Created once each: every POST the OCMW received either created a submission or was
+        # answered from its idempotency record.
+        "noSubmissionCreatedTwice": s["ocmwCreated"] == s["accepted"]
+        and s["ocmwReceived"] == s["ocmwCreated"] + s["ocmwDuplicates"],
     }
+    # Reported, not a goal: sent again because the instance that had sent it was killed before it
+    # recorded the OCMW's answer (the lease expired, another instance sent it with the same key).
+    # Nothing short of asking the OCMW first can tell whether a crashed call reached it.
+    s["resentAfterCrash"] = s["ocmwReceived"] - s["ocmwCreated"]
     # Reported, not a goal: an instance killed with -9 takes the audit records of its last
     # moments (the writer's flush interval, 100 ms) with it; a graceful stop writes them all.
     figures["audit"]["missing"] = figures["audit"]["answeredReads"] - (figures["audit"]["readRowsOk"] or 0)
+    audited = set(facts.get("auditedReads") or [])
+    unaudited = [r for r in reads if r["status"] == 200 and f"so-r-{facts.get('run')}-{r['n']}" not in audited]
+    figures["audit"]["missingSentAt_s"] = [round(r["t"] - start, 2) for r in unaudited][:40]
     print(json.dumps(figures, indent=2))
 
 
@@ -218,7 +228,7 @@ def main() -> None:
     load.add_argument("--submit-rate", type=float, default=5)
     load.add_argument("--citizens", required=True)
     load.add_argument("--ocmw", default="gent")
-    load.add_argument("--run", default=str(int(time.time())))
+    load.add_argument("--run", default="run")
     load.add_argument("--out", required=True)
     rep = commands.add_parser("report")
     rep.add_argument("records")

@@ -104,14 +104,11 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: simulator), .init(service: app), .init(service: proxy.makeAdminApplication())]
-                    + services.map { .init(service: $0) }
-                    + [
-                        .init(
-                            service: proxy.makeDeliveryService(
-                                configuration: options.deliveryConfiguration,
-                                owner: DeliveryOwner.thisProcess))
-                    ],
+                services: proxy.servicesInStopOrder(
+                    infrastructure: services, before: [simulator],
+                    delivery: proxy.makeDeliveryService(
+                        configuration: options.deliveryConfiguration, owner: DeliveryOwner.thisProcess),
+                    application: app),
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await PIDFile.around(options.pidFile) { try await group.run() }

@@ -77,18 +77,12 @@ struct ServeCommand: AsyncParsableCommand {
             ])
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: proxy.makeApplication()), .init(service: proxy.makeAdminApplication())]
-                    + (services + databaseServices).map { .init(service: $0) }
-                    + [
-                        .init(
-                            service: proxy.makeDeliveryService(
-                                configuration: options.deliveryConfiguration,
-                                owner: DeliveryOwner.thisProcess)),
-                        // Last, so it is the first to hear of a stop (see DrainService).
-                        .init(
-                            service: DrainService(
-                                condition: proxy.condition, delay: .milliseconds(Int(drainSeconds * 1000)), logger: logger)),
-                    ],
+                services: proxy.servicesInStopOrder(
+                    infrastructure: services + databaseServices,
+                    delivery: proxy.makeDeliveryService(
+                        configuration: options.deliveryConfiguration, owner: DeliveryOwner.thisProcess),
+                    drain: DrainService(
+                        condition: proxy.condition, delay: .milliseconds(Int(drainSeconds * 1000)), logger: logger)),
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await PIDFile.around(options.pidFile) { try await group.run() }

@@ -1,3 +1,4 @@
+import AuditTrail
 import BackendAccess
 import CurlClient
 import Foundation
@@ -128,5 +129,52 @@ struct InstanceReadinessTests {
         let taken = try await outbox.lease(
             tenant: TenantID("gent")!, owner: "other", now: Date(), leaseDuration: .seconds(60), limit: 1)
         #expect(taken.map(\.id) == [id])
+    }
+
+    /// The audit writer stops after the listener: a request still being answered when the stop
+    /// begins gets its record written (before, the writer's final flush came first and the record
+    /// of every request answered during the stop was lost).
+    @Test("A request answered during a stop is in the audit trail")
+    func requestsAnsweredDuringAStopAreAudited() async throws {
+        try await withSimulator([("gent", .v2)]) { simulator, ports in
+            let security = try await TestSecurity()
+            let index = InMemoryRoutingIndex()
+            await index.register(try IsolationTests.registration(Self.insz, "gent"))
+            let client = CurlClient(logger: Self.logger)
+            let proxy = ProxyApplication(
+                configuration: testConfiguration(),
+                registry: TenantRegistryStore(try TestTenants.registry([("gent", .v2, ports[TenantID("gent")!] ?? 0)])),
+                client: client, routingIndex: index, security: security.security, audit: security.audit,
+                credentials: BackendCredentials(client: client, logger: Self.logger, environment: TestTenants.environment),
+                outbox: try TestSecurity.outbox(), logger: Self.logger)
+            // Gent answers after 1.5 s: the request is still in flight when the stop begins.
+            simulator.setFault(Fault(latencyMs: 1_500), for: TenantID("gent")!)
+            let (bound, announce) = AsyncStream<Int>.makeStream()
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: proxy.servicesInStopOrder(
+                        infrastructure: [AuditWriterService(writer: security.auditWriter)],
+                        delivery: proxy.makeDeliveryService(owner: "audit-stop-test"),
+                        application: proxy.makeApplication(onServerRunning: { announce.yield($0) })),
+                    logger: Self.logger))
+            let token = try await security.token()
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                var ports = bound.makeAsyncIterator()
+                let port = try #require(await ports.next())
+                let answer = Task {
+                    try await proxy.client.execute(
+                        HTTPRequest(
+                            url: "http://127.0.0.1:\(port)/v1/citizens/\(Self.insz)/debts",
+                            headers: [HTTPHeader("Authorization", "Bearer \(token)")], totalTimeoutMs: 60_000))
+                }
+                try await DeliveryEndToEndTests.eventually { simulator.statistics(for: TenantID("gent")!).requestsInFlight > 0 }
+                #expect(simulator.statistics(for: TenantID("gent")!).requestsInFlight > 0)
+                await group.triggerGracefulShutdown()
+                #expect(try await answer.value.status == 200)
+                try await tasks.waitForAll()
+            }
+            #expect(try await security.auditStore.count() == 1, "the answered read's record")
+        }
     }
 }
