@@ -122,6 +122,16 @@ import Testing
         let noKey = try await CheckRun.execute(["dev-token", "--data-dir", empty], executable: dev)
         #expect(noKey.status == 66, "\(noKey.errors)")
         #expect(noKey.errors.contains("no development key in \(empty)"), "\(noKey.errors)")
+        // dev-key makes the key a JWKS names, and then dev-token signs with it.
+        let keyDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("dev-key-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: keyDirectory) }
+        let jwks = keyDirectory.appendingPathComponent("jwks.json").path
+        let made = try await CheckRun.execute(["dev-key", "--data-dir", keyDirectory.path, "--jwks", jwks], executable: dev)
+        #expect(made.status == 0, "\(made.errors)")
+        #expect(made.output.contains("issuer=https://dev.ocmw-proxy.local"), "\(made.output)")
+        #expect(try String(contentsOfFile: jwks, encoding: .utf8).contains(#""kid":"dev""#))
+        let signed = try await CheckRun.execute(["dev-token", "--data-dir", keyDirectory.path], executable: dev)
+        #expect(signed.status == 0, "\(signed.errors)")
         // The demo (as serve) ends on an invalid tenants file with the configuration status.
         let broken = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: broken) }
