@@ -59,10 +59,7 @@ extension AnswerJSONWriter {
         key("ocmw")
         write(entry.ocmw)
         writePart(before: "reason", &self)
-        if let reason = entry.reason {
-            key("reason")
-            string(reason)
-        }
+        string("reason", ifPresent: entry.reason)
         writePart(before: "status", &self)
         key("status")
         string(entry.status.rawValue)
@@ -79,10 +76,7 @@ extension AnswerJSONWriter {
                 key("data")
                 write(data)
             }
-            if let reason = slot.reason {
-                key("reason")
-                string(reason)
-            }
+            string("reason", ifPresent: slot.reason)
             key("status")
             string(slot.status.rawValue)
             endObject()

@@ -49,10 +49,7 @@ extension AnswerJSONWriter {
 
     package mutating func write(_ trajectory: Trajectory) {
         beginObject()
-        if let code = trajectory.code {
-            key("code")
-            string(code)
-        }
+        string("code", ifPresent: trajectory.code)
         key("contacts")
         array(trajectory.contacts) { $0.write($1) }
         if trajectory.ended == true {
@@ -72,10 +69,7 @@ extension AnswerJSONWriter {
 
     private mutating func write(_ contact: ContactPerson) {
         beginObject()
-        if let email = contact.email {
-            key("email")
-            string(email)
-        }
+        string("email", ifPresent: contact.email)
         key("name")
         string(contact.name)
         if let office = contact.office {
@@ -83,24 +77,15 @@ extension AnswerJSONWriter {
             beginObject()
             key("municipality")
             string(office.municipality)
-            if let name = office.name {
-                key("name")
-                string(name)
-            }
+            string("name", ifPresent: office.name)
             key("postalCode")
             string(office.postalCode)
             key("streetAndNumber")
             string(office.streetAndNumber)
             endObject()
         }
-        if let phone = contact.phone {
-            key("phone")
-            string(phone)
-        }
-        if let role = contact.role {
-            key("role")
-            string(role)
-        }
+        string("phone", ifPresent: contact.phone)
+        string("role", ifPresent: contact.role)
         endObject()
     }
 
@@ -160,24 +145,15 @@ extension AnswerJSONWriter {
         int(payment.amountCents)
         key("label")
         string(payment.label)
-        if let paidTo = payment.paidTo {
-            key("paidTo")
-            string(paidTo)
-        }
-        if let paidVia = payment.paidVia {
-            key("paidVia")
-            string(paidVia)
-        }
+        string("paidTo", ifPresent: payment.paidTo)
+        string("paidVia", ifPresent: payment.paidVia)
         if let date = payment.paymentDate {
             key("paymentDate")
             day(date)
         }
         key("period")
         period(start: payment.period.start, end: payment.period.end)
-        if let raw = payment.status.rawCode {
-            key("rawStatus")
-            string(raw)
-        }
+        string("rawStatus", ifPresent: payment.status.rawCode)
         key("status")
         string(payment.status.name)
         endObject()
@@ -203,10 +179,7 @@ extension AnswerJSONWriter {
         }
         key("items")
         array(debts.items) { $0.write($1) }
-        if let reference = debts.reference {
-            key("reference")
-            string(reference)
-        }
+        string("reference", ifPresent: debts.reference)
         key("totals")
         beginObject()
         key("originalCents")
@@ -224,10 +197,7 @@ extension AnswerJSONWriter {
             beginObject()
             key("date")
             day(decision.date)
-            if let point = decision.point {
-                key("point")
-                string(point)
-            }
+            string("point", ifPresent: decision.point)
             endObject()
         }
         key("description")
@@ -252,14 +222,8 @@ extension AnswerJSONWriter {
 
     private mutating func write(_ submitted: SubmittedRequest) {
         beginObject()
-        if let number = submitted.dossierNumber {
-            key("dossierNumber")
-            string(number)
-        }
-        if let reason = submitted.reason {
-            key("reason")
-            string(reason)
-        }
+        string("dossierNumber", ifPresent: submitted.dossierNumber)
+        string("reason", ifPresent: submitted.reason)
         key("status")
         string(submitted.status.rawValue)
         key("submissionId")
@@ -287,18 +251,12 @@ extension AnswerJSONWriter {
         string(request.dossierNumber)
         key("kind")
         write(request.kind)
-        if let raw = request.status.rawCode {
-            key("rawStatus")
-            string(raw)
-        }
+        string("rawStatus", ifPresent: request.status.rawCode)
         key("status")
         string(request.status.name)
         key("steps")
         array(request.steps) { $0.string($1.rawValue) }
-        if let submissionID {
-            key("submissionId")
-            string(submissionID)
-        }
+        string("submissionId", ifPresent: submissionID)
         key("submittedDate")
         day(request.submittedDate)
         endObject()
@@ -307,28 +265,19 @@ extension AnswerJSONWriter {
     package mutating func write(_ entry: CertificateEntry) {
         let certificate = entry.certificate
         beginObject()
-        if let download = entry.download {
-            key("download")
-            string(download)
-        }
+        string("download", ifPresent: entry.download)
         key("id")
         string(certificate.id)
         if let date = certificate.issuedDate {
             key("issuedDate")
             day(date)
         }
-        if let raw = certificate.status.rawCode {
-            key("rawStatus")
-            string(raw)
-        }
+        string("rawStatus", ifPresent: certificate.status.rawCode)
         key("requestedDate")
         day(certificate.requestedDate)
         key("status")
         string(certificate.status.name)
-        if let submissionID = entry.submissionID {
-            key("submissionId")
-            string(submissionID)
-        }
+        string("submissionId", ifPresent: entry.submissionID)
         key("type")
         write(certificate.type)
         endObject()

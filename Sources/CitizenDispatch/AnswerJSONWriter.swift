@@ -56,6 +56,14 @@ package struct AnswerJSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Writes `"key":"value"` when there is a value, nothing otherwise (as `Encodable` leaves out
+    /// a nil optional).
+    package mutating func string(_ key: StaticString, ifPresent value: String?) {
+        guard let value else { return }
+        self.key(key)
+        string(value)
+    }
+
     package mutating func int(_ value: Int) {
         comma()
         if value == 0 {

@@ -57,24 +57,18 @@ import Testing
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocmw-crash-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
-            let tenants = directory.appendingPathComponent("tenants.json")
             // A delivery lasts at most 2 s plus 0.5 s in the bulkhead, so its lease (12.5 s) runs
             // out soon after the kill and the restarted process takes the submissions over.
-            let registry = TenantsDocument(tenants: [
-                TestTenants.entry(
-                    id: "gent", dialect: .v2, port: ports[gent] ?? 0,
-                    limits: .init(connectTimeoutMs: 2_000, queueTimeoutMs: 500, deliveryTimeoutMs: 2_000))
-            ])
-            try JSONEncoder().encode(registry).write(to: tenants)
+            let tenants = try ServeFixture.gentTenantsFile(
+                in: directory, port: ports[gent] ?? 0,
+                limits: .init(connectTimeoutMs: 2_000, queueTimeoutMs: 500, deliveryTimeoutMs: 2_000))
             let port = FreePorts.pair()
             let arguments = [
                 "serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
                 "--data-dir", directory.path, "--dev-auth", "--allow-dev-auth", "--delivery-lease-seconds", "2",
                 "--log-level", "info",
             ]
-            var environment = ProcessInfo.processInfo.environment
-            environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
-            var proxy = try ProxyProcess(arguments: arguments, environment: environment)
+            var proxy = try ProxyProcess(arguments: arguments, environment: ServeFixture.environmentWithGentKey)
             try await withCurlClient { curl in
                 try await Self.waitUntilReady(curl, port: port, process: proxy)
                 let key = try DevSigningKey(directory: directory.path)
@@ -103,7 +97,7 @@ import Testing
                 let receivedBeforeRestart = simulator.submissionsReceived(for: gent)
                 #expect(simulator.submissionsCreated(for: gent) == 0, "the hung OCMW created nothing")
                 simulator.setFault(.none, for: gent)
-                proxy = try ProxyProcess(arguments: arguments, environment: environment)
+                proxy = try ProxyProcess(arguments: arguments, environment: ServeFixture.environmentWithGentKey)
                 defer { proxy.kill() }
                 try await Self.waitUntilReady(curl, port: port, process: proxy)
                 var delivered = 0

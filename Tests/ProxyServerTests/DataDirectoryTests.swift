@@ -30,18 +30,14 @@ import Testing
                 FileManager.default.createFile(
                     atPath: data.appendingPathComponent("routing.sqlite").path, contents: Data(),
                     attributes: [.posixPermissions: 0o644]))
-            let tenants = root.appendingPathComponent("tenants.json")
-            let registry = TenantsDocument(tenants: [TestTenants.entry(id: "gent", dialect: .v2, port: ports[gent] ?? 0)])
-            try JSONEncoder().encode(registry).write(to: tenants)
+            let tenants = try ServeFixture.gentTenantsFile(in: root, port: ports[gent] ?? 0)
             let port = FreePorts.pair()
-            var environment = ProcessInfo.processInfo.environment
-            environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
             let proxy = try CrashRecoveryTests.ProxyProcess(
                 arguments: [
                     "serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
                     "--data-dir", data.path, "--dev-auth", "--allow-dev-auth", "--log-level", "info",
                 ],
-                environment: environment)
+                environment: ServeFixture.environmentWithGentKey)
             defer { proxy.kill() }
             try await withCurlClient { curl in
                 try await CrashRecoveryTests.waitUntilReady(curl, port: port, process: proxy)

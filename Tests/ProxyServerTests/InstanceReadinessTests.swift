@@ -26,10 +26,10 @@ struct InstanceReadinessTests {
 
     /// A proxy in front of simulated Gent, which the routing index names for the wireframe citizen.
     func withProxy(
-        condition: InstanceCondition, outbox: (any OutboxStore)? = nil,
-        _ body: @Sendable (ProxyApplication, _ token: String) async throws -> Void
+        condition: InstanceCondition = InstanceCondition(), outbox: (any OutboxStore)? = nil,
+        _ body: @Sendable (ProxyApplication, _ token: String, NewSocialSimulator, TestSecurity) async throws -> Void
     ) async throws {
-        try await withSimulator([("gent", .v2)]) { _, ports in
+        try await withSimulator([("gent", .v2)]) { simulator, ports in
             let security = try await TestSecurity()
             let index = InMemoryRoutingIndex()
             await index.register(try IsolationTests.registration(Self.insz, "gent"))
@@ -40,7 +40,7 @@ struct InstanceReadinessTests {
                 client: client, routingIndex: index, security: security.security, audit: security.audit,
                 credentials: BackendCredentials(client: client, logger: Self.logger, environment: TestTenants.environment),
                 outbox: try outbox ?? TestSecurity.outbox(), condition: condition, logger: Self.logger)
-            try await body(proxy, try await security.token())
+            try await body(proxy, try await security.token(), simulator, security)
         }
     }
 
@@ -48,7 +48,7 @@ struct InstanceReadinessTests {
     func lostDatabase() async throws {
         let reachable = Atomic<Bool>(true)
         let condition = InstanceCondition(databaseReachable: { reachable.load(ordering: .relaxed) })
-        try await withProxy(condition: condition) { proxy, _ in
+        try await withProxy(condition: condition) { proxy, _, _, _ in
             try await proxy.makeApplication().test(.router) { client in
                 let ready = try await client.execute(uri: "/health/ready", method: .get)
                 #expect(ready.status == .ok)
@@ -69,7 +69,7 @@ struct InstanceReadinessTests {
 
     @Test("On a stop, readiness says draining while citizen requests are still served, before the listener closes")
     func drainingBeforeTheListenerCloses() async throws {
-        try await withProxy(condition: InstanceCondition()) { proxy, token in
+        try await withProxy { proxy, token, _, _ in
             let (bound, announce) = AsyncStream<Int>.makeStream()
             let group = ServiceGroup(
                 configuration: .init(
@@ -117,7 +117,7 @@ struct InstanceReadinessTests {
             tenant: TenantID("gent")!, owner: "stopping", now: Date(), leaseDuration: .seconds(600), limit: 1)
         #expect(
             try await outbox.lease(tenant: TenantID("gent")!, owner: "other", now: Date(), leaseDuration: .seconds(60), limit: 1).isEmpty)
-        try await withProxy(condition: InstanceCondition(), outbox: outbox) { proxy, _ in
+        try await withProxy(outbox: outbox) { proxy, _, _, _ in
             let group = ServiceGroup(
                 configuration: .init(
                     services: [.init(service: proxy.makeDeliveryService(owner: "stopping"))], logger: Self.logger))
@@ -136,17 +136,7 @@ struct InstanceReadinessTests {
     /// of every request answered during the stop was lost).
     @Test("A request answered during a stop is in the audit trail")
     func requestsAnsweredDuringAStopAreAudited() async throws {
-        try await withSimulator([("gent", .v2)]) { simulator, ports in
-            let security = try await TestSecurity()
-            let index = InMemoryRoutingIndex()
-            await index.register(try IsolationTests.registration(Self.insz, "gent"))
-            let client = CurlClient(logger: Self.logger)
-            let proxy = ProxyApplication(
-                configuration: testConfiguration(),
-                registry: TenantRegistryStore(try TestTenants.registry([("gent", .v2, ports[TenantID("gent")!] ?? 0)])),
-                client: client, routingIndex: index, security: security.security, audit: security.audit,
-                credentials: BackendCredentials(client: client, logger: Self.logger, environment: TestTenants.environment),
-                outbox: try TestSecurity.outbox(), logger: Self.logger)
+        try await withProxy { proxy, token, simulator, security in
             // Gent answers after 1.5 s: the request is still in flight when the stop begins.
             simulator.setFault(Fault(latencyMs: 1_500), for: TenantID("gent")!)
             let (bound, announce) = AsyncStream<Int>.makeStream()
@@ -157,7 +147,6 @@ struct InstanceReadinessTests {
                         delivery: proxy.makeDeliveryService(owner: "audit-stop-test"),
                         application: proxy.makeApplication(onServerRunning: { announce.yield($0) })),
                     logger: Self.logger))
-            let token = try await security.token()
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
                 var ports = bound.makeAsyncIterator()

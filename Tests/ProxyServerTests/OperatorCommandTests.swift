@@ -154,20 +154,16 @@ extension OperatorCommandTests {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("ocmw-pid-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: root) }
-            let tenants = root.appendingPathComponent("tenants.json")
-            let document = TenantsDocument(tenants: [TestTenants.entry(id: "gent", dialect: .v2, port: ports[TenantID("gent")!] ?? 0)])
-            try JSONEncoder().encode(document).write(to: tenants)
+            let tenants = try ServeFixture.gentTenantsFile(in: root, port: ports[TenantID("gent")!] ?? 0)
             let pidFile = root.appendingPathComponent("proxy.pid")
             let port = FreePorts.pair()
-            var environment = ProcessInfo.processInfo.environment
-            environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
             let proxy = try CrashRecoveryTests.ProxyProcess(
                 arguments: [
                     "serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
                     "--data-dir", root.appendingPathComponent("data").path, "--dev-auth", "--allow-dev-auth",
                     "--pid-file", pidFile.path,
                 ],
-                environment: environment)
+                environment: ServeFixture.environmentWithGentKey)
             defer { proxy.kill() }
             try await withCurlClient { curl in
                 try await CrashRecoveryTests.waitUntilReady(curl, port: port, process: proxy)

@@ -28,18 +28,14 @@ struct ServeDatabaseURLTests {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocmw-pg-serve-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
-            let tenants = directory.appendingPathComponent("tenants.json")
-            let registry = TenantsDocument(tenants: [TestTenants.entry(id: "gent", dialect: .v2, port: ports[TenantID("gent")!] ?? 0)])
-            try JSONEncoder().encode(registry).write(to: tenants)
+            let tenants = try ServeFixture.gentTenantsFile(in: directory, port: ports[TenantID("gent")!] ?? 0)
             let data = directory.appendingPathComponent("data")
             let port = FreePorts.pair()
-            var environment = ProcessInfo.processInfo.environment
-            environment["OCMW_GENT_API_KEY"] = TestTenants.apiKey(forVariable: "OCMW_GENT_API_KEY")
             let proxy = try CrashRecoveryTests.ProxyProcess(
                 arguments: [
                     "serve", "--tenants", tenants.path, "--port", "\(port)", "--admin-port", "\(port + 1)",
                     "--data-dir", data.path, "--dev-auth", "--allow-dev-auth", "--database-url", url, "--log-level", "info",
-                ], environment: environment)
+                ], environment: ServeFixture.environmentWithGentKey)
             defer { proxy.kill() }
             let key = "serve-pg-\(UUID().uuidString)"
             try await withCurlClient { curl in
