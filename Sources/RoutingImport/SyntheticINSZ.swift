@@ -32,33 +32,3 @@ enum SyntheticINSZ {
         return insz
     }
 }
-
-/// SplitMix64: a tiny seedable generator whose algorithm is fixed here for good, unlike the
-/// standard library's, so the same seed gives the same file everywhere.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in `range`, by plain modulo (the bias does not matter for synthetic data).
-    mutating func int(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % (UInt64(range.upperBound - range.lowerBound) + 1))
-    }
-
-    /// A value in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
-
-    /// `true` with probability `p`.
-    mutating func chance(_ p: Double) -> Bool { unit() < p }
-
-    /// One element of a non-empty array.
-    mutating func pick<T>(_ items: [T]) -> T { items[int(in: 0...(items.count - 1))] }
-}

@@ -1,3 +1,4 @@
+import OCMWCore
 import Testing
 
 @testable import SubmissionIntake
@@ -29,7 +30,7 @@ import Testing
 
     @Test(arguments: [1, 42, 4711])
     func sameEventsForRandomChunkSizes(seed: UInt64) throws {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let sizes = (0..<body.count).map { _ in Int.random(in: 1...40, using: &generator) }
         #expect(try Fixtures.parse(body, chunkSizes: sizes) == Fixtures.parse(body, chunkSizes: []))
     }
@@ -64,18 +65,5 @@ import Testing
         #expect { try Fixtures.parse(Array(text.utf8), chunkSizes: [3]) } throws: {
             ($0 as? IntakeError)?.kind == .malformed
         }
-    }
-}
-
-/// A deterministic generator (SplitMix64) so random chunkings are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

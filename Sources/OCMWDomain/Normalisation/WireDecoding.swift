@@ -1,12 +1,11 @@
 import struct Foundation.Data
-import class Foundation.JSONDecoder
 
-/// Decoding of a raw body into a dialect's wire structs, with every failure mapped to a
-/// `NormalisationError` that carries a JSON path and nothing from the body itself.
+/// Decoding of a raw body into a dialect's wire structs (`WireJSONDecoder`), with every failure
+/// mapped to a `NormalisationError` that carries a JSON path and nothing from the body itself.
 enum WireDecoding {
     static func decode<Body: Decodable>(_ type: Body.Type, from data: Data) throws(NormalisationError) -> Body {
         do {
-            return try JSONDecoder().decode(Body.self, from: data)
+            return try data.withUnsafeBytes { bytes in try WireJSONDecoder.decode(Body.self, from: bytes) }
         } catch let error as DecodingError {
             throw map(error)
         } catch {
@@ -15,7 +14,7 @@ enum WireDecoding {
     }
 
     /// Deliberately drops `debugDescription`: it may quote values from the body.
-    private static func map(_ error: DecodingError) -> NormalisationError {
+    static func map(_ error: DecodingError) -> NormalisationError {
         switch error {
         case let .keyNotFound(key, context):
             return NormalisationError(.missingValue, field: path(context.codingPath + [key]))
