@@ -2,7 +2,10 @@
 """Self and inclusive CPU shares by function, from `perf script` output, with the proxy's own
 functions named even where perf cannot read the binary's symbols.
 
-    perf script -i perf.data -F ip,sym,dso | scripts/perf-symbols.py BINARY [TOP]
+    perf script -i perf.data -F comm,ip,sym,dso | scripts/perf-symbols.py BINARY [TOP] [THREAD]
+
+THREAD keeps only the samples of threads whose name contains it (`curl-multi`, `NIO`, `qos`:
+the Swift concurrency pool).
 
 Why: perf 6.1 here reports "cannot get elf header" for the Swift release binaries (100+ MB with
 DWARF) and leaves every frame of the proxy's own code unnamed. The addresses perf prints for an
@@ -17,6 +20,7 @@ import sys
 
 binary = sys.argv[1]
 top = int(sys.argv[2]) if len(sys.argv) > 2 else 40
+thread = sys.argv[3] if len(sys.argv) > 3 else None
 binary_name = binary.rsplit("/", 1)[-1]
 
 addresses, names = [], []
@@ -35,11 +39,15 @@ def name_of(address: int) -> str:
 frame_pattern = re.compile(r"^\s*([0-9a-f]+) (.*) \((.*)\)$")
 samples = []          # each sample: its frames, innermost first
 frames = []
+keep = True
 for line in sys.stdin:
     if not line.strip():
-        if frames:
+        if frames and keep:
             samples.append(frames)
-            frames = []
+        frames = []
+        continue
+    if not line[0].isspace():   # the sample's header: the thread's name
+        keep = thread is None or thread in line
         continue
     match = frame_pattern.match(line.rstrip("\n"))
     if not match:
@@ -48,7 +56,7 @@ for line in sys.stdin:
     if symbol == "[unknown]" and dso.endswith("/" + binary_name):
         symbol = name_of(int(address, 16))
     frames.append(symbol)
-if frames:
+if frames and keep:
     samples.append(frames)
 
 mangled = sorted({symbol for frames in samples for symbol in frames if symbol.startswith("$s")})

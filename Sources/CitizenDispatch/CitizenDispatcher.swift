@@ -31,7 +31,13 @@ package struct CitizenDispatcher: Sendable {
         _ parts: [DossierPart], from tenants: [Tenant], insz: INSZ, options: PartOptions,
         deadline: ContinuousClock.Instant, requestID: String
     ) async -> [PartResult] {
-        await withTaskGroup(of: PartResult.self) { group in
+        // One call (one part of a one-OCMW citizen, the commonest read) runs in the request's own
+        // task: a child task would cost its creation and a switch of threads, and buy nothing.
+        if tenants.count == 1, parts.count == 1 {
+            let outcome = await fetch(parts[0], from: tenants[0], insz: insz, options: options, deadline: deadline, requestID: requestID)
+            return [PartResult(tenantIndex: 0, part: parts[0], outcome: outcome)]
+        }
+        return await withTaskGroup(of: PartResult.self) { group in
             for (index, tenant) in tenants.enumerated() {
                 for part in parts {
                     group.addTask {

@@ -154,6 +154,6 @@ enum RequestID {
         {
             return given
         }
-        return UUID().uuidString
+        return UUID.random().uuidString
     }
 }

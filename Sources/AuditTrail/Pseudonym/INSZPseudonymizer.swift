@@ -16,19 +16,23 @@ public struct INSZPseudonymizer: Sendable {
     /// The shortest key accepted, in bytes: the HMAC-SHA256 output size, as RFC 2104 advises.
     public static let minimumKeyBytes = 32
 
-    private let key: SymmetricKey
+    /// HMAC's state after the key: each pseudonym starts from a copy, so the key's two blocks
+    /// are hashed once and not for every request.
+    private let keyed: HMAC<SHA256>
 
     /// A pseudonymizer with the given secret key.
     /// - Parameter keyBytes: At least `minimumKeyBytes` random bytes.
     /// - Throws: `PseudonymKeyError` when the key is too short.
     public init(keyBytes: some Collection<UInt8>) throws(PseudonymKeyError) {
         guard keyBytes.count >= Self.minimumKeyBytes else { throw PseudonymKeyError(.tooShort) }
-        key = SymmetricKey(data: Array(keyBytes))
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: Array(keyBytes)))
     }
 
     /// The pseudonym of `insz` under this key.
     public func pseudonym(for insz: INSZ) -> INSZPseudonym {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(insz.digits.utf8), using: key)
+        var hmac = keyed
+        hmac.update(data: Array(insz.digits.utf8))
+        let mac = hmac.finalize()
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(INSZPseudonym.hexLength)

@@ -228,7 +228,12 @@ struct WireText {
     /// Whether a string's bytes are `name` (keys are compared without making a `String`).
     func matches(_ string: WireString, _ name: String) -> Bool {
         if !string.plain { return self.string(string) == name }
-        return name.utf8.elementsEqual(UnsafeRawBufferPointer(rebasing: bytes[string.range]))
+        let utf8 = name.utf8
+        guard utf8.count == string.range.count else { return false }
+        // A key's name is a literal: its UTF-8 is contiguous, and comparing it is one memcmp.
+        return utf8.withContiguousStorageIfAvailable { name in
+            name.elementsEqual(UnsafeRawBufferPointer(rebasing: bytes[string.range]))
+        } ?? utf8.elementsEqual(UnsafeRawBufferPointer(rebasing: bytes[string.range]))
     }
 
     /// Whether a string's escapes and UTF-8 are valid (ASCII without escapes is, at once).

@@ -1,4 +1,5 @@
 import Foundation
+import OCMWCore
 
 /// Times as microseconds since 1970 UTC (every outbox store writes them so).
 package enum OutboxTime {
@@ -19,7 +20,7 @@ package enum OutboxTime {
 /// A list of strings stored as a JSON array.
 package enum JSONList {
     package static func text(_ strings: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
+        JSONStringList.text(strings)
     }
 
     package static func strings(_ text: String) throws -> [String] {

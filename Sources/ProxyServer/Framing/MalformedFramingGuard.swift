@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import OCMWCore
 
 /// Answers requests whose framing cannot be followed, right behind the HTTP/1.1 parser and before
 /// the application sees them: a `Transfer-Encoding` other than `chunked` alone, or anything the
@@ -94,7 +95,7 @@ final class MalformedFramingGuard: ChannelDuplexHandler, RemovableChannelHandler
     /// that answers keep the order of the requests.
     private func refuse(_ problem: ProblemDetails, reason: String, context: ChannelHandlerContext) {
         refused = true
-        let requestID = UUID().uuidString
+        let requestID = UUID.random().uuidString
         logger.info(
             "malformed request",
             metadata: ["error": "\(reason)", "status": "\(problem.status.code)", "request_id": "\(requestID)"])

@@ -133,7 +133,7 @@ enum AuditSchema {
 /// A list of strings stored as a JSON array.
 enum JSONList {
     static func text(_ strings: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
+        JSONStringList.text(strings)
     }
 
     static func strings(_ text: String) throws -> [String] {
