@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reads wrk --latency output on stdin, prints one JSON line: rps, p50_ms, p99_ms, errors."""
+"""Reads wrk --latency output on stdin, prints one JSON line: rps, p50_ms, p99_ms, errors, non2xx, requests."""
 import json
 import re
 import sys
@@ -19,7 +19,9 @@ def main() -> None:
     result = {"rps": None, "p50_ms": None, "p99_ms": None, "errors": 0, "non2xx": 0}
     for line in out.splitlines():
         line = line.strip()
-        if line.startswith("Requests/sec:"):
+        if re.match(r"^\d+ requests in ", line):
+            result["requests"] = int(line.split()[0])
+        elif line.startswith("Requests/sec:"):
             result["rps"] = float(line.split()[1])
         elif re.match(r"^50(\.0+)?%", line):
             result["p50_ms"] = millis(line.split()[1])

@@ -2,8 +2,10 @@ import OCMWCore
 
 /// The checks of the parts added after debts and payments; see `RecordRules`.
 extension RecordRules {
-    static func validity(start: CalendarDate, end: CalendarDate?, field: String) throws(NormalisationError) -> ValidityPeriod {
-        guard let period = ValidityPeriod(start: start, end: end) else { throw NormalisationError(.invalidPeriod, field: field) }
+    static func validity(
+        start: CalendarDate, end: CalendarDate?, field: @autoclosure () -> String
+    ) throws(NormalisationError) -> ValidityPeriod {
+        guard let period = ValidityPeriod(start: start, end: end) else { throw NormalisationError(.invalidPeriod, field: field()) }
         return period
     }
 
@@ -11,7 +13,7 @@ extension RecordRules {
     /// street, postal code and municipality, since a partial one cannot be visited or written to.
     static func office(
         name: String?, streetAndNumber: String?, postalCode: String?, municipality: String?,
-        field: String
+        field: @autoclosure () -> String
     ) throws(NormalisationError) -> OfficeAddress? {
         let name = optionalText(name)
         switch (optionalText(streetAndNumber), optionalText(postalCode), optionalText(municipality)) {
@@ -20,16 +22,16 @@ extension RecordRules {
         case let (street?, postalCode?, municipality?):
             return OfficeAddress(name: name, streetAndNumber: street, postalCode: postalCode, municipality: municipality)
         default:
-            throw NormalisationError(.incompleteAddress, field: field)
+            throw NormalisationError(.incompleteAddress, field: field())
         }
     }
 
     static func trajectory(
         code: String?, label: String, since: CalendarDate, until: CalendarDate?,
-        contacts: [ContactPerson], field: String
+        contacts: [ContactPerson], field: @autoclosure () -> String
     ) throws(NormalisationError) -> Trajectory {
         guard let trajectory = Trajectory(code: code, label: label, since: since, until: until, contacts: contacts) else {
-            throw NormalisationError(.invalidPeriod, field: field)
+            throw NormalisationError(.invalidPeriod, field: field())
         }
         return trajectory
     }

@@ -6,9 +6,9 @@ enum StatusCodes {
     ///   record, not a new code.
     static func read<Status: CodedStatus>(
         _ text: String?, table: [String: Status],
-        field: String
+        field: @autoclosure () -> String
     ) throws(NormalisationError) -> Status {
-        let code = try RecordRules.requiredText(text, field: field)
+        let code = try RecordRules.requiredText(text, field: field())
         return table[code] ?? .unknown(code)
     }
 

@@ -52,8 +52,8 @@ enum V2Debts {
 
 /// v2 amounts are integer cents; `null` or a missing key for a required amount is an error.
 enum V2Amount {
-    static func cents(_ value: Int?, field: String) throws(NormalisationError) -> Int {
-        guard let value else { throw NormalisationError(.missingValue, field: field) }
-        return try RecordRules.amount(value, field: field)
+    static func cents(_ value: Int?, field: @autoclosure () -> String) throws(NormalisationError) -> Int {
+        guard let value else { throw NormalisationError(.missingValue, field: field()) }
+        return try RecordRules.amount(value, field: field())
     }
 }
