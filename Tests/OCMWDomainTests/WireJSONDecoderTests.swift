@@ -4,9 +4,10 @@ import Testing
 
 @testable import OCMWDomain
 
-/// The wire decoder must read every body as `JSONDecoder` did: the same values, and for a body it
-/// refuses the same `NormalisationError` (reason and JSON path). Each case decodes one body into
-/// one dialect's wire struct with both and compares the outcomes.
+/// The wire readers must read every body as `JSONDecoder` read it through the wire structs'
+/// `Decodable` conformances: the same values, and for a body it refuses the same
+/// `NormalisationError` (reason and JSON path). Each case reads one body into one dialect's wire
+/// struct both ways and compares the outcomes.
 @Suite("Wire decoder reads as JSONDecoder")
 struct WireJSONDecoderTests {
     /// One wire struct of one dialect, and a fixture body for it.
@@ -17,7 +18,7 @@ struct WireJSONDecoderTests {
         let outcome: @Sendable (Data, _ reference: Bool) -> String
         var testDescription: String { name }
 
-        init<Body: Decodable & SendableMetatype>(_ type: Body.Type, _ part: Wireframe.Part, _ dialect: Dialect) {
+        init<Body: Decodable & WireReadable & SendableMetatype>(_ type: Body.Type, _ part: Wireframe.Part, _ dialect: Dialect) {
             name = "\(dialect.rawValue) \(part.rawValue)"
             self.part = part
             self.dialect = dialect
@@ -36,12 +37,12 @@ struct WireJSONDecoderTests {
     ]
 
     /// The decoded value written out in full, or the error as the normalisers report it.
-    static func outcome<Body: Decodable>(_ type: Body.Type, _ data: Data, reference: Bool) -> String {
+    static func outcome<Body: Decodable & WireReadable>(_ type: Body.Type, _ data: Data, reference: Bool) -> String {
         do {
             let value =
                 reference
                 ? try JSONDecoder().decode(Body.self, from: data)
-                : try data.withUnsafeBytes { try WireJSONDecoder.decode(Body.self, from: $0) }
+                : try data.withUnsafeBytes { try WireJSONDecoder.read(Body.self, from: $0) }
             var text = ""
             dump(value, to: &text)
             return text

@@ -10,7 +10,7 @@ protocol CitizenRecord {
 
 /// A dialect's response body: the citizen it is about and the records it lists for them, each
 /// with the key it is written under (errors name the key, never the value).
-protocol CitizenResponse: Decodable {
+protocol CitizenResponse: Decodable, WireReadable {
     associatedtype Record: CitizenRecord
     var citizen: (insz: String, field: String) { get }
     var records: (items: [Record], field: String) { get }

@@ -1,11 +1,11 @@
 import struct Foundation.Data
 
-/// Decoding of a raw body into a dialect's wire structs (`WireJSONDecoder`), with every failure
+/// Decoding of a raw body into a dialect's wire structs (`WireJSONDecoder.read`), with every failure
 /// mapped to a `NormalisationError` that carries a JSON path and nothing from the body itself.
 enum WireDecoding {
-    static func decode<Body: Decodable>(_ type: Body.Type, from data: Data) throws(NormalisationError) -> Body {
+    static func decode<Body: WireReadable>(_ type: Body.Type, from data: Data) throws(NormalisationError) -> Body {
         do {
-            return try data.withUnsafeBytes { bytes in try WireJSONDecoder.decode(Body.self, from: bytes) }
+            return try data.withUnsafeBytes { bytes in try WireJSONDecoder.read(Body.self, from: bytes) }
         } catch let error as DecodingError {
             throw map(error)
         } catch {
@@ -49,6 +49,8 @@ enum WireDecoding {
 /// a type mismatch at the field, so the error says which value is wrong.
 struct WireInteger: Decodable {
     let value: Int
+
+    init(value: Int) { self.value = value }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
