@@ -192,7 +192,7 @@ private struct WireJSONParser {
                 // As JSONDecoder's scanner: `\u` must have its four hex digits here already;
                 // any other escape is checked when the string is read.
                 if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") {
-                    guard bytes.count - index >= 6, (2..<6).allSatisfy({ bytes[index + $0].isHexDigit }) else { throw fail() }
+                    guard bytes.count - index >= 6, (2..<6).allSatisfy({ bytes[index + $0].hexValue != nil }) else { throw fail() }
                     index += 6
                 } else {
                     index += 2
@@ -294,23 +294,17 @@ struct WireText {
         guard run.count - index >= 4 else { return nil }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = run[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
+            guard let digit = run[index].hexValue else { return nil }
             value = value << 4 | UInt32(digit)
             index += 1
         }
         return value
     }
 
-    /// The number a token denotes, `nil` unless it has RFC 8259's form
-    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    func number(_ range: Range<Int>) -> WireNumber? {
+    /// The integer a number token denotes, as `JSONDecoder` reads it (`1e2` and `100.0` are 100);
+    /// `nil` when the token lacks RFC 8259's form `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    /// or its value is no integer that fits `Int`.
+    func integer(_ range: Range<Int>) -> Int? {
         var index = range.lowerBound
         let end = range.upperBound
         func isDigit(_ at: Int) -> Bool { at < end && bytes[at] >= UInt8(ascii: "0") && bytes[at] <= UInt8(ascii: "9") }
@@ -345,29 +339,29 @@ struct WireText {
             while isDigit(index) { index += 1 }
         }
         guard index == end else { return nil }
-        if plainInteger, fits {
-            if negative { return WireNumber(integer: accumulated, double: Double(accumulated)) }
+        if plainInteger {
+            // A plain integer beyond Int does not fit.
+            guard fits else { return nil }
+            if negative { return accumulated }
             let (positive, overflow) = (0).subtractingReportingOverflow(accumulated)
-            if !overflow { return WireNumber(integer: positive, double: Double(positive)) }
+            return overflow ? nil : positive
         }
-        guard let double = Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)) else { return nil }
-        // An integral value written with a fraction or an exponent still denotes an integer, as
-        // JSONDecoder reads it; a plain integer beyond Int does not fit.
-        let integer = !plainInteger && double.rounded(.towardZero) == double ? Int(exactly: double) : nil
-        return WireNumber(integer: integer, double: double)
+        // An integral value written with a fraction or an exponent still denotes an integer.
+        guard let double = Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)),
+            double.rounded(.towardZero) == double
+        else { return nil }
+        return Int(exactly: double)
     }
 }
 
 extension UInt8 {
-    fileprivate var isHexDigit: Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
+    /// The value of an ASCII hexadecimal digit.
+    fileprivate var hexValue: UInt8? {
+        switch self {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): self - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): self - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): self - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
-}
-
-/// A JSON number: the integer it denotes when it denotes one that fits `Int` (as `JSONDecoder`
-/// reads `1e2` or `100.0` as 100), and the value as a `Double`.
-struct WireNumber {
-    let integer: Int?
-    let double: Double
 }

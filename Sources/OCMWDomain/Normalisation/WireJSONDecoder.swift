@@ -80,12 +80,10 @@ enum WireScalars {
         return flag
     }
 
-    static func integer<T: FixedWidthInteger>(
-        _ type: T.Type, _ value: WireJSON, _ text: WireText, _ path: @autoclosure () -> WirePath
-    ) throws -> T {
-        guard case .number(let range) = value else { throw failure(T.self, value, path().codingPath) }
-        guard let integer = text.number(range)?.integer, let exact = T(exactly: integer) else { throw corrupted(path().codingPath) }
-        return exact
+    static func integer(_ value: WireJSON, _ text: WireText, _ path: @autoclosure () -> WirePath) throws -> Int {
+        guard case .number(let range) = value else { throw failure(Int.self, value, path().codingPath) }
+        guard let integer = text.integer(range) else { throw corrupted(path().codingPath) }
+        return integer
     }
 
     /// A string or number read at `codingPath` that is not valid: its escapes, its UTF-8, its form

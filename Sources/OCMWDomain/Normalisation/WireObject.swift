@@ -76,7 +76,7 @@ struct WireFields {
 
     func optionalInteger(_ name: String) throws -> WireInteger? {
         guard let value = object.present(name) else { return nil }
-        return WireInteger(value: try WireScalars.integer(Int.self, value, object.text, object.path.appending(key(name))))
+        return WireInteger(value: try WireScalars.integer(value, object.text, object.path.appending(key(name))))
     }
 
     func optional<T: WireReadable>(_ name: String, _ type: T.Type) throws -> T? {
